@@ -1,0 +1,128 @@
+// The plan model: what the parser produces from a task-division notice and what every other part
+// (loader, analytics, API) consumes. These zod schemas are its only definition; the TypeScript
+// types below are inferred from them, never written by hand.
+import { z } from 'zod';
+
+/** How an item's units are recorded as edges (DESIGN.md §1, "the one rule"). */
+export const EdgeType = z.enum(['LEADS', 'SUPPORTS']);
+export type EdgeType = z.infer<typeof EdgeType>;
+
+/** One unit named on one item. */
+export const ItemUnit = z.object({
+  /** The unit as printed in this document (Traditional stays Traditional). */
+  name: z.string().min(1),
+  /** The unit's key: its name normalised (Simplified, qualifier dropped) — joins to `units[].key`. */
+  key: z.string().min(1),
+  /** The role word as printed: 牵头单位, 责任单位, 配合单位, 牵头, 负责, 按职责分工负责, … */
+  role: z.string().min(1),
+  edge: EdgeType,
+  /** True when the edge comes from the rule, not from the text: units of an item with no lead own it. */
+  inferred: z.boolean(),
+});
+export type ItemUnit = z.infer<typeof ItemUnit>;
+
+export const Comparator = z.enum(['>=', '>', '<=', '<', '~', '=', 'provincial-target', 'in-step']);
+export type Comparator = z.infer<typeof Comparator>;
+
+/** An indicator's target as far as the text states one ("大于14.5%", "7%左右", "完成省下达目标"). */
+export const Target = z.object({
+  comparator: Comparator,
+  value: z.number().nullable(),
+  /** The measure's unit as printed: %, 年, 亿斤, 万吨标煤, 件, 人, 个, 岁 … */
+  measure: z.string().nullable(),
+  text: z.string(),
+});
+export type Target = z.infer<typeof Target>;
+
+export const ItemKind = z.enum(['indicator', 'theme', 'task', 'project', 'requirement']);
+export type ItemKind = z.infer<typeof ItemKind>;
+
+/**
+ * Anything the notice assigns or structures: an indicator, a theme (strategic heading), a task,
+ * a major project or one of its sub-items (kind `project` with a `parent`), a work requirement.
+ */
+export const Item = z.object({
+  /** Stable: `${plan.id}/${ref}`. Same input, same id, on every machine. */
+  id: z.string().min(1),
+  kind: ItemKind,
+  /** The printed reference, built from the headings: 一(一)1, 二(七)1, 三(三)2, 四(二) … */
+  ref: z.string().min(1),
+  /** The first clause of the text, without its number. */
+  title: z.string().min(1),
+  /** The full text as printed (number and unit list included), for provenance. */
+  text: z.string(),
+  /** 1-based line in the source document where the item starts. */
+  line: z.number().int().positive(),
+  /** Id of the enclosing item (task → theme, sub-item → project, second part → its task), or null. */
+  parent: z.string().nullable(),
+  units: z.array(ItemUnit),
+  /** Indicators: 约束性 (binding) or 预期性 (expected). */
+  binding: z.boolean().optional(),
+  target: Target.optional(),
+  /** Major projects: the column (专栏N) of the outline they come from. */
+  column: z.number().int().positive().optional(),
+  /** Projects delegated to another notice: that document's id (see `documents`). */
+  delegatedTo: z.string().optional(),
+  /** A deadline column or clause (完成时限), as printed. */
+  deadline: z.string().optional(),
+});
+export type Item = z.infer<typeof Item>;
+
+export const UnitMention = z.object({
+  /** Jurisdiction-scoped id: `${jurisdiction}/${key}`. Shared by every plan of that jurisdiction. */
+  id: z.string().min(1),
+  key: z.string().min(1),
+  /** As first printed. */
+  name: z.string().min(1),
+  /** 各区人民政府, 相关区人民政府, 市政府各有关部门, …成员单位: stands for several units. */
+  collective: z.boolean(),
+  /** The 〈…〉 qualifier as printed, when the document defines one (e.g. 〈含东湖高新区…,下同〉). */
+  qualifier: z.string().optional(),
+  /** Member names given by the qualifier (e.g. 东湖高新区, 武汉经开区 …). */
+  members: z.array(z.string()).optional(),
+  /** Line of the first mention. */
+  line: z.number().int().positive(),
+});
+export type UnitMention = z.infer<typeof UnitMention>;
+
+/** A notice that some project is delegated to (按照《…》(武办发〔2020〕28号)分工组织实施). */
+export const DelegatedDocument = z.object({
+  id: z.string().min(1),
+  /** The document number as printed: 武办发〔2020〕28号. */
+  number: z.string().nullable(),
+  title: z.string().min(1),
+  line: z.number().int().positive(),
+});
+export type DelegatedDocument = z.infer<typeof DelegatedDocument>;
+
+export const IssueSeverity = z.enum(['error', 'warning', 'info']);
+
+/** A problem found in the input: data, not an exception. */
+export const ParseIssue = z.object({
+  code: z.string().min(1),
+  severity: IssueSeverity,
+  message: z.string().min(1),
+  /** 1-based line, or null when the problem is with the document as a whole. */
+  line: z.number().int().positive().nullable(),
+});
+export type ParseIssue = z.infer<typeof ParseIssue>;
+
+export const Plan = z.object({
+  /** Stable id derived from jurisdiction and title. */
+  id: z.string().min(1),
+  title: z.string().min(1),
+  issuer: z.string().nullable(),
+  /** ISO date (YYYY-MM-DD) of issue, when printed. */
+  date: z.string().nullable(),
+  jurisdiction: z.string().min(1),
+});
+export type Plan = z.infer<typeof Plan>;
+
+export const PlanModel = z.object({
+  plan: Plan,
+  items: z.array(Item),
+  units: z.array(UnitMention),
+  documents: z.array(DelegatedDocument),
+  issues: z.array(ParseIssue),
+});
+export type PlanModel = z.infer<typeof PlanModel>;
