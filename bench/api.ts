@@ -1,0 +1,187 @@
+// `npm run bench:api`: the explorer's API under load. Search, neighbourhood and hotspots each get
+// 50 connections for 20 s (autocannon) on the seed graph, through a server on an ephemeral
+// loopback port. Neo4j is a local one in a temp folder, unless NEO4J_URI names a server.
+// Prints requests/s, p50, p99, errors and non-2xx answers per endpoint; the aim is no errors and
+// p99 ≤ 100 ms.
+//
+// The API keeps graph answers while the plans are unchanged, so a steady run measures mostly
+// kept answers, as a planner going back and forth does. BENCH_CACHE=off measures every request
+// going to Neo4j.
+//
+//   BENCH_DURATION=5 BENCH_CONNECTIONS=20 npm run bench:api    a shorter run
+//   BENCH_CACHE=off npm run bench:api                          no kept answers
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../graph/api/app.ts';
+import { startServer } from '../graph/api/server.ts';
+import { ensureSeedLoaded } from '../graph/load/seed.ts';
+import { readConfig } from '../graph/neo4j/config.ts';
+import { closeDriver, connection, getDriver } from '../graph/neo4j/database.ts';
+import { startLocalNeo4j, type LocalNeo4j } from '../graph/neo4j/launcher.ts';
+import { freePort } from '../graph/neo4j/ports.ts';
+import { queries } from '../graph/queries/registry.ts';
+
+// autocannon ships no types; this is the part of its interface the bench uses.
+interface AutocannonResult {
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number; max: number };
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+}
+interface AutocannonOptions {
+  url: string;
+  connections: number;
+  workers: number;
+  duration: number;
+  requests: { method: 'GET'; path: string }[];
+}
+const autocannon = createRequire(import.meta.url)('autocannon') as (
+  options: AutocannonOptions,
+) => Promise<AutocannonResult>;
+
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 20);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const AIM_P99_MS = 100;
+const CACHE = process.env.BENCH_CACHE !== 'off';
+
+const say = (line: string) => console.error(`[bench:api] ${line}`);
+
+const PLAN = '武汉市-f64b89c6';
+const path = (route: string, query: Record<string, string | number>) =>
+  `${route}?${new URLSearchParams(Object.entries(query).map(([key, value]): [string, string] => [key, String(value)])).toString()}`;
+
+/** Each endpoint's requests, taken in turn by every connection, so no one answer is all that is measured. */
+const SCENARIOS: { name: string; paths: string[] }[] = [
+  {
+    name: 'search',
+    paths: [
+      'fgw',
+      '发改委',
+      '發改委',
+      'Development and Reform',
+      '科技创新',
+      'skjj',
+      '生态环境',
+      '二(一)1',
+    ].map((q) => path('/api/search', { q, plan: PLAN })),
+  },
+  {
+    name: 'neighbourhood',
+    paths: [
+      '武汉市/市发改委',
+      '武汉市/市科技局',
+      '武汉市/各区人民政府',
+      `${PLAN}/二(一)1`,
+      `${PLAN}/二(一)`,
+      `${PLAN}/三(三)`,
+    ].map((id) => path('/api/neighbourhood', { id, plan: PLAN })),
+  },
+  {
+    name: 'hotspots',
+    paths: [
+      'unit-load',
+      'multi-lead-items',
+      'coordination-pairs',
+      'brokers',
+      'communities',
+      'cross-theme-units',
+      'collective-exposure',
+    ].map((name) => path(`/api/hotspots/${name}`, { plan: PLAN })),
+  },
+];
+
+async function main(): Promise<number> {
+  let local: LocalNeo4j | null = null;
+  let dataDir: string | null = null;
+  if (!process.env.NEO4J_URI) {
+    dataDir = await mkdtemp(join(tmpdir(), 'guatu-bench-api-'));
+    const configured = readConfig({
+      GUATU_DATA_DIR: dataDir,
+      GUATU_NEO4J_PORT: String(await freePort()),
+      GUATU_NEO4J_PASSWORD: `guatu-bench-${randomBytes(6).toString('hex')}`,
+    });
+    if (configured.mode !== 'local') throw new Error('expected a local configuration');
+    local = await startLocalNeo4j(configured.local, { log: say });
+    // Everything built on config() (the driver, the loader) now reaches this instance.
+    Object.assign(process.env, {
+      NEO4J_URI: configured.connection.uri,
+      NEO4J_USERNAME: configured.connection.username,
+      NEO4J_PASSWORD: configured.connection.password,
+      NEO4J_DATABASE: configured.connection.database,
+    });
+  }
+  const server = await startServer({
+    app: createApp({
+      driver: getDriver(),
+      database: connection().database,
+      queries: queries(),
+      webRoot: null,
+      ...(CACHE ? {} : { cacheEntries: 0 }),
+    }),
+    port: 0,
+    host: '127.0.0.1',
+  });
+  try {
+    await ensureSeedLoaded(getDriver(), { log: say });
+    say(
+      `server on ${server.url}; ${CONNECTIONS} connections, ${DURATION_S} s per endpoint; ` +
+        `kept answers ${CACHE ? 'on' : 'off'}`,
+    );
+    const lines = [
+      '| endpoint | requests/s | p50 ms | p99 ms | max ms | errors | non-2xx |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
+    ];
+    let met = true;
+    for (const scenario of SCENARIOS) {
+      // Warm the plans, the page cache and the JIT so the run measures the steady state.
+      for (const warm of scenario.paths) {
+        for (let round = 0; round < 5; round += 1) {
+          const response = await fetch(`${server.url}${warm}`);
+          if (!response.ok)
+            throw new Error(`${warm} answered ${response.status}: ${await response.text()}`);
+        }
+      }
+      const result = await autocannon({
+        url: server.url,
+        connections: CONNECTIONS,
+        // The load comes from a worker thread, so it does not queue behind the server's own
+        // event loop in this process.
+        workers: 1,
+        duration: DURATION_S,
+        requests: scenario.paths.map((each) => ({ method: 'GET', path: each })),
+      });
+      const errors = result.errors + result.timeouts;
+      met &&= errors === 0 && result.non2xx === 0 && result.latency.p99 <= AIM_P99_MS;
+      lines.push(
+        `| ${scenario.name} | ${Math.round(result.requests.average)} | ${result.latency.p50} | ${result.latency.p99} | ${result.latency.max} | ${errors} | ${result.non2xx} |`,
+      );
+      say(`${scenario.name}: done`);
+    }
+    console.log(lines.join('\n'));
+    console.log(
+      met
+        ? `aim met: no errors, p99 ≤ ${AIM_P99_MS} ms`
+        : `aim missed: errors, non-2xx or p99 > ${AIM_P99_MS} ms`,
+    );
+    return 0;
+  } finally {
+    await server.close();
+    await closeDriver();
+    await local?.stop();
+    if (dataDir !== null) await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,158 @@
+// The explorer's HTTP app: the JSON API under /api (docs/api.md) and the built web app beside it.
+// Everything it needs arrives in `deps`, so a test builds one on its own Neo4j and calls
+// `app.request()` in process.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { MAX_PARAMS_BYTES, MAX_QUERY_BYTES } from './cypher-guard.ts';
+import { ApiContext, type ApiDeps } from './context.ts';
+import { HttpError, onError } from './http-error.ts';
+import { cypherRoutes } from './routes/cypher.ts';
+import { graphRoutes } from './routes/graph.ts';
+import { hotspotsRoutes } from './routes/hotspots.ts';
+import { pathsRoutes } from './routes/paths.ts';
+import { plansRoutes } from './routes/plans.ts';
+import { queriesRoutes } from './routes/queries.ts';
+import { searchRoutes } from './routes/search.ts';
+import { sourceRoutes } from './routes/source.ts';
+import { themesRoutes } from './routes/themes.ts';
+import { unitsRoutes } from './routes/units.ts';
+
+export type { ApiDeps } from './context.ts';
+
+/**
+ * Only this origin's scripts, styles, images and connections. Styles also allow 'unsafe-inline':
+ * Lit's adopted stylesheets fall back to <style> elements and Cytoscape sets inline styles on its
+ * canvas container, and neither works without it. Images allow data: and blob: for Cytoscape's
+ * PNG export.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "img-src 'self' data: blob:",
+  "style-src 'self' 'unsafe-inline'",
+  "frame-ancestors 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+
+// The console's limits plus room for JSON quoting and escapes; above this nobody reads the body.
+const MAX_BODY_BYTES = 2 * (MAX_QUERY_BYTES + MAX_PARAMS_BYTES);
+
+const securityHeaders: MiddlewareHandler = async (c, next) => {
+  await next();
+  c.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  c.header('X-Content-Type-Options', 'nosniff');
+  c.header('Referrer-Policy', 'no-referrer');
+  c.header('X-Frame-Options', 'DENY');
+  c.header('Cross-Origin-Opener-Policy', 'same-origin');
+  c.header('Cross-Origin-Resource-Policy', 'same-origin');
+};
+
+const WEB_NOT_BUILT = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>guatu: web app not built</title></head>
+<body><h1>Web app not built</h1>
+<p>The explorer's web app has not been built yet: run <code>npm run build</code>, then reload.
+The API is up at <a href="/api/health">/api/health</a>.</p></body></html>
+`;
+
+/**
+ * The graph answers and searches: functions of the loaded plans alone, so a repeat is served
+ * from memory until a plan changes (see ApiContext.keptAnswer). The console, named queries,
+ * health and the plans list always ask Neo4j.
+ */
+const KEPT_ANSWERS =
+  /^\/api\/(search|node|neighbourhood|units\/profile|themes\/reach|paths|plans\/graph|source|hotspots\/[^/]+)$/;
+
+function keepGraphAnswers(api: ApiContext): MiddlewareHandler {
+  return async (c, next) => {
+    if (!api.caching || c.req.method !== 'GET' || !KEPT_ANSWERS.test(c.req.path)) return next();
+    const url = new URL(c.req.url);
+    url.searchParams.sort();
+    const key = `${url.pathname}?${url.searchParams.toString()}`;
+    const version = await api.answersVersion(c.req.raw.signal);
+    const kept = api.keptAnswer(version, key);
+    if (kept !== undefined) return c.body(kept, 200, { 'Content-Type': 'application/json' });
+    await next();
+    if (c.res.status === 200) api.keepAnswer(version, key, await c.res.clone().text());
+  };
+}
+
+/** Paths the web app routes itself (no file extension): they get its index.html. */
+const isAppRoute = (path: string) => !/\.[A-Za-z0-9]+$/.test(path);
+
+function webApp(webRoot: string | null): Hono {
+  const web = new Hono();
+  const index = webRoot === null ? null : join(webRoot, 'index.html');
+  // Checked on every request, not at start: `npm run build` may run while the server is up.
+  const built = () => index !== null && existsSync(index);
+  web.use('*', async (c, next) => {
+    if (!built()) return c.html(WEB_NOT_BUILT, 503);
+    await next();
+  });
+  if (webRoot !== null) {
+    // Made once the folder exists: serveStatic complains about a missing root when made.
+    let files: MiddlewareHandler | undefined;
+    let appIndex: MiddlewareHandler | undefined;
+    web.get('*', (c, next) => {
+      files ??= serveStatic({ root: webRoot });
+      return files(c, next);
+    });
+    web.get('*', (c, next) => {
+      if (!isAppRoute(c.req.path)) return next();
+      appIndex ??= serveStatic({ root: webRoot, path: 'index.html' });
+      return appIndex(c, next);
+    });
+  }
+  return web;
+}
+
+export function createApp(deps: ApiDeps): Hono {
+  const api = new ApiContext(deps);
+  const app = new Hono();
+  app.use('*', securityHeaders);
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new HttpError(
+          413,
+          'body_too_large',
+          `the request body is over ${MAX_BODY_BYTES} bytes`,
+        );
+      },
+    }),
+  );
+  app.use('/api/*', async (c, next) => {
+    await next();
+    // Answers depend on what is loaded now; a browser's copy would outlive a reload.
+    c.header('Cache-Control', 'no-store');
+  });
+  app.use('/api/*', keepGraphAnswers(api));
+
+  for (const routes of [
+    plansRoutes,
+    searchRoutes,
+    graphRoutes,
+    unitsRoutes,
+    themesRoutes,
+    pathsRoutes,
+    hotspotsRoutes,
+    queriesRoutes,
+    sourceRoutes,
+    cypherRoutes,
+  ]) {
+    app.route('/api', routes(api));
+  }
+  app.all('/api/*', (c) => {
+    throw new HttpError(404, 'not_found', `no API route ${c.req.method} ${c.req.path}`);
+  });
+  app.route('/', webApp(deps.webRoot));
+  app.notFound((c) =>
+    c.json({ error: { code: 'not_found', message: `nothing at ${c.req.path}` } }, 404),
+  );
+  app.onError(onError);
+  return app;
+}

@@ -1,0 +1,249 @@
+// What every route needs: the driver (asked for on each request, so a driver replaced after a
+// failure is picked up and nothing holds a broken session), the database, the planners' query
+// registry, and the API's own structural lookups (graph/api/queries/*.cypher).
+import { fileURLToPath } from 'node:url';
+import type { Driver } from 'neo4j-driver';
+import { z } from 'zod';
+import type { QueryDefinition } from '../queries/header.ts';
+import { bindParams } from '../queries/params.ts';
+import { loadQueries } from '../queries/registry.ts';
+import { toJson, type JsonNode } from '../queries/to-json.ts';
+import type { FoundGraph } from './elements.ts';
+import { HttpError } from './http-error.ts';
+import { readRows, type ReadTarget, type Rows } from './read.ts';
+import { missingEnds } from './results.ts';
+
+// A result naming more relationship ends than this without their nodes draws them partly.
+const MAX_ENDS_FETCHED = 2_000;
+
+/**
+ * How long the list of plans is reused. Nearly every request resolves its plan first; a second's
+ * reuse spares that round trip under load, and a plan is never loaded faster than that.
+ * GET /api/plans and /api/health always read afresh.
+ */
+const PLANS_TTL_MS = 1_000;
+
+/**
+ * A kept answer is dropped after this long even if the plans look unchanged: a plan reloaded from
+ * the same text with a changed unit dictionary keeps its checksum and counts.
+ */
+const ANSWER_TTL_MS = 60_000;
+
+export interface ApiDeps {
+  /** The driver, or a getter for it (e.g. graph/neo4j/database.ts's getDriver). */
+  driver: Driver | (() => Driver);
+  /** The Neo4j database holding the plans (NEO4J_DATABASE; `neo4j` on the local server). */
+  database: string;
+  /** The planners' queries (graph/queries/registry.ts `queries()`): hotspots and named queries. */
+  queries: readonly QueryDefinition[];
+  /** The built web app (web/dist); null serves the API only. */
+  webRoot: string | null;
+  /** Time limit of the API's own lookups and named queries; default 10 s. */
+  queryTimeoutMs?: number;
+  /** Time limit of a console query; default 10 s. */
+  consoleTimeoutMs?: number;
+  /** Rows a console or named query returns at most; default 5,000. */
+  maxRows?: number;
+  /** Graph answers kept for reuse while the plans are unchanged; default 500, 0 turns it off. */
+  cacheEntries?: number;
+}
+
+export const API_QUERIES_DIR = fileURLToPath(new URL('./queries/', import.meta.url));
+
+let apiQueries: Map<string, QueryDefinition> | undefined;
+
+/** The API's structural lookups, read (and their headers checked) once per process. */
+export function apiQueryDefinitions(): Map<string, QueryDefinition> {
+  apiQueries ??= new Map(
+    loadQueries(API_QUERIES_DIR).map((definition) => [definition.name, definition]),
+  );
+  return apiQueries;
+}
+
+export const PlanSummary = z.object({
+  id: z.string(),
+  title: z.string(),
+  issuer: z.string().nullable(),
+  date: z.string().nullable(),
+  jurisdiction: z.string(),
+  itemCount: z.number().nullable(),
+  unitCount: z.number().nullable(),
+  edgeCount: z.number().nullable(),
+  sourceSha256: z.string().nullable(),
+});
+export type PlanSummary = z.infer<typeof PlanSummary>;
+
+export class ApiContext {
+  readonly queries: readonly QueryDefinition[];
+  readonly webRoot: string | null;
+  readonly queryTimeoutMs: number;
+  readonly consoleTimeoutMs: number;
+  readonly maxRows: number;
+  readonly #driver: Driver | (() => Driver);
+  readonly #database: string;
+  #plans: { at: number; plans: Promise<PlanSummary[]> } | null = null;
+  readonly #answers = new Map<string, { at: number; json: string }>();
+  readonly #cacheEntries: number;
+
+  constructor(deps: ApiDeps) {
+    this.#driver = deps.driver;
+    this.#database = deps.database;
+    this.queries = deps.queries;
+    this.webRoot = deps.webRoot;
+    this.queryTimeoutMs = deps.queryTimeoutMs ?? 10_000;
+    this.consoleTimeoutMs = deps.consoleTimeoutMs ?? 10_000;
+    this.maxRows = deps.maxRows ?? 5_000;
+    this.#cacheEntries = deps.cacheEntries ?? 500;
+    apiQueryDefinitions();
+  }
+
+  target(): ReadTarget {
+    const driver = typeof this.#driver === 'function' ? this.#driver() : this.#driver;
+    return { driver, database: this.#database };
+  }
+
+  /** Runs one of the API's own lookups by name, its parameters typed by the file's header. */
+  lookup(
+    name: string,
+    params: Record<string, unknown>,
+    signal?: AbortSignal,
+    timeoutMs: number = this.queryTimeoutMs,
+  ): Promise<Rows> {
+    const definition = apiQueryDefinitions().get(name);
+    if (definition === undefined) throw new Error(`no API query called ${name}`);
+    return readRows(this.target(), definition.text, bindParams(definition, params), {
+      timeoutMs,
+      signal,
+      label: name,
+    });
+  }
+
+  /** The plans loaded, read afresh. */
+  async readPlans(signal?: AbortSignal): Promise<PlanSummary[]> {
+    const { records } = await this.lookup('plans', {}, signal);
+    return records.map((record) => PlanSummary.parse(record.toObject()));
+  }
+
+  /** The plans loaded, as read within the last second. A failed read is never reused. */
+  plans(signal?: AbortSignal): Promise<PlanSummary[]> {
+    const now = Date.now();
+    if (this.#plans !== null && now - this.#plans.at < PLANS_TTL_MS) return this.#plans.plans;
+    // Not tied to this request's signal: other requests may share the answer.
+    const plans = this.readPlans();
+    const entry = { at: now, plans };
+    this.#plans = entry;
+    plans.catch(() => {
+      if (this.#plans === entry) this.#plans = null;
+    });
+    return signal === undefined ? plans : abortable(plans, signal);
+  }
+
+  /**
+   * The plan a request is about: the one named, or the only one loaded. 404 for an unknown plan
+   * or none at all; 400 when several are loaded and the request did not say which.
+   */
+  async resolvePlan(planId: string | undefined, signal?: AbortSignal): Promise<PlanSummary> {
+    const plans = await this.plans(signal);
+    if (planId !== undefined) {
+      const plan = plans.find((candidate) => candidate.id === planId);
+      if (plan === undefined) throw unknownPlan(planId, plans);
+      return plan;
+    }
+    const [only, ...others] = plans;
+    if (only === undefined) throw new HttpError(404, 'no_plan', 'no plan is loaded yet');
+    if (others.length > 0) {
+      throw new HttpError(
+        400,
+        'plan_required',
+        `${plans.length} plans are loaded; say which with plan= (${plans.map((plan) => plan.id).join(', ')})`,
+      );
+    }
+    return only;
+  }
+
+  /** The plans a request may look across: the one named, or every plan loaded. */
+  async planIds(planId: string | undefined, signal?: AbortSignal): Promise<string[]> {
+    const plans = await this.plans(signal);
+    if (planId === undefined) return plans.map((plan) => plan.id);
+    if (!plans.some((plan) => plan.id === planId)) throw unknownPlan(planId, plans);
+    return [planId];
+  }
+
+  /**
+   * Adds the nodes at the ends of the found relationships that the result did not hold itself
+   * (`MATCH ()-[r]->() RETURN r`), so every relationship can be drawn.
+   */
+  async completeGraph(found: FoundGraph, signal?: AbortSignal): Promise<FoundGraph> {
+    const elementIds = missingEnds(found).slice(0, MAX_ENDS_FETCHED);
+    if (elementIds.length === 0) return found;
+    const { records } = await this.lookup('nodes-by-element-id', { elementIds }, signal);
+    for (const record of records) {
+      const node = toJson(record.get('node')) as JsonNode;
+      found.nodes.set(node.elementId, node);
+    }
+    return found;
+  }
+
+  /** Whether answers are kept at all (deps.cacheEntries > 0). */
+  get caching(): boolean {
+    return this.#cacheEntries > 0;
+  }
+
+  /**
+   * What kept answers depend on: every plan's id, text checksum and counts. Reading it (the plans
+   * list, reused for a second) is also what notices Neo4j going away, within that second.
+   */
+  async answersVersion(signal?: AbortSignal): Promise<string> {
+    const plans = await this.plans(signal);
+    return plans
+      .map(
+        (plan) =>
+          `${plan.id}@${plan.sourceSha256}:${plan.itemCount}:${plan.unitCount}:${plan.edgeCount}`,
+      )
+      .join('|');
+  }
+
+  /** The JSON kept for `key` under this version of the plans, if any and not too old. */
+  keptAnswer(version: string, key: string): string | undefined {
+    const entryKey = `${version}\n${key}`;
+    const hit = this.#answers.get(entryKey);
+    if (hit === undefined) return undefined;
+    this.#answers.delete(entryKey);
+    if (Date.now() - hit.at >= ANSWER_TTL_MS) return undefined;
+    // Re-inserted, so the map's first entry is always the least recently used.
+    this.#answers.set(entryKey, hit);
+    return hit.json;
+  }
+
+  keepAnswer(version: string, key: string, json: string): void {
+    if (!this.caching) return;
+    this.#answers.set(`${version}\n${key}`, { at: Date.now(), json });
+    while (this.#answers.size > this.#cacheEntries) {
+      const oldest = this.#answers.keys().next().value;
+      if (oldest === undefined) break;
+      this.#answers.delete(oldest);
+    }
+  }
+
+  /** The plan to read unit figures from: the one named, else the only one, else none. */
+  async metricsPlan(planId: string | undefined, signal?: AbortSignal): Promise<string> {
+    const ids = await this.planIds(planId, signal);
+    return ids.length === 1 ? (ids[0] ?? '') : '';
+  }
+}
+
+/** Resolves like `promise`, or rejects as soon as the client has gone. */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted)
+    return Promise.reject(new HttpError(400, 'cancelled', 'the client went away'));
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(new HttpError(400, 'cancelled', 'the client went away'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+function unknownPlan(planId: string, plans: readonly PlanSummary[]): HttpError {
+  const known = plans.map((plan) => plan.id).join(', ') || 'none';
+  return new HttpError(404, 'unknown_plan', `no plan with id "${planId}" (loaded: ${known})`);
+}

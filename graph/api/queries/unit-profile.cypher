@@ -1,0 +1,47 @@
+// unit-profile — what one unit answers for in a plan: its figures, its items with their theme and role, and its partners
+//
+// An item's theme is the one its task sits under (a task's second part reaches it through its
+// task); indicators, projects and requirements have none. Partners are the units it shares
+// items with (COORDINATES_WITH), most shared first.
+//
+// Parameters:
+// :param unitId => '武汉市/市发改委'
+// :param planId => '武汉市-f64b89c6'
+//
+// Columns:
+// unit: the unit
+// metrics: its ACTIVE_IN figures in the plan, or null when the plan does not name it
+// items: one map per item it leads or supports: item, theme (or null), type, role, inferred
+// partners: one map per partner unit: unit and items (shared item count)
+// collectives: the collective units it is a member of
+
+MATCH (unit:Unit {id: $unitId})
+OPTIONAL MATCH (unit)-[activity:ACTIVE_IN]->(:Plan {id: $planId})
+CALL (unit) {
+  OPTIONAL MATCH (unit)-[assignment:LEADS|SUPPORTS {planId: $planId}]->(item:Item)
+  OPTIONAL MATCH (item)-[:UNDER*1..2]->(theme:Theme)
+  WITH assignment, item, theme
+  ORDER BY item.sortKey
+  RETURN collect(CASE WHEN item IS NULL THEN null ELSE {
+           item: item,
+           theme: theme,
+           type: type(assignment),
+           role: assignment.role,
+           inferred: assignment.inferred
+         } END) AS items
+}
+CALL (unit) {
+  OPTIONAL MATCH (unit)-[shared:COORDINATES_WITH {planId: $planId}]-(partner:Unit)
+  WITH shared, partner
+  ORDER BY shared.items DESC, partner.name
+  RETURN collect(CASE WHEN partner IS NULL THEN null ELSE {unit: partner, items: shared.items} END) AS partners
+}
+CALL (unit) {
+  OPTIONAL MATCH (unit)-[:MEMBER_OF]->(collective:Unit)
+  RETURN collect(DISTINCT collective) AS collectives
+}
+RETURN unit AS unit,
+       properties(activity) AS metrics,
+       items AS items,
+       partners AS partners,
+       collectives AS collectives

@@ -1,0 +1,50 @@
+// Rows read from Neo4j as the console and named queries answer them: column names, rows of JSON
+// values, whether the rows were cut, and — when the rows hold nodes or relationships — the graph
+// they draw, as Cytoscape elements.
+import type { Record as Neo4jRecord } from 'neo4j-driver';
+import { toJson, type JsonValue } from '../queries/to-json.ts';
+import { collectGraph, hasGraph, toElements, type Elements, type FoundGraph } from './elements.ts';
+import type { Rows } from './read.ts';
+
+export interface QueryAnswer {
+  columns: string[];
+  rows: Record<string, JsonValue>[];
+  truncated: boolean;
+  graph?: Elements;
+}
+
+/** Element ids of relationship ends that the found graph lacks. */
+export function missingEnds(found: FoundGraph): string[] {
+  const missing = new Set<string>();
+  for (const relationship of found.relationships.values()) {
+    for (const end of [relationship.startNodeElementId, relationship.endNodeElementId]) {
+      if (!found.nodes.has(end)) missing.add(end);
+    }
+  }
+  return [...missing];
+}
+
+/** The nodes and relationships held anywhere in the records. */
+export function graphOfRecords(records: readonly Neo4jRecord[]): FoundGraph {
+  const found = collectGraph([]);
+  for (const record of records) collectGraph(record.values(), found);
+  return found;
+}
+
+export function answerOf(
+  rows: Rows,
+  found: FoundGraph = graphOfRecords(rows.records),
+): QueryAnswer {
+  const answer: QueryAnswer = {
+    columns: rows.keys,
+    rows: rows.records.map((record) => {
+      const row: Record<string, JsonValue> = {};
+      for (const key of rows.keys) row[key] = toJson(record.get(key));
+      return row;
+    }),
+    truncated: rows.truncated,
+  };
+  if (hasGraph(found))
+    answer.graph = toElements(found.nodes.values(), found.relationships.values());
+  return answer;
+}

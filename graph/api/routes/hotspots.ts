@@ -1,0 +1,96 @@
+// The rankings a planner opens first: who carries the most, which items have too many leads,
+// which pairs coordinate most, who brokers, which units cluster, who spans themes, and what rests
+// on collective units. Each is a query of cypher/, run with the plan and the caller's limit.
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { QueryDefinition } from '../../queries/header.ts';
+import { bindParams } from '../../queries/params.ts';
+import type { ApiContext } from '../context.ts';
+import { HttpError } from '../http-error.ts';
+import { readRows } from '../read.ts';
+import { answerOf } from '../results.ts';
+import { OptionalCount, OptionalFlag, PlanParam, queryOf } from '../validate.ts';
+
+/** The hotspot rankings, in the order the explorer lists them. */
+export const HOTSPOT_NAMES = [
+  'unit-load',
+  'multi-lead-items',
+  'coordination-pairs',
+  'brokers',
+  'communities',
+  'cross-theme-units',
+  'collective-exposure',
+] as const;
+
+const HotspotQuery = z.object({
+  plan: PlanParam,
+  // Absent: the query's own default (20 for most rankings, 50 for multi-lead-items).
+  limit: OptionalCount(1, 500),
+  collectives: OptionalFlag,
+});
+
+function hotspots(api: ApiContext): QueryDefinition[] {
+  return HOTSPOT_NAMES.flatMap((name) =>
+    api.queries.filter((definition) => definition.name === name),
+  );
+}
+
+const declares = (definition: QueryDefinition, name: string) =>
+  definition.params.some((param) => param.name === name);
+
+export function hotspotsRoutes(api: ApiContext): Hono {
+  const routes = new Hono();
+
+  routes.get('/hotspots', (c) =>
+    c.json(
+      hotspots(api).map((definition) => ({
+        name: definition.name,
+        title: definition.purpose,
+        definition: definition.description,
+      })),
+    ),
+  );
+
+  routes.get('/hotspots/:name', async (c) => {
+    const name = c.req.param('name');
+    const definition = hotspots(api).find((candidate) => candidate.name === name);
+    if (definition === undefined) {
+      throw new HttpError(
+        404,
+        'unknown_hotspot',
+        `no ranking called "${name}" (rankings: ${hotspots(api)
+          .map((known) => known.name)
+          .join(', ')})`,
+      );
+    }
+    const query = queryOf(c, HotspotQuery);
+    const signal = c.req.raw.signal;
+    const given: Record<string, unknown> = {};
+    if (declares(definition, 'planId'))
+      given['planId'] = (await api.resolvePlan(query.plan, signal)).id;
+    if (query.limit !== undefined && declares(definition, 'limit')) given['limit'] = query.limit;
+    if (query.collectives !== undefined && declares(definition, 'includeCollectives')) {
+      given['includeCollectives'] = query.collectives;
+    }
+    const rows = await readRows(api.target(), definition.text, bindParams(definition, given), {
+      timeoutMs: api.queryTimeoutMs,
+      signal,
+      label: definition.name,
+      maxRows: api.maxRows,
+    });
+    const { columns, rows: values, truncated } = answerOf(rows);
+    return c.json({
+      name: definition.name,
+      title: definition.purpose,
+      definition: definition.description,
+      columns,
+      meanings: Object.fromEntries(
+        definition.columns.map((column) => [column.name, column.meaning]),
+      ),
+      rows: values,
+      truncated,
+    });
+  });
+
+  return routes;
+}

@@ -1,0 +1,86 @@
+// Serving the explorer: the API and the built web app on one loopback port. `serveExplorer` is
+// what `npm start` calls once Neo4j is up and the seed loaded; run this file directly
+// (`tsx graph/cli/serve.ts`) for the same thing on its own during development.
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Driver } from 'neo4j-driver';
+import { createApp } from '../api/app.ts';
+import { readServerConfig, ServerConfigError } from '../api/config.ts';
+import { startServer, type ServerHandle } from '../api/server.ts';
+import { ensureSeedLoaded } from '../load/seed.ts';
+import { closeDriver, connection, getDriver } from '../neo4j/database.ts';
+import { describeNeo4j, ensureNeo4j, explainFailure } from '../neo4j/runtime.ts';
+import { untilStopSignal } from '../neo4j/shutdown.ts';
+import { queries } from '../queries/registry.ts';
+
+/** Where `npm run build` puts the web app. */
+export const WEB_ROOT = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+
+export interface ServeOptions {
+  driver: Driver;
+  /** Default: PORT, else 8080. */
+  port?: number;
+  /** Default: HOST, else 127.0.0.1. */
+  host?: string;
+  /** Default: NEO4J_DATABASE, else `neo4j`. */
+  database?: string;
+  /** Default: web/dist. */
+  webRoot?: string | null;
+}
+
+/** Starts the explorer's HTTP server; the handle's `url` is where it listens, `close()` stops it. */
+export function serveExplorer(options: ServeOptions): Promise<ServerHandle> {
+  const fromEnvironment = readServerConfig(process.env);
+  const app = createApp({
+    driver: options.driver,
+    database: options.database ?? connection().database,
+    queries: queries(),
+    webRoot: options.webRoot === undefined ? WEB_ROOT : options.webRoot,
+  });
+  return startServer({
+    app,
+    port: options.port ?? fromEnvironment.port,
+    host: options.host ?? fromEnvironment.host,
+  });
+}
+
+const say = (line: string) => console.error(`[guatu] ${line}`);
+
+async function main(): Promise<number> {
+  // Read before Neo4j starts: a bad PORT should not cost a JVM start to find out.
+  readServerConfig(process.env);
+  const stopSignal = untilStopSignal();
+  const neo4j = await ensureNeo4j(undefined, { log: say });
+  for (const line of describeNeo4j(neo4j)) say(line);
+  let server: ServerHandle | null = null;
+  try {
+    await ensureSeedLoaded(getDriver(), { log: say });
+    server = await serveExplorer({ driver: getDriver() });
+    console.log(`guatu explorer on ${server.url}`);
+    say('Ctrl-C to stop');
+    const died = neo4j.local?.exited.then(() => null) ?? new Promise<never>(() => {});
+    const reason = await Promise.race([stopSignal, died]);
+    if (reason === null) {
+      say('the local Neo4j stopped by itself; see its logs/debug.log');
+      return 1;
+    }
+    say(`${reason}: stopping`);
+    return 0;
+  } finally {
+    await server?.close();
+    await closeDriver();
+    await neo4j.stop();
+  }
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    async (error: unknown) => {
+      say(error instanceof ServerConfigError ? error.message : explainFailure(error));
+      await closeDriver();
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,941 @@
+// The parser's entry: a task-division notice as text in, a validated PlanModel out. Pure — no
+// file system, no clock, no environment: the same text gives the same model, ids included.
+//
+// One pass over the lines builds drafts (part → section → numbered → sub-item, plus unnumbered
+// second parts and project sub-items); kinds and parents are settled at the end, when it is known
+// which headings have children and which carry units.
+import { createHash } from 'node:crypto';
+import {
+  PlanModel,
+  type DelegatedDocument,
+  type Item,
+  type ItemKind,
+  type ItemUnit,
+  type ParseIssue,
+  type UnitMention,
+} from '../model/plan.ts';
+import { controlCharacters, decode } from './decode.ts';
+import { excerpt, IssueLog } from './issues.ts';
+import { fold, needsFold, skipSpace, trimAll, trimEnd } from './normalise.ts';
+import { formatChineseNumeral } from './numerals.ts';
+import {
+  classifyLine,
+  isPageNoise,
+  sectionKindOf,
+  type LineShape,
+  type SectionKind,
+} from './outline.ts';
+import { readHeader, UNKNOWN_JURISDICTION, UNTITLED } from './preamble.ts';
+import { applyRoleRule, UnitReadings, type Qualifier } from './roles.ts';
+import {
+  columnKindOf,
+  readRow,
+  tabCells,
+  tableColumns,
+  type Cell,
+  type TableColumn,
+} from './shapes/table.ts';
+import { readTarget } from './targets.ts';
+import { findImbalance, pairBrackets } from './text-scan.ts';
+import { columnOf, firstClause } from './title.ts';
+import { isCollective, mergedNames, namedInText } from './units.ts';
+import { readDelegation } from './delegation.ts';
+import {
+  isRuleNote,
+  locateUnitList,
+  looksLikeUnitList,
+  readUnitList,
+  type LineText,
+} from './unit-list.ts';
+
+export { decode } from './decode.ts';
+
+export { isCollective, NAMED_IN_TEXT_ROLE } from './units.ts';
+
+type Level = 0 | 1 | 2 | 3 | 4;
+
+interface Draft {
+  level: Level;
+  ref: string;
+  line: number;
+  texts: string[];
+  title: string;
+  section: SectionKind;
+  units: UnitReadings;
+  hasList: boolean;
+  firstListedLeads: boolean;
+  parent: Draft | null;
+  children: Draft[];
+  /** Set for drafts whose kind the shape fixes (project sub-items, second parts, table rows). */
+  kind?: ItemKind;
+  /** For an unnumbered second (third …) part: the item it continues. */
+  partOf?: Draft;
+  binding?: boolean;
+  /** A section heading that names its indicators' group (约束性指标 / 预期性指标). */
+  groupHeading?: boolean;
+  column?: number;
+  delegatedTo?: string;
+  deadline?: string;
+  extraParts: number;
+  plainChildren: number;
+  lastChild: number;
+}
+
+/** What the document says about a unit where it first names it. */
+interface Seen {
+  name: string;
+  line: number;
+  qualifier?: Qualifier;
+}
+
+interface TableState {
+  columns: TableColumn[];
+  parent: Draft | null;
+  rows: number;
+  last: Draft | null;
+}
+
+const SERIAL = /^\d{1,4}$/;
+const SIGNATURE_MAX = 24;
+const PROSE_END = /[。;!?)”]$/;
+
+function sha8(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 8);
+}
+
+function splitLines(text: string): LineText[] {
+  const raw = text.split(/\r\n|\r|\n/);
+  const folding = needsFold(text);
+  const lines: LineText[] = new Array<LineText>(raw.length);
+  for (const [i, original] of raw.entries()) {
+    lines[i] = { original, folded: folding ? fold(original) : original, line: i + 1 };
+  }
+  return lines;
+}
+
+function isBlank(line: LineText): boolean {
+  return skipSpace(line.folded, 0, line.folded.length) === line.folded.length;
+}
+
+function indentOf(line: LineText): number {
+  return skipSpace(line.folded, 0, line.folded.length);
+}
+
+function trimmedOriginal(line: LineText): string {
+  const s = indentOf(line);
+  return line.original.slice(s, trimEnd(line.folded, s, line.folded.length));
+}
+
+function tabHeader(line: LineText): TableColumn[] | null {
+  if (!line.folded.includes('\t')) return null;
+  const cells = tabCells(line);
+  return tableColumns(
+    cells.map((c) => c.text.folded.slice(c.start, c.end)),
+    cells.map((c) => c.text.original.slice(c.start, c.end)),
+  );
+}
+
+/** A header flattened one cell per line, starting at `at`: its columns and the line after it. */
+function flatHeader(
+  lines: readonly LineText[],
+  at: number,
+): { columns: TableColumn[]; next: number } | null {
+  const folded: string[] = [];
+  const printed: string[] = [];
+  let i = at;
+  for (; i < lines.length; i++) {
+    const line = lines[i];
+    if (!line) break;
+    if (isBlank(line)) continue;
+    const label = trimAll(line.folded);
+    if (columnKindOf(label) === null || line.folded.includes('\t')) break;
+    folded.push(label);
+    printed.push(trimmedOriginal(line));
+  }
+  const columns = folded.length >= 3 ? tableColumns(folded, printed) : null;
+  return columns ? { columns, next: i } : null;
+}
+
+/** Could the line be a table's column header cell (序号, 牵头单位 …)? */
+function isShort(line: LineText): boolean {
+  return line.folded.length <= 24;
+}
+
+function isHeadingShape(shape: LineShape): boolean {
+  return shape.kind !== 'text';
+}
+
+class PlanParser {
+  readonly log = new IssueLog();
+  readonly lines: LineText[];
+  readonly drafts: Draft[] = [];
+  readonly documents = new Map<string, DelegatedDocument>();
+  part: Draft | null = null;
+  section: Draft | null = null;
+  numbered: Draft | null = null;
+  sub: Draft | null = null;
+  current: Draft | null = null;
+  firstListedLeads = false;
+  lastAtLevel: number[] = [0, 0, 0, 0];
+  lastPart = 0;
+  anonymous = 0;
+  noise: number[] = [];
+
+  readonly text: string;
+
+  constructor(text: string) {
+    this.text = text;
+    this.lines = splitLines(text);
+  }
+
+  /** Where the body starts: the first heading, table header or (failing those) unit list. */
+  bodyStart(): number {
+    for (const [i, line] of this.lines.entries()) {
+      if (isBlank(line) || isPageNoise(line.folded)) continue;
+      if (isHeadingShape(classifyLine(line.folded, indentOf(line)))) return i;
+      if (tabHeader(line) || (isShort(line) && flatHeader(this.lines, i))) return i;
+    }
+    for (const [i, line] of this.lines.entries()) {
+      if (isBlank(line)) continue;
+      const indent = indentOf(line);
+      if (locateUnitList(line.folded, indent, line.folded.length)) return i;
+    }
+    return this.lines.length;
+  }
+
+  run(): PlanModel {
+    const log = this.log;
+    const checks = controlCharacters(this.text);
+    if (checks.nul > 0 || (checks.sampled > 0 && checks.control / checks.sampled > 0.01)) {
+      log.add(
+        'binary-data',
+        'the text holds NUL or control characters: binary data, not a document',
+        null,
+      );
+    }
+    if (this.text.includes('\ufffd')) {
+      const at = this.lines.find((l) => l.original.includes('\ufffd'))?.line ?? null;
+      log.add('invalid-utf8', 'the text holds U+FFFD: bytes were lost when it was decoded', at);
+    }
+    if (this.lines.every(isBlank)) {
+      log.add('empty-document', 'the document is empty', null);
+      return this.finish({
+        title: UNTITLED,
+        issuer: null,
+        date: null,
+        jurisdiction: UNKNOWN_JURISDICTION,
+      });
+    }
+
+    const start = this.bodyStart();
+    const preamble = this.lines.slice(0, start);
+    for (const line of preamble) {
+      // A note before the first item ("注:列第一位者为牵头单位") holds for the whole document.
+      if (isRuleNote(line.folded)) this.firstListedLeads = true;
+      else if (locateUnitList(line.folded, indentOf(line), line.folded.length)) {
+        this.readListInto(null, line, indentOf(line));
+      }
+    }
+    const header = readHeader(
+      preamble.filter((l) => !isPageNoise(l.folded)),
+      this.lines.filter((l) => !isPageNoise(l.folded)),
+      log,
+    );
+
+    let i = start;
+    let table: TableState | null = null;
+    for (let line = this.lines[i]; line; line = this.lines[i]) {
+      if (isBlank(line)) {
+        i++;
+        continue;
+      }
+      if (isPageNoise(line.folded)) {
+        this.noise.push(line.line);
+        i++;
+        continue;
+      }
+      if (table) {
+        if (line.folded.includes('\t')) {
+          this.tableRow(table, tabCells(line));
+          i++;
+          continue;
+        }
+        table = null;
+      }
+      const columns = tabHeader(line);
+      if (columns) {
+        table = this.openTable(columns, line.line);
+        i++;
+        continue;
+      }
+      const flat = isShort(line) ? flatHeader(this.lines, i) : null;
+      if (flat) {
+        i = this.flatTable(this.openTable(flat.columns, line.line), flat.next);
+        continue;
+      }
+      const indent = indentOf(line);
+      const shape = classifyLine(line.folded, indent);
+      if (shape.kind === 'text') this.textLine(line, indent);
+      else this.headingLine(line, shape);
+      i++;
+    }
+    if (this.noise.length > 0) {
+      log.add(
+        'page-noise',
+        `${this.noise.length} line(s) of web-page furniture left out`,
+        this.noise[0] ?? null,
+      );
+    }
+    return this.finish(header);
+  }
+
+  // ── headings ──────────────────────────────────────────────────────────────────────────────
+
+  newDraft(
+    level: Level,
+    ref: string,
+    line: LineText,
+    parent: Draft | null,
+    section: SectionKind,
+  ): Draft {
+    const draft: Draft = {
+      level,
+      ref,
+      line: line.line,
+      texts: [trimmedOriginal(line)],
+      title: '',
+      section,
+      units: new UnitReadings(),
+      hasList: false,
+      firstListedLeads: this.firstListedLeads,
+      parent,
+      children: [],
+      extraParts: 0,
+      plainChildren: 0,
+      lastChild: 0,
+    };
+    parent?.children.push(draft);
+    this.drafts.push(draft);
+    return draft;
+  }
+
+  /**
+   * Numbers run 1, 2, 3 under their heading — or on from the previous heading's last number,
+   * as notices that number tasks through all parts do (一1 … 一3, 二4).
+   */
+  checkSequence(
+    level: Level,
+    parent: Draft | null,
+    value: number,
+    label: string,
+    line: number,
+  ): void {
+    const last = parent ? parent.lastChild : this.lastPart;
+    const running = this.lastAtLevel[level] ?? 0;
+    if (value !== last + 1 && value !== running + 1) {
+      this.log.add(
+        'numbering-gap',
+        `"${label}" follows ${last === 0 ? 'no earlier number' : `number ${last}`}: an item may be missing`,
+        line,
+      );
+    }
+    if (parent) parent.lastChild = value;
+    else this.lastPart = value;
+    this.lastAtLevel[level] = value;
+  }
+
+  headingLine(line: LineText, shape: Exclude<LineShape, { kind: 'text' }>): void {
+    const folded = line.folded;
+    let draft: Draft;
+    const sectionKind = this.part?.section ?? 'task';
+    switch (shape.kind) {
+      case 'part': {
+        this.checkSequence(0, null, shape.value, `${shape.label}、`, line.line);
+        draft = this.newDraft(
+          0,
+          shape.label,
+          line,
+          null,
+          sectionKindOf(folded.slice(shape.bodyStart)),
+        );
+        this.part = draft;
+        this.section = this.numbered = this.sub = null;
+        break;
+      }
+      case 'section': {
+        const parent = this.part;
+        this.checkSequence(1, parent, shape.value, `(${shape.label})`, line.line);
+        draft = this.newDraft(1, `${parent?.ref ?? ''}(${shape.label})`, line, parent, sectionKind);
+        if (sectionKind === 'indicator') {
+          const body = folded.slice(shape.bodyStart);
+          if (/约束性/.test(body)) draft.binding = true;
+          else if (/预期性/.test(body)) draft.binding = false;
+          if (/指标/.test(body)) draft.groupHeading = true;
+        }
+        if (sectionKind === 'project') {
+          const column = columnOf(folded);
+          if (column !== undefined) draft.column = column;
+        }
+        this.section = draft;
+        this.numbered = this.sub = null;
+        break;
+      }
+      case 'numbered': {
+        const parent = this.section ?? this.part;
+        this.checkSequence(2, parent, shape.value, `${shape.label}.`, line.line);
+        draft = this.newDraft(2, `${parent?.ref ?? ''}${shape.label}`, line, parent, sectionKind);
+        if (this.section?.binding !== undefined) draft.binding = this.section.binding;
+        this.numbered = draft;
+        this.sub = null;
+        break;
+      }
+      case 'sub': {
+        const parent = this.numbered ?? this.section ?? this.part;
+        this.checkSequence(3, parent, shape.value, `(${shape.label})`, line.line);
+        draft = this.newDraft(3, `${parent?.ref ?? ''}(${shape.label})`, line, parent, sectionKind);
+        if (parent?.binding !== undefined) draft.binding = parent.binding;
+        this.sub = draft;
+        break;
+      }
+    }
+    this.current = draft;
+    const cut = this.readListInto(draft, line, shape.bodyStart);
+    draft.title = firstClause(line.original, folded, shape.bodyStart, cut);
+    // "一、重点任务(列第一位者为牵头单位)": the rule holds for everything after the heading.
+    if (!draft.hasList && isRuleNote(folded)) {
+      this.firstListedLeads = true;
+      draft.firstListedLeads = true;
+    }
+  }
+
+  /**
+   * Reads the unit list on a line into a draft (if it has one) and reports what went wrong.
+   * Returns where the item's own text ends on that line.
+   */
+  readListInto(draft: Draft | null, line: LineText, bodyStart: number): number {
+    const { folded } = line;
+    const partner = pairBrackets(folded);
+    const located = locateUnitList(folded, bodyStart, folded.length, partner);
+    const errorsBefore = this.errorCountOnLine(line.line);
+    let found = 0;
+    if (located) {
+      const list = readUnitList(line, located.listStart, located.listEnd, this.log);
+      if (list.carryOn) this.firstListedLeads = true;
+      if (draft) {
+        if (draft.hasList && list.units.length > 0) {
+          this.log.add(
+            'duplicate-unit-list',
+            `${draft.ref} already had a unit list: both kept`,
+            line.line,
+          );
+        }
+        if (draft.units.length === 0) draft.units = list.units;
+        else draft.units.append(list.units);
+        if (list.units.length > 0) draft.hasList = true;
+        if (list.firstListedLeads) draft.firstListedLeads = true;
+        if (list.deadline !== undefined) draft.deadline = list.deadline;
+      } else if (list.units.length > 0) {
+        this.log.add('orphan-unit-list', 'a unit list with no item before it', line.line);
+      }
+      found = list.units.length;
+    }
+    const imbalance = findImbalance(folded);
+    const listLike = located !== null || looksLikeUnitList(folded);
+    if (imbalance !== -1) {
+      const lost = listLike && found === 0;
+      this.log.add(
+        'unbalanced-brackets',
+        `"${folded[imbalance]}" at column ${imbalance + 1} has no partner` +
+          (lost ? ': the unit list could not be read' : found > 0 ? ': units read anyway' : ''),
+        line.line,
+        lost ? 'error' : 'warning',
+      );
+    }
+    if (listLike && found === 0 && this.errorCountOnLine(line.line) === errorsBefore) {
+      this.log.add(
+        'unit-list-without-edges',
+        `"${excerpt(trimAll(line.original))}" names no unit`,
+        line.line,
+      );
+    }
+    return located ? located.cut : folded.length;
+  }
+
+  errorCountOnLine(line: number): number {
+    return this.log.errorsOn(line);
+  }
+
+  // ── plain lines ───────────────────────────────────────────────────────────────────────────
+
+  textLine(line: LineText, indent: number): void {
+    const { folded } = line;
+    const current = this.current;
+    if (this.delegation(line, indent)) return;
+    const partner = pairBrackets(folded);
+    const located = locateUnitList(folded, indent, folded.length, partner);
+
+    if (located && !located.pure) {
+      // Text followed by its own units: a project's sub-item, a task's continuation, or the
+      // unnumbered second part of a task that already has its units.
+      const project =
+        this.section?.section === 'project' && this.section.level === 1 ? this.section : null;
+      const underProject =
+        project !== null &&
+        this.numbered === null &&
+        (current === project || current?.parent === project);
+      if (underProject) {
+        project.plainChildren++;
+        const draft = this.newDraft(
+          4,
+          `${project.ref}${project.plainChildren}`,
+          line,
+          project,
+          'project',
+        );
+        draft.kind = 'project';
+        this.current = draft;
+        const cut = this.readListInto(draft, line, indent);
+        draft.title = firstClause(line.original, folded, indent, cut);
+        return;
+      }
+      if (current && !current.hasList && current.delegatedTo === undefined && current.level > 0) {
+        current.texts.push(trimmedOriginal(line));
+        this.readListInto(current, line, indent);
+        return;
+      }
+      if (current && current.hasList) {
+        const base = current.partOf ?? current;
+        base.extraParts++;
+        const draft = this.newDraft(
+          4,
+          `${base.ref}之${formatChineseNumeral(base.extraParts + 1)}`,
+          line,
+          base,
+          base.section,
+        );
+        draft.kind = base.kind ?? kindOfSection(base.section);
+        draft.partOf = base;
+        this.current = draft;
+        const cut = this.readListInto(draft, line, indent);
+        draft.title = firstClause(line.original, folded, indent, cut);
+        return;
+      }
+      this.anonymousItem(line, indent);
+      return;
+    }
+
+    if (located) {
+      if (current === null) {
+        this.readListInto(null, line, indent);
+        return;
+      }
+      current.texts.push(trimmedOriginal(line));
+      this.readListInto(current, line, indent);
+      return;
+    }
+
+    if (isRuleNote(folded)) {
+      if (folded.includes('下同') || current === null) this.firstListedLeads = true;
+      else current.firstListedLeads = true;
+      return;
+    }
+    if (looksLikeUnitList(folded)) {
+      this.readListInto(current, line, indent);
+      return;
+    }
+    const text = trimmedOriginal(line);
+    const prose = text.length > SIGNATURE_MAX || PROSE_END.test(trimAll(folded));
+    if (current && !current.hasList && current.delegatedTo === undefined && prose) {
+      current.texts.push(text);
+      this.readListInto(null, line, indent);
+      return;
+    }
+    this.log.add(
+      'unattached-paragraph',
+      `"${excerpt(text)}" belongs to no item: left out`,
+      line.line,
+    );
+  }
+
+  anonymousItem(line: LineText, indent: number): void {
+    const parent = this.numbered ?? this.section ?? this.part;
+    this.anonymous++;
+    const draft = this.newDraft(
+      4,
+      `${parent?.ref ?? ''}·${this.anonymous}`,
+      line,
+      parent,
+      parent?.section ?? 'task',
+    );
+    draft.kind =
+      parent?.section === 'indicator'
+        ? 'indicator'
+        : parent?.section === 'project'
+          ? 'project'
+          : 'task';
+    this.log.add(
+      'unnumbered-item',
+      `an item with units but no number: given ref ${draft.ref}`,
+      line.line,
+    );
+    this.current = draft;
+    const cut = this.readListInto(draft, line, indent);
+    draft.title = firstClause(line.original, line.folded, indent, cut);
+  }
+
+  /** "按照《…》(武办发〔2020〕28号)分工组织实施": the current item is carried out under another notice. */
+  delegation(line: LineText, indent: number): boolean {
+    const target = this.current;
+    const found = target ? readDelegation(line, indent) : null;
+    if (!target || !found) return false;
+    if (!this.documents.has(found.id)) this.documents.set(found.id, found);
+    target.delegatedTo = found.id;
+    target.texts.push(trimmedOriginal(line));
+    return true;
+  }
+
+  // ── tables ────────────────────────────────────────────────────────────────────────────────
+
+  openTable(columns: TableColumn[], line: number): TableState {
+    for (const column of columns) {
+      if (column.kind === 'person') {
+        this.log.add(
+          'person-named',
+          `column "${column.label}" names people, not units: not recorded`,
+          line,
+        );
+      }
+      if (column.kind === 'role' && column.roleClass === 'unknown') {
+        this.log.add(
+          'unknown-role',
+          `unknown role "${column.label}": its units are kept and counted as not lead`,
+          line,
+        );
+      }
+    }
+    return { columns, parent: this.section ?? this.part, rows: 0, last: null };
+  }
+
+  tableRow(table: TableState, cells: Cell[]): void {
+    const first = cells[0];
+    if (!first) return;
+    const line = first.text;
+    if (cells.length !== table.columns.length) {
+      this.log.add(
+        'table-row-shape',
+        `${cells.length} cell(s) where the header has ${table.columns.length}`,
+        line.line,
+      );
+    }
+    const row = readRow(cells, table.columns, this.log);
+    if (row.ref === null && row.task === null && table.last) {
+      // A row that only continues the one above (its units spilled over).
+      table.last.units.append(row.units);
+      table.last.texts.push(trimmedOriginal(line));
+      return;
+    }
+    table.rows++;
+    const ref = row.ref !== null && SERIAL.test(row.ref) ? row.ref : String(table.rows);
+    const parent = table.parent;
+    const draft = this.newDraft(
+      4,
+      `${parent?.ref ?? ''}${ref}`,
+      line,
+      parent,
+      parent?.section ?? 'task',
+    );
+    const indicators = table.columns.some((c) => c.indicators === true);
+    draft.kind =
+      indicators || draft.section === 'indicator' ? 'indicator' : kindOfSection(draft.section);
+    if (parent?.binding !== undefined) draft.binding = parent.binding;
+    draft.units = row.units;
+    draft.hasList = row.units.length > 0;
+    if (row.deadline !== undefined) draft.deadline = row.deadline;
+    if (row.task) {
+      const t = row.task;
+      draft.title = firstClause(t.text.original, t.text.folded, t.start, t.end);
+    }
+    if (cells.length > 1)
+      draft.texts = [cells.map((c) => c.text.original.slice(c.start, c.end)).join('\t')];
+    const cellLines = [...new Set(cells.map((c) => c.text.line))];
+    if (cellLines.length > 1) {
+      draft.texts = this.lines.filter((l) => cellLines.includes(l.line)).map(trimmedOriginal);
+    }
+    table.last = draft;
+    this.current = draft;
+  }
+
+  /** Rows of a table flattened one cell per line: a serial number, then the row's cells. */
+  flatTable(table: TableState, from: number): number {
+    const width = table.columns.length;
+    const refFirst = table.columns[0]?.kind === 'ref';
+    let i = from;
+    let expected = 1;
+    while (i < this.lines.length) {
+      while (this.lines[i] && isBlank(this.lines[i] as LineText)) i++;
+      const start = this.lines[i];
+      if (!start || !refFirst || trimAll(start.folded) !== String(expected)) break;
+      const cells: Cell[] = [{ text: start, start: 0, end: start.folded.length }];
+      i++;
+      for (let line = this.lines[i]; line; line = this.lines[i]) {
+        if (isBlank(line)) {
+          i++;
+          continue;
+        }
+        const value = trimAll(line.folded);
+        if (
+          value === String(expected + 1) ||
+          isHeadingShape(classifyLine(line.folded, indentOf(line)))
+        ) {
+          break;
+        }
+        if (cells.length >= width && !SERIAL.test(value)) break;
+        cells.push({ text: line, start: 0, end: line.folded.length });
+        i++;
+      }
+      this.tableRow(table, cells);
+      expected++;
+    }
+    return i;
+  }
+
+  // ── the model ─────────────────────────────────────────────────────────────────────────────
+
+  finish(header: {
+    title: string;
+    issuer: string | null;
+    date: string | null;
+    jurisdiction: string;
+  }): PlanModel {
+    const log = this.log;
+    const jurisdiction = header.jurisdiction;
+    const planId = `${jurisdiction}-${sha8(header.title)}`;
+    const emitted = new Map<Draft, Item>();
+    const kinds = new Map<Draft, ItemKind | null>();
+    for (const d of this.drafts) kinds.set(d, this.kindOf(d));
+
+    const refs = new Set<string>();
+    /** The next suffix to try for a reference printed more than once. */
+    const repeats = new Map<string, number>();
+    const items: Item[] = [];
+    const seen = new Map<string, Seen>();
+    for (const d of this.drafts) {
+      const kind = kinds.get(d) ?? null;
+      if (kind === null) continue;
+      let ref = d.ref.length > 0 ? d.ref : String(items.length + 1);
+      if (refs.has(ref)) {
+        let n = repeats.get(ref) ?? 2;
+        while (refs.has(`${ref}-${n}`)) n++;
+        repeats.set(ref, n + 1);
+        log.add(
+          'duplicate-ref',
+          `reference ${ref} is printed twice: the later one is ${ref}-${n}`,
+          d.line,
+        );
+        ref = `${ref}-${n}`;
+      }
+      refs.add(ref);
+      let parent: Draft | null = d.parent;
+      while (parent && !emitted.has(parent)) parent = parent.parent;
+      let title = trimAll(d.title);
+      if (title.length === 0) {
+        log.add('empty-title', `${ref} has no text before its units`, d.line);
+        title = ref;
+      }
+      const rule = applyRoleRule(d.units, d.firstListedLeads);
+      for (const name of rule.duplicates) {
+        log.add(
+          'duplicate-unit',
+          `${name} is named twice on ${ref}: the first mention is kept`,
+          d.line,
+        );
+      }
+      const item: Item = {
+        id: `${planId}/${ref}`,
+        kind,
+        ref,
+        title,
+        text: d.texts.join('\n'),
+        line: d.line,
+        parent: (parent && emitted.get(parent)?.id) ?? null,
+        units: rule.units,
+      };
+      if (kind === 'indicator') {
+        if (d.binding !== undefined) item.binding = d.binding;
+        const target = readTarget(fold(title), title);
+        if (target) item.target = target;
+      }
+      if (d.column !== undefined) item.column = d.column;
+      if (d.delegatedTo !== undefined) item.delegatedTo = d.delegatedTo;
+      if (d.deadline !== undefined) item.deadline = d.deadline;
+      emitted.set(d, item);
+      items.push(item);
+      for (const [i, unit] of rule.units.entries()) {
+        const at = rule.kept[i] ?? 0;
+        this.mention(seen, unit, d.units.lines[at] ?? d.line, d.units.qualifier(at));
+      }
+    }
+
+    const units: UnitMention[] = [];
+    for (const [key, first] of seen) {
+      // Keys in the schema's order, so the JSON reads the same as the schema.
+      units.push({
+        id: `${jurisdiction}/${key}`,
+        key,
+        name: first.name,
+        collective: isCollective(key),
+        ...(first.qualifier ? { qualifier: first.qualifier.qualifier } : {}),
+        ...(first.qualifier?.members ? { members: first.qualifier.members } : {}),
+        line: first.line,
+      });
+    }
+    namedInText(items, units, log);
+    this.noUnits(kinds, emitted);
+    mergedNames(units, log);
+
+    if (items.length === 0 && !log.has('empty-document')) {
+      log.add('no-items', 'no heading, numbered item, table row or unit list was recognised', null);
+    }
+
+    const model = {
+      plan: {
+        id: planId,
+        title: header.title,
+        issuer: header.issuer,
+        date: header.date,
+        jurisdiction,
+      },
+      items,
+      units,
+      documents: [...this.documents.values()],
+      // In reading order: the document's own problems first, then line by line.
+      issues: log.issues
+        .map((issue, order) => ({ issue, order }))
+        .sort((a, b) => (a.issue.line ?? 0) - (b.issue.line ?? 0) || a.order - b.order)
+        .map(({ issue }) => issue),
+    };
+    return validated(model);
+  }
+
+  mention(seen: Map<string, Seen>, unit: ItemUnit, line: number, qualifier?: Qualifier): void {
+    let first = seen.get(unit.key);
+    if (!first) {
+      first = { name: unit.name, line };
+      seen.set(unit.key, first);
+    }
+    // A qualifier defines the unit for the rest of the document ("下同"); the first one stands.
+    if (qualifier && !first.qualifier) first.qualifier = qualifier;
+  }
+
+  kindOf(d: Draft): ItemKind | null {
+    if (d.kind) return d.kind;
+    const hasChildren = d.children.length > 0;
+    switch (d.level) {
+      case 0:
+        if (d.hasList) return kindOfSection(d.section);
+        if (d.section === 'theme')
+          return hasChildren ? 'theme' : d.texts.length > 1 ? 'task' : null;
+        if (!hasChildren && d.texts.length > 1)
+          return kindOfSection(d.section === 'task' ? 'theme' : d.section);
+        return null;
+      case 1:
+        switch (d.section) {
+          case 'indicator':
+            if (d.hasList) return 'indicator';
+            return hasChildren || d.groupHeading ? null : 'indicator';
+          case 'task':
+            return !d.hasList && hasChildren ? 'theme' : 'task';
+          case 'theme':
+            return 'task';
+          default:
+            return d.section;
+        }
+      default:
+        return kindOfSection(d.section);
+    }
+  }
+
+  noUnits(kinds: Map<Draft, ItemKind | null>, emitted: Map<Draft, Item>): void {
+    for (const [d, item] of emitted) {
+      const kind = kinds.get(d);
+      if (kind !== 'task' && kind !== 'indicator' && kind !== 'project') continue;
+      if (item.units.length > 0 || item.delegatedTo !== undefined) continue;
+      if (d.children.some((c) => emitted.has(c))) continue;
+      this.log.add('no-units', `${item.ref} names no unit`, item.line);
+    }
+  }
+}
+
+function kindOfSection(section: SectionKind): ItemKind {
+  switch (section) {
+    case 'indicator':
+      return 'indicator';
+    case 'project':
+      return 'project';
+    case 'requirement':
+      return 'requirement';
+    default:
+      return 'task';
+  }
+}
+
+const VALIDATION_SLICE = 2048;
+
+/**
+ * Checks a model against the PlanModel schema and returns it. zod's parse copies every object it
+ * checks; on a plan with a million edges, keeping that copy doubles what the garbage collector
+ * carries. So the items are checked in slices whose copies die young, everything else in one
+ * PlanModel.parse, and the checked input is returned — the schema has no defaults or transforms,
+ * and every object here is built with exactly the schema's keys, so it is what parse returns.
+ */
+function validated(model: PlanModel): PlanModel {
+  PlanModel.parse({ ...model, items: [] });
+  const items = PlanModel.shape.items;
+  for (let i = 0; i < model.items.length; i += VALIDATION_SLICE) {
+    items.parse(model.items.slice(i, i + VALIDATION_SLICE));
+  }
+  return model;
+}
+
+/** Parses a task-division notice. Never throws: problems come back as `issues`. */
+export function parsePlan(text: string): PlanModel {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  try {
+    return new PlanParser(body).run();
+  } catch (error) {
+    // A bug must not take the caller down with it: report it as data, like any other problem.
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      plan: {
+        id: `${UNKNOWN_JURISDICTION}-${sha8(body)}`,
+        title: UNTITLED,
+        issuer: null,
+        date: null,
+        jurisdiction: UNKNOWN_JURISDICTION,
+      },
+      items: [],
+      units: [],
+      documents: [],
+      issues: [
+        {
+          code: 'internal-error',
+          severity: 'error',
+          message: `parser fault: ${message}`,
+          line: null,
+        },
+      ],
+    };
+  }
+}
+
+/** Decodes bytes (BOM, UTF-16, GB18030, binary) and parses; the decoder's issues come first. */
+export function parsePlanBytes(bytes: Uint8Array): PlanModel {
+  const decoded = decode(bytes);
+  const model = parsePlan(decoded.text);
+  const seen = new Set(decoded.issues.map((i) => i.code));
+  const issues: ParseIssue[] = [
+    ...decoded.issues,
+    ...model.issues.filter((i) => !(i.line === null && seen.has(i.code))),
+  ];
+  return { ...model, issues };
+}

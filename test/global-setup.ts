@@ -1,0 +1,89 @@
+// One Neo4j for the whole test run. With NEO4J_URI set, the tests use that server; otherwise a
+// throwaway local instance starts here, through the same launcher `npm start` uses, on a free
+// port with a temporary data folder, and is stopped and removed at the end. If it cannot start,
+// the run fails with the reason: no test is ever skipped for want of Neo4j.
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { readConfig, type Connection } from '../graph/neo4j/config.ts';
+import { closeDriver, verifyConnection } from '../graph/neo4j/database.ts';
+import { startLocalNeo4j, type LocalNeo4j } from '../graph/neo4j/launcher.ts';
+import { freePort } from '../graph/neo4j/ports.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The run's Neo4j, as test files should reach it. */
+    neo4j: Connection;
+    /** The run's local instance, or null when the run uses a server given by NEO4J_URI. */
+    localNeo4j: { pid: number; dataDir: string; port: number } | null;
+  }
+}
+
+const say = (line: string) => console.error(`[neo4j for tests] ${line}`);
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  let local: LocalNeo4j | null = null;
+  let dataDir: string | null = null;
+  let connection: Connection;
+
+  if (process.env.NEO4J_URI) {
+    const configured = readConfig(process.env);
+    connection = configured.connection;
+    say(`using ${connection.uri} (NEO4J_URI)`);
+  } else {
+    dataDir = await mkdtemp(join(tmpdir(), 'guatu-test-'));
+    const configured = readConfig({
+      GUATU_DATA_DIR: dataDir,
+      GUATU_NEO4J_PORT: String(await freePort()),
+      GUATU_NEO4J_PASSWORD: `guatu-test-${randomBytes(6).toString('hex')}`,
+      GUATU_NEO4J_PAGECACHE: '128m',
+    });
+    if (configured.mode !== 'local') throw new Error('expected a local configuration');
+    try {
+      local = await startLocalNeo4j(configured.local, { log: say });
+    } catch (error) {
+      await rm(dataDir, { recursive: true, force: true });
+      throw error;
+    }
+    connection = configured.connection;
+  }
+
+  // Test files run in worker processes, which read their configuration from the environment
+  // they inherit; everything built on config() then reaches this run's Neo4j.
+  process.env.NEO4J_URI = connection.uri;
+  process.env.NEO4J_USERNAME = connection.username;
+  process.env.NEO4J_PASSWORD = connection.password;
+  process.env.NEO4J_DATABASE = connection.database;
+  try {
+    await verifyConnection();
+  } catch (error) {
+    await local?.stop();
+    throw error;
+  } finally {
+    await closeDriver();
+  }
+  project.provide('neo4j', connection);
+  project.provide(
+    'localNeo4j',
+    local && dataDir ? { pid: local.pid, dataDir, port: local.port } : null,
+  );
+
+  return async () => {
+    if (local === null || dataDir === null) return;
+    const pid = local.pid;
+    await local.stop();
+    await rm(dataDir, { recursive: true, force: true });
+    if (processExists(pid)) throw new Error(`the test Neo4j (pid ${pid}) is still running`);
+  };
+}
+
+function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

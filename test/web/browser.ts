@@ -1,0 +1,86 @@
+// What the browser tests and the benchmark share: the built web app (built here when web/dist is
+// older than its sources), the explorer served in process on an ephemeral port against a Neo4j
+// holding the seed, and Debian's Chromium driven headless by playwright-core.
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Driver } from 'neo4j-driver';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createApp } from '../../graph/api/app.ts';
+import { startServer, type ServerHandle } from '../../graph/api/server.ts';
+import { queries } from '../../graph/queries/registry.ts';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const WEB_DIST = join(ROOT, 'web/dist');
+export const ARTIFACTS = join(ROOT, 'test-artifacts');
+
+/** The flags every run uses: no sandbox (containers), no GPU, nothing phoning home. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+function newestMtime(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+  return newest;
+}
+
+/** Builds web/ into web/dist unless the build is newer than every source file. */
+export async function buildWeb(): Promise<'built' | 'fresh'> {
+  const sources = Math.max(
+    newestMtime(join(ROOT, 'web/src')),
+    newestMtime(join(ROOT, 'web/index.html')),
+    newestMtime(join(ROOT, 'web/vite.config.ts')),
+  );
+  let built = 0;
+  try {
+    built = statSync(join(WEB_DIST, 'index.html')).mtimeMs;
+  } catch {
+    // Not built yet.
+  }
+  if (built > sources) return 'fresh';
+  const { build } = await import('vite');
+  await build({ configFile: join(ROOT, 'web/vite.config.ts'), logLevel: 'warn' });
+  return 'built';
+}
+
+/** The explorer (API and web app) on 127.0.0.1, on a port the system picks. */
+export function serveExplorer(driver: Driver, database: string): Promise<ServerHandle> {
+  const app = createApp({ driver, database, queries: queries(), webRoot: WEB_DIST });
+  return startServer({ app, port: 0, host: '127.0.0.1' });
+}
+
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
+  });
+}
+
+/**
+ * Waits until an expression is true in the page. Playwright's own waitForFunction evaluates a
+ * string with eval, which the app's Content-Security-Policy forbids; this asks from outside.
+ */
+export async function waitForExpression(
+  page: Page,
+  expression: string,
+  timeoutMs = 30_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if ((await page.evaluate(expression)) === true) return;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${expression}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -1,0 +1,109 @@
+// The view in the URL: a link opens the same view, defaults stay out of the address, and nothing
+// a person or an old link puts in the query string breaks the app.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_VIEW,
+  EXPAND_LIMIT,
+  FILTER_KINDS,
+  ROLES,
+  readView,
+  toggle,
+  writeView,
+  type ViewState,
+} from '../../web/src/state/view.ts';
+
+const id = fc.string({
+  minLength: 1,
+  maxLength: 12,
+  unit: fc.constantFrom('a', '市', '/', '(', ')', '*', '1', '&', '=', ' ', '%', '?'),
+});
+
+const arbitraryView: fc.Arbitrary<ViewState> = fc.record({
+  plan: fc.option(id, { nil: null }),
+  selected: fc.option(id, { nil: null }),
+  layout: fc.constantFrom('layered', 'force'),
+  lang: fc.constantFrom('zh', 'en'),
+  scope: fc.constantFrom('plan', 'focus'),
+  kinds: fc.subarray([...FILTER_KINDS]),
+  roles: fc.subarray([...ROLES]),
+  theme: fc.option(id, { nil: null }),
+  hiddenCategories: fc
+    .uniqueArray(fc.constantFrom('party-organ', 'collective', 'working-group', 'unknown'))
+    .map((list) => list.sort()),
+  collectives: fc.boolean(),
+  expanded: fc.uniqueArray(fc.record({ id, limit: fc.integer({ min: 1, max: 500 }) }), {
+    selector: (expansion) => expansion.id,
+  }),
+  hidden: fc.uniqueArray(id),
+  links: fc.boolean(),
+  table: fc.boolean(),
+});
+
+describe('the view in the URL', () => {
+  it('leaves every default out of the address', () => {
+    expect(writeView(DEFAULT_VIEW)).toBe('');
+    expect(readView('')).toEqual(DEFAULT_VIEW);
+  });
+
+  it('reads back every view it writes', () => {
+    fc.assert(
+      fc.property(arbitraryView, (view) => {
+        expect(readView(`?${writeView(view)}`)).toEqual(view);
+      }),
+    );
+  });
+
+  it('keeps ids with slashes, brackets and Chinese intact', () => {
+    const view = {
+      ...DEFAULT_VIEW,
+      selected: '武汉市-f64b89c6/二(一)1',
+      expanded: [
+        { id: '武汉市/市发改委', limit: EXPAND_LIMIT },
+        { id: '12*武汉市/市经信局', limit: EXPAND_LIMIT },
+        { id: '武汉市/市科技局', limit: 70 },
+      ],
+      hidden: ['武汉市/各区人民政府'],
+    };
+    const query = writeView(view);
+    expect(query).toContain('sel=%E6%AD%A6%E6%B1%89%E5%B8%82-f64b89c6%2F%E4%BA%8C%28%E4%B8%80%291');
+    expect(readView(query)).toEqual(view);
+  });
+
+  it('reads a hand-written link', () => {
+    const view = readView(
+      '?sel=武汉市/市发改委&layout=force&lang=en&roles=lead,owner&coll=0&nocat=party-organ&exp=70*武汉市/市发改委&scope=focus&links=1&table=1',
+    );
+    expect(view).toEqual({
+      ...DEFAULT_VIEW,
+      selected: '武汉市/市发改委',
+      layout: 'force',
+      lang: 'en',
+      roles: ['lead', 'owner'],
+      collectives: false,
+      hiddenCategories: ['party-organ'],
+      expanded: [{ id: '武汉市/市发改委', limit: 70 }],
+      scope: 'focus',
+      links: true,
+      table: true,
+    });
+  });
+
+  it('falls back to defaults on values it does not know', () => {
+    const view = readView(
+      '?layout=circle&lang=fr&kinds=unit,galaxy,task,unit&roles=&scope=x&exp=&exp=9999*a',
+    );
+    expect(view.layout).toBe('layered');
+    expect(view.lang).toBe('zh');
+    expect(view.kinds).toEqual(['unit', 'task']);
+    expect(view.roles).toEqual([]);
+    expect(view.scope).toBe('plan');
+    expect(view.expanded).toEqual([{ id: 'a', limit: 500 }]);
+  });
+
+  it('toggles a member of a list in the vocabulary order', () => {
+    expect(toggle(['unit', 'task'], 'theme', FILTER_KINDS)).toEqual(['unit', 'theme', 'task']);
+    expect(toggle(['unit', 'task'], 'unit', FILTER_KINDS)).toEqual(['task']);
+    expect(toggle(['b'], 'a')).toEqual(['b', 'a']);
+  });
+});

@@ -1,0 +1,661 @@
+// The explorer: header with the plan's title and the search, the filter bar, the graph filling
+// the main area and the side panel on the right. Owns the view (kept in the URL), fetches the
+// plan and the expansions, and decides what the canvas shows.
+import { provide } from '@lit/context';
+import { Task } from '@lit/task';
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, query, state } from 'lit/decorators.js';
+import { ApiClient } from '../api/client.ts';
+import { apiContext } from '../api/context.ts';
+import type { Elements, NodeData, PlanGraph } from '../api/schema.ts';
+import { LAYERED_DEFAULTS, layeredPositions } from '../graph/layered-layout.ts';
+import {
+  assignmentsOf,
+  indexElements,
+  reachOf,
+  themeOf,
+  type PlanIndex,
+} from '../graph/plan-index.ts';
+import {
+  categoryOf,
+  commonEnglishPrefix,
+  nodeName,
+  nodeSize,
+  shownGraph,
+  toElements,
+  type CyEdge,
+  type CyNode,
+  type ShownGraph,
+} from '../graph/to-elements.ts';
+import { msg } from '../i18n/messages.ts';
+import { readView, writeView, type ViewState } from '../state/view.ts';
+import { NodeSelectEvent, ViewChangeEvent } from './events.ts';
+import type { GtGraph } from './gt-graph.ts';
+import type { GtSearch } from './gt-search.ts';
+import { sharedStyles } from './shared-styles.ts';
+import './gt-canvas-controls.ts';
+import './gt-filters.ts';
+import './gt-graph.ts';
+import './gt-item-panel.ts';
+import './gt-legend.ts';
+import './gt-node-actions.ts';
+import './gt-node-panel.ts';
+import './gt-plan-panel.ts';
+import './gt-search.ts';
+import './gt-theme-panel.ts';
+import './gt-unit-panel.ts';
+
+interface Expansion {
+  graph: ShownGraph;
+  /** Neighbours left out by the limit. */
+  more: number;
+}
+
+/** Everything derived from the answers and the view that the template reads. */
+interface Drawing {
+  index: PlanIndex;
+  shown: ShownGraph;
+  elements: (CyNode | CyEdge)[];
+  /** Language and layout the elements were made for: changing either redraws. */
+  drawnFor: string;
+  englishPrefix: string;
+  units: NodeData[];
+  themes: NodeData[];
+  categories: string[];
+  itemCount: number;
+}
+
+const ITEM_KINDS = new Set(['indicator', 'task', 'project', 'requirement']);
+const NO_REACH: ReadonlySet<string> = new Set();
+
+/**
+ * What expanding a node fetches. The whole plan already draws every lead, support and outline
+ * link, so there it brings what the plan graph leaves out: coordination between units,
+ * membership of collectives, delegation to other notices. In focus scope, everything but the
+ * unit → plan figures link.
+ */
+const EXPAND_TYPES: Record<'plan' | 'focus', readonly string[]> = {
+  plan: ['COORDINATES_WITH', 'MEMBER_OF', 'DELEGATED_TO'],
+  focus: ['LEADS', 'SUPPORTS', 'UNDER', 'PART_OF', 'COORDINATES_WITH', 'MEMBER_OF', 'DELEGATED_TO'],
+};
+
+function asShown(elements: Elements): ShownGraph {
+  return { nodes: elements.nodes.map((n) => n.data), edges: elements.edges.map((e) => e.data) };
+}
+
+function sameIds(a: readonly { id: string }[], b: readonly { id: string }[]): boolean {
+  return a.length === b.length && a.every((x, i) => x.id === b[i]?.id);
+}
+
+@customElement('gt-app')
+export class GtApp extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: grid;
+        grid-template-rows: auto auto minmax(0, 1fr);
+        height: 100vh;
+        background: var(--gt-canvas);
+      }
+      .bar {
+        display: flex;
+        align-items: center;
+        gap: 1.2rem;
+        padding: 0.55rem 1rem;
+        background: var(--gt-header);
+        color: #fff;
+      }
+      .brand {
+        display: flex;
+        align-items: center;
+        gap: 0.7rem;
+        min-width: 0;
+        flex: 1;
+      }
+      .mark {
+        flex: none;
+        display: grid;
+        place-items: center;
+        width: 2.2rem;
+        height: 2.2rem;
+        border-radius: 7px;
+        background: var(--gt-accent);
+        color: var(--gt-header);
+        font-weight: 800;
+        font-size: 0.85rem;
+        letter-spacing: 0.02em;
+      }
+      .titles {
+        min-width: 0;
+      }
+      h1 {
+        margin: 0;
+        font-size: 1.02rem;
+        font-weight: 650;
+        white-space: nowrap;
+        overflow: hidden;
+        text-overflow: ellipsis;
+      }
+      .subtitle {
+        font-size: 0.75rem;
+        opacity: 0.75;
+        white-space: nowrap;
+        overflow: hidden;
+        text-overflow: ellipsis;
+      }
+      gt-search {
+        flex: 0 1 28rem;
+      }
+      .lang {
+        border: 1px solid rgba(255, 255, 255, 0.35);
+        background: transparent;
+        color: #fff;
+        border-radius: 6px;
+        padding: 0.35rem 0.75rem;
+        font-size: 0.85rem;
+      }
+      .lang:hover {
+        background: rgba(255, 255, 255, 0.12);
+      }
+      main {
+        display: grid;
+        grid-template-columns: minmax(0, 1fr) var(--gt-panel-width);
+        min-height: 0;
+      }
+      .stage {
+        display: grid;
+        grid-template-rows: minmax(0, 1fr) auto;
+        min-width: 0;
+        min-height: 0;
+      }
+      .area {
+        position: relative;
+        min-height: 0;
+      }
+      gt-graph,
+      gt-table-view {
+        position: absolute;
+        inset: 0;
+      }
+      gt-table-view {
+        padding-top: 3rem;
+      }
+      gt-node-actions {
+        position: absolute;
+        left: 0.8rem;
+        top: 0.7rem;
+        right: 20rem;
+        pointer-events: none;
+      }
+      gt-canvas-controls {
+        position: absolute;
+        right: 0.8rem;
+        top: 0.7rem;
+      }
+      .counts {
+        position: absolute;
+        right: 0.8rem;
+        bottom: 0.7rem;
+        font-size: 0.75rem;
+        color: var(--gt-muted);
+        background: rgba(255, 255, 255, 0.85);
+        padding: 0.15rem 0.5rem;
+        border-radius: 4px;
+      }
+      .overlay {
+        position: absolute;
+        inset: 0;
+        display: grid;
+        place-items: center;
+        color: var(--gt-muted);
+      }
+      aside {
+        background: var(--gt-surface);
+        border-left: 1px solid var(--gt-line);
+        overflow: auto;
+        min-height: 0;
+        position: relative;
+      }
+      .close {
+        position: absolute;
+        top: 0.6rem;
+        right: 0.6rem;
+        z-index: 2;
+        border: 0;
+        background: none;
+        font-size: 1.2rem;
+        line-height: 1;
+        padding: 0.25rem 0.45rem;
+        border-radius: 4px;
+        color: var(--gt-muted);
+      }
+      .close:hover {
+        background: var(--gt-hover);
+      }
+      @media (max-width: 900px) {
+        main {
+          grid-template-columns: 1fr;
+          grid-template-rows: minmax(0, 1fr) 45vh;
+        }
+        aside {
+          border-left: 0;
+          border-top: 1px solid var(--gt-line);
+        }
+      }
+    `,
+  ];
+
+  @provide({ context: apiContext })
+  api = new ApiClient();
+
+  /** Cytoscape's WebGL renderer, for comparison (`?renderer=webgl`); fixed for the page's life. */
+  readonly #webgl = new URLSearchParams(location.search).get('renderer') === 'webgl';
+  readonly #neighbourhoods = new Map<string, Promise<Expansion>>();
+  #drawing: Drawing | null = null;
+  #drawnFrom: { graph: PlanGraph; expansions: ReadonlyMap<string, Expansion> | undefined } | null =
+    null;
+  #tableRequested = false;
+  #reachCache: { index: PlanIndex; id: string; reach: Set<string> } | null = null;
+  /** A selection that came with the address: shown on the graph once the plan is drawn. */
+  #pendingFocus: string | null = null;
+
+  private plans = new Task(this, {
+    args: () => [] as const,
+    task: (_args, { signal }) => this.api.plans(signal),
+  });
+
+  private planGraph = new Task(this, {
+    args: () => [this.view.plan] as const,
+    task: ([plan], { signal }) => this.api.planGraph(plan, signal),
+  });
+
+  private expansions = new Task(this, {
+    args: () => [this.view.expanded, this.view.scope] as const,
+    task: async ([expanded, scope]) => {
+      const entries = await Promise.all(
+        expanded.map(
+          async ({ id, limit }) => [id, await this.#neighbourhood(id, limit, scope)] as const,
+        ),
+      );
+      return new Map(entries);
+    },
+  });
+
+  @query('gt-search') private search?: GtSearch;
+  @query('gt-graph') private graph?: GtGraph;
+
+  @state() private view: ViewState = readView(location.search);
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#pendingFocus = this.view.selected;
+    window.addEventListener('keydown', this.#onKeydown);
+    window.addEventListener('popstate', this.#onPopState);
+    this.addEventListener(NodeSelectEvent.eventName, this.#onSelect);
+    this.addEventListener(ViewChangeEvent.eventName, this.#onViewChange);
+    this.addEventListener('gt-fit-request', () => this.graph?.fit());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('keydown', this.#onKeydown);
+    window.removeEventListener('popstate', this.#onPopState);
+  }
+
+  override willUpdate(): void {
+    document.documentElement.lang = this.view.lang === 'zh' ? 'zh-CN' : 'en';
+    if (this.view.table && !this.#tableRequested) {
+      this.#tableRequested = true;
+      void import('./gt-table-view.ts');
+    }
+  }
+
+  override updated(): void {
+    const focus = this.#pendingFocus;
+    if (focus !== null && this.#drawing !== null && this.graph !== undefined) {
+      this.#pendingFocus = null;
+      void this.graph.focusNode(focus);
+    }
+    const plan = this.#plan();
+    const title = plan?.title ?? msg(this.view.lang, 'appTitle');
+    if (document.title !== title) document.title = title;
+  }
+
+  // Expansions are fetched once per node and limit; a collapsed node expanded again is instant.
+  #neighbourhood(id: string, limit: number, scope: 'plan' | 'focus'): Promise<Expansion> {
+    const key = `${scope}\n${limit}\n${id}`;
+    let pending = this.#neighbourhoods.get(key);
+    if (pending === undefined) {
+      pending = this.api.neighbourhood(id, limit, EXPAND_TYPES[scope]).then((answer) => ({
+        graph: asShown(answer.elements),
+        more: answer.more.count,
+      }));
+      pending.catch(() => this.#neighbourhoods.delete(key));
+      this.#neighbourhoods.set(key, pending);
+    }
+    return pending;
+  }
+
+  #onKeydown = (event: KeyboardEvent): void => {
+    const typing = event
+      .composedPath()
+      .some(
+        (target) =>
+          target instanceof HTMLElement &&
+          (target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName)),
+      );
+    if (event.key === '/' && !typing) {
+      event.preventDefault();
+      this.search?.focus();
+    } else if (event.key === 'Escape' && this.view.selected !== null) {
+      this.#setView({ selected: null }, true);
+    }
+  };
+
+  #onPopState = (): void => {
+    this.view = readView(location.search);
+    this.#pendingFocus = this.view.selected;
+  };
+
+  #onSelect = (event: NodeSelectEvent): void => {
+    if (event.id === this.view.selected) {
+      if (event.id !== null && event.centre) void this.graph?.focusNode(event.id);
+      return;
+    }
+    this.#setView({ selected: event.id }, true);
+    if (event.id !== null && event.centre) {
+      const id = event.id;
+      void this.updateComplete.then(() => this.graph?.focusNode(id));
+    }
+  };
+
+  #onViewChange = (event: ViewChangeEvent): void => {
+    this.#setView(event.patch, false);
+  };
+
+  /** Changes the view and the address: a new selection is a step back can undo. */
+  #setView(patch: Partial<ViewState>, step: boolean): void {
+    this.view = { ...this.view, ...patch };
+    const query = writeView(this.view);
+    const url = `${location.pathname}${query === '' ? '' : `?${query}`}${location.hash}`;
+    if (step) history.pushState(null, '', url);
+    else history.replaceState(null, '', url);
+  }
+
+  #plan() {
+    const plans = this.plans.value ?? [];
+    return plans.find((plan) => plan.id === this.view.plan) ?? plans[0] ?? null;
+  }
+
+  /** What to draw, recomputed only when the answers or the view changed what is shown. */
+  #draw(graph: PlanGraph): Drawing {
+    const expansions = this.expansions.value;
+    const view = this.view;
+    let drawing = this.#drawing;
+    if (
+      drawing === null ||
+      this.#drawnFrom?.graph !== graph ||
+      this.#drawnFrom.expansions !== expansions
+    ) {
+      const extra = view.expanded
+        .map(({ id }) => expansions?.get(id))
+        .filter((e): e is Expansion => e !== undefined);
+      const index = indexElements(
+        graph.elements,
+        ...extra.map(({ graph: g }) => ({
+          nodes: g.nodes.map((data) => ({ data })),
+          edges: g.edges.map((data) => ({ data })),
+        })),
+      );
+      const nodes = graph.elements.nodes.map((n) => n.data);
+      const units = nodes.filter((n) => n.kind === 'unit');
+      drawing = {
+        index,
+        shown: { nodes: [], edges: [] },
+        elements: [],
+        drawnFor: '',
+        englishPrefix: commonEnglishPrefix(
+          units.map((u) => u.labelEn ?? u.englishName ?? '').filter((name) => name !== ''),
+        ),
+        units,
+        themes: nodes
+          .filter((n) => n.kind === 'theme')
+          .toSorted((a, b) => (a.sortKey ?? 0) - (b.sortKey ?? 0)),
+        categories: [...new Set(units.map(categoryOf))].sort(),
+        itemCount: nodes.filter((n) => ITEM_KINDS.has(n.kind)).length,
+      };
+      this.#drawnFrom = { graph, expansions };
+    }
+    const expansionGraphs = new Map(
+      [...(expansions ?? [])].map(([id, expansion]) => [id, expansion.graph] as const),
+    );
+    const shown = shownGraph(
+      drawing.index,
+      graph.elements.nodes.map((n) => n.data.id),
+      expansionGraphs,
+      view,
+    );
+    const previous = this.#drawing;
+    const layered = view.layout === 'layered';
+    const drawnFor = `${view.lang}|${view.layout}`;
+    const unchanged =
+      previous !== null &&
+      previous.index === drawing.index &&
+      sameIds(previous.shown.nodes, shown.nodes) &&
+      sameIds(previous.shown.edges, shown.edges) &&
+      previous.drawnFor === drawnFor;
+    if (!unchanged) {
+      if (previous === null) performance.mark('gt-plan-received');
+      // The columns wrap to the shape of the screen the graph is fitted to (header and panel off).
+      const aspect = Math.max(0.6, (innerWidth - 390) / Math.max(200, innerHeight - 110));
+      const positions = layered
+        ? layeredPositions(shown.nodes, shown.edges, nodeSize, { ...LAYERED_DEFAULTS, aspect })
+        : undefined;
+      const elements = toElements(shown, {
+        lang: view.lang,
+        englishPrefix: drawing.englishPrefix,
+        positions,
+        layered,
+      });
+      drawing = { ...drawing, shown, elements, drawnFor };
+      if (previous === null) performance.mark('gt-elements-ready');
+    } else if (previous !== null) {
+      drawing = previous;
+    }
+    this.#drawing = drawing;
+    return drawing;
+  }
+
+  // The same set object while the selection and the answers stay, so the canvas is not redrawn.
+  #reach(drawing: Drawing | null): ReadonlySet<string> {
+    const id = this.view.selected;
+    if (drawing === null || id === null) return NO_REACH;
+    const cached = this.#reachCache;
+    if (cached !== null && cached.index === drawing.index && cached.id === id) return cached.reach;
+    const reach = reachOf(drawing.index, id);
+    this.#reachCache = { index: drawing.index, id, reach };
+    return reach;
+  }
+
+  #renderPanel(drawing: Drawing | null) {
+    const { view } = this;
+    const lang = view.lang;
+    const id = view.selected;
+    if (id === null) {
+      return html`<gt-plan-panel
+        .plan=${this.#plan()}
+        .units=${drawing?.units ?? []}
+        .themes=${drawing?.themes ?? []}
+        .itemCount=${drawing?.itemCount ?? 0}
+        .language=${lang}
+        .englishPrefix=${drawing?.englishPrefix ?? ''}
+      ></gt-plan-panel>`;
+    }
+    const index = drawing?.index;
+    const node = index?.nodes.get(id);
+    const kind = node?.kind ?? null;
+    const close = html`<button
+      class="close"
+      aria-label=${msg(lang, 'close')}
+      title=${msg(lang, 'close')}
+      @click=${() => this.#setView({ selected: null }, true)}
+    >
+      ×
+    </button>`;
+    if (kind === 'unit') {
+      return html`${close}<gt-unit-panel
+          .unitId=${id}
+          .plan=${this.#plan()?.id ?? null}
+          .language=${lang}
+        ></gt-unit-panel>`;
+    }
+    if (node !== undefined && index !== undefined && kind === 'theme') {
+      const tasks = [...index.nodes.values()]
+        .filter((n) => n.kind === 'task' && themeOf(index, n.id) === id)
+        .toSorted((a, b) => (a.sortKey ?? 0) - (b.sortKey ?? 0));
+      return html`${close}<gt-theme-panel
+          .theme=${node}
+          .tasks=${tasks}
+          .language=${lang}
+        ></gt-theme-panel>`;
+    }
+    if (node !== undefined && index !== undefined && ITEM_KINDS.has(node.kind)) {
+      const trail: NodeData[] = [];
+      for (let parent = node.parentId; parent !== null && parent !== undefined;) {
+        const found = index.nodes.get(parent);
+        if (found === undefined || trail.length > 6) break;
+        trail.unshift(found);
+        parent = found.parentId;
+      }
+      const children = [...index.nodes.values()]
+        .filter((n) => n.parentId === id)
+        .toSorted((a, b) => (a.sortKey ?? 0) - (b.sortKey ?? 0));
+      return html`${close}<gt-item-panel
+          .item=${node}
+          .assignments=${assignmentsOf(index, id)}
+          .trail=${trail}
+          .subItems=${children}
+          .language=${lang}
+          .englishPrefix=${drawing?.englishPrefix ?? ''}
+        ></gt-item-panel>`;
+    }
+    return html`${close}<gt-node-panel .nodeId=${id} .language=${lang}></gt-node-panel>`;
+  }
+
+  override render() {
+    const { view } = this;
+    const lang = view.lang;
+    const plan = this.#plan();
+    const graph = this.planGraph.value;
+    const drawing = graph === undefined ? null : this.#draw(graph);
+    const selectedNode =
+      view.selected === null ? undefined : drawing?.index.nodes.get(view.selected);
+    const more =
+      view.selected === null ? 0 : (this.expansions.value?.get(view.selected)?.more ?? 0);
+    const edgeCount = drawing?.shown.edges.length ?? 0;
+    return html`
+      <header class="bar">
+        <div class="brand">
+          <span class="mark" aria-hidden="true">挂图</span>
+          <div class="titles">
+            <h1>${plan?.title ?? msg(lang, 'appTitle')}</h1>
+            <div class="subtitle">
+              ${msg(lang, 'appTitle')}${plan?.issuer ? ` · ${plan.issuer}` : ''}${
+                plan?.date ? ` · ${plan.date}` : ''
+              }
+            </div>
+          </div>
+        </div>
+        <gt-search .language=${lang} .plan=${plan?.id ?? null}></gt-search>
+        <button
+          class="lang"
+          data-action="language"
+          aria-label=${msg(lang, 'languageLabel')}
+          @click=${() => this.#setView({ lang: lang === 'zh' ? 'en' : 'zh' }, false)}
+        >
+          ${msg(lang, 'language')}
+        </button>
+      </header>
+      <gt-filters
+        .view=${view}
+        .themes=${(drawing?.themes ?? []).map((t) => ({
+          id: t.id,
+          ref: t.ref ?? '',
+          title: t.title ?? t.label,
+        }))}
+        .categories=${drawing?.categories ?? []}
+      ></gt-filters>
+      <main>
+        <div class="stage">
+          <div class="area">
+            <gt-graph
+              .elements=${drawing?.elements ?? []}
+              .layout=${view.layout}
+              .selected=${view.selected}
+              .reach=${this.#reach(drawing)}
+              .language=${lang}
+              .webgl=${this.#webgl}
+              ?hidden=${view.table}
+            ></gt-graph>
+            ${
+              view.table
+                ? html`<gt-table-view
+                    .nodes=${drawing?.shown.nodes ?? []}
+                    .edges=${drawing?.shown.edges ?? []}
+                    .selected=${view.selected}
+                    .language=${lang}
+                    .englishPrefix=${drawing?.englishPrefix ?? ''}
+                  ></gt-table-view>`
+                : html`
+                    <gt-node-actions
+                      .view=${view}
+                      .name=${
+                        selectedNode === undefined
+                          ? ''
+                          : nodeName(selectedNode, lang, drawing?.englishPrefix)
+                      }
+                      .more=${more}
+                    ></gt-node-actions>
+                    <div class="counts" role="status">
+                      ${msg(lang, 'counts', {
+                        nodes: drawing?.shown.nodes.length ?? 0,
+                        edges: edgeCount,
+                      })}
+                    </div>
+                  `
+            }
+            <gt-canvas-controls .view=${view}></gt-canvas-controls>
+            ${this.planGraph.render({
+              pending: () =>
+                graph === undefined
+                  ? html`<div class="overlay" role="status">${msg(lang, 'loading')}</div>`
+                  : nothing,
+              error: (error) =>
+                html`<div class="overlay error" role="alert">
+                  <p>${msg(lang, 'error')}: ${String(error)}</p>
+                  <button class="button" @click=${() => void this.planGraph.run()}>
+                    ${msg(lang, 'retry')}
+                  </button>
+                </div>`,
+            })}
+          </div>
+          <gt-legend
+            .language=${lang}
+            .categories=${drawing?.categories ?? []}
+            ?hidden=${view.table}
+          ></gt-legend>
+        </div>
+        <aside role="complementary" aria-label=${msg(lang, 'panelLabel')}>
+          ${this.#renderPanel(drawing)}
+        </aside>
+      </main>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'gt-app': GtApp;
+  }
+}

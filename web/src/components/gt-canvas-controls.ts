@@ -1,0 +1,84 @@
+// The controls in the canvas's corner: layered or force layout, graph or table, fit to screen.
+import { LitElement, css, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { msg } from '../i18n/messages.ts';
+import { DEFAULT_VIEW, type ViewState } from '../state/view.ts';
+import { FitRequestEvent, ViewChangeEvent } from './events.ts';
+import { sharedStyles } from './shared-styles.ts';
+
+@customElement('gt-canvas-controls')
+export class GtCanvasControls extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: flex;
+        gap: 0.4rem;
+        align-items: center;
+      }
+      .button {
+        box-shadow: 0 2px 8px rgba(20, 35, 55, 0.08);
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) view: ViewState = DEFAULT_VIEW;
+
+  #change(patch: Partial<ViewState>): void {
+    this.dispatchEvent(new ViewChangeEvent(patch));
+  }
+
+  override render() {
+    const { view } = this;
+    const lang = view.lang;
+    const pressed = (on: boolean) => (on ? 'true' : 'false');
+    return html`
+      <div role="group" aria-label=${msg(lang, 'layoutLabel')} class="seg">
+        ${(['layered', 'force'] as const).map(
+          (layout) =>
+            html`<button
+              class="button"
+              data-layout=${layout}
+              aria-pressed=${pressed(view.layout === layout)}
+              ?disabled=${view.table}
+              @click=${() => this.#change({ layout })}
+            >
+              ${msg(lang, layout === 'layered' ? 'layoutLayered' : 'layoutForce')}
+            </button>`,
+        )}
+      </div>
+      <div role="group" aria-label=${msg(lang, 'viewLabel')} class="seg">
+        <button
+          class="button"
+          data-view="graph"
+          aria-pressed=${pressed(!view.table)}
+          @click=${() => this.#change({ table: false })}
+        >
+          ${msg(lang, 'viewGraph')}
+        </button>
+        <button
+          class="button"
+          data-view="table"
+          aria-pressed=${pressed(view.table)}
+          @click=${() => this.#change({ table: true })}
+        >
+          ${msg(lang, 'viewTable')}
+        </button>
+      </div>
+      <button
+        class="button"
+        data-action="fit"
+        ?disabled=${view.table}
+        @click=${() => this.dispatchEvent(new FitRequestEvent())}
+      >
+        ${msg(lang, 'fit')}
+      </button>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'gt-canvas-controls': GtCanvasControls;
+  }
+}

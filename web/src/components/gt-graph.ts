@@ -1,0 +1,124 @@
+// The canvas: draws what the view shows, highlights the selection, and reports taps. Cytoscape
+// itself lives in a controller; this element only hands it elements and camera requests.
+import { LitElement, css, html } from 'lit';
+import { customElement, property, query } from 'lit/decorators.js';
+import { CytoscapeController } from '../controllers/cytoscape-controller.ts';
+import type { CyEdge, CyNode } from '../graph/to-elements.ts';
+import { msg, type Lang } from '../i18n/messages.ts';
+import type { Layout } from '../state/view.ts';
+import { NodeSelectEvent } from './events.ts';
+import { sharedStyles } from './shared-styles.ts';
+
+@customElement('gt-graph')
+export class GtGraph extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: block;
+        position: relative;
+        min-height: 0;
+        background: var(--gt-canvas);
+      }
+      .canvas {
+        position: absolute;
+        inset: 0;
+      }
+      .canvas:focus-visible {
+        outline-offset: -3px;
+      }
+    `,
+  ];
+
+  #drawing: Promise<void> = Promise.resolve();
+  #controller = new CytoscapeController(
+    this,
+    () => this.canvas ?? null,
+    { onTap: (id) => this.dispatchEvent(new NodeSelectEvent(id, false)) },
+    { webgl: () => this.webgl },
+  );
+
+  @query('.canvas') private canvas?: HTMLElement;
+
+  @property({ attribute: false }) elements: readonly (CyNode | CyEdge)[] = [];
+  @property() layout: Layout = 'layered';
+  @property() selected: string | null = null;
+  /** Ids of the nodes and edges the selection reaches (lit up with it). */
+  @property({ attribute: false }) reach: ReadonlySet<string> = new Set();
+  @property() language: Lang = 'zh';
+  /** Draw with Cytoscape's experimental WebGL renderer (set before the element connects). */
+  @property({ type: Boolean }) webgl = false;
+
+  override updated(changed: Map<string, unknown>): void {
+    if (changed.has('elements') || changed.has('layout')) {
+      const elements = this.elements;
+      const layout = this.layout;
+      this.#queue(async () => {
+        await this.#controller.show(elements, layout);
+        this.#controller.highlight(this.selected, this.reach);
+      });
+    } else if (changed.has('selected') || changed.has('reach')) {
+      this.#queue(() => this.#controller.highlight(this.selected, this.reach));
+    }
+  }
+
+  // The canvas takes the keyboard when focused: arrows pan, + and − zoom, 0 fits. Choosing a
+  // node from the keyboard goes through the search, the panels and the table view.
+  #onKeydown(event: KeyboardEvent): void {
+    const step = event.shiftKey ? 200 : 60;
+    const moves: Record<string, () => void> = {
+      ArrowLeft: () => this.#controller.pan(step, 0),
+      ArrowRight: () => this.#controller.pan(-step, 0),
+      ArrowUp: () => this.#controller.pan(0, step),
+      ArrowDown: () => this.#controller.pan(0, -step),
+      '+': () => this.#controller.zoomBy(1.25),
+      '=': () => this.#controller.zoomBy(1.25),
+      '-': () => this.#controller.zoomBy(0.8),
+      '0': () => this.#controller.fit(),
+    };
+    const move = moves[event.key];
+    if (move === undefined) return;
+    event.preventDefault();
+    move();
+  }
+
+  // Drawing steps run one after another: a force layout still running must not interleave with
+  // the next set of elements. A failed step is reported and does not stop the ones after it.
+  #queue(step: () => void | Promise<void>): void {
+    this.#drawing = this.#drawing.then(step).catch((error: unknown) => {
+      console.error('gt-graph: drawing failed', error);
+    });
+  }
+
+  /** Moves the camera to a node and its neighbours once what is being drawn is drawn. */
+  async focusNode(id: string): Promise<void> {
+    await this.updateComplete;
+    await this.#drawing;
+    this.#controller.focus(id, this.reach);
+  }
+
+  fit(): void {
+    this.#controller.fit();
+  }
+
+  png(): string | null {
+    return this.#controller.png();
+  }
+
+  override render() {
+    const nodes = this.elements.filter((element) => element.group === 'nodes').length;
+    return html`<div
+      class="canvas"
+      role="img"
+      tabindex="0"
+      aria-label=${msg(this.language, 'graphLabel', { nodes })}
+      @keydown=${this.#onKeydown}
+    ></div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'gt-graph': GtGraph;
+  }
+}

@@ -1,0 +1,188 @@
+// A unit's page: its names and category, what it answers for (counts from the API), its items
+// grouped by theme with its role on each, and the units it works with most. Every row can be
+// shown on the graph.
+import { consume } from '@lit/context';
+import { Task } from '@lit/task';
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { ApiClient } from '../api/client.ts';
+import { apiContext } from '../api/context.ts';
+import { countOf, type ProfileItem, type UnitProfile } from '../api/schema.ts';
+import { roleOfType } from '../graph/to-elements.ts';
+import { categoryName, kindName, msg, roleBadge, type Lang } from '../i18n/messages.ts';
+import { moveFocusInList } from './arrow-keys.ts';
+import { NodeSelectEvent } from './events.ts';
+import { panelStyles, sharedStyles } from './shared-styles.ts';
+
+/** Partners listed before the rest are left out: the strongest ties tell the story. */
+const PARTNERS_SHOWN = 12;
+
+function formatNumber(value: number): string {
+  return Number.isInteger(value) ? String(value) : value.toFixed(1);
+}
+
+@customElement('gt-unit-panel')
+export class GtUnitPanel extends LitElement {
+  static override styles = [
+    sharedStyles,
+    panelStyles,
+    css`
+      .items li .title {
+        overflow: hidden;
+        text-overflow: ellipsis;
+      }
+      .partners li .count {
+        font-variant-numeric: tabular-nums;
+        color: var(--gt-muted);
+        font-size: 0.8rem;
+      }
+      .theme-title {
+        font-weight: 600;
+      }
+    `,
+  ];
+
+  @consume({ context: apiContext })
+  private api!: ApiClient;
+
+  @property() unitId = '';
+  @property() plan: string | null = null;
+  @property() language: Lang = 'zh';
+
+  private profile = new Task(this, {
+    args: () => [this.unitId, this.plan] as const,
+    task: ([id, plan], { signal }) => this.api.unitProfile(id, plan, signal),
+  });
+
+  #show(id: string): void {
+    this.dispatchEvent(new NodeSelectEvent(id, true));
+  }
+
+  #renderItems(items: readonly ProfileItem[]) {
+    return html`<ul class="rows items" @keydown=${moveFocusInList}>
+      ${items.map(
+        (item) =>
+          html`<li data-item=${item.id}>
+            <span class="badge ${roleOfType(item.edge, item.inferred) ?? 'support'}"
+              >${roleBadge(this.language, item.edge, item.role, item.inferred)}</span
+            >
+            <span class="ref">${item.ref}</span>
+            <button
+              class="link grow title"
+              title=${msg(this.language, 'showOnGraph')}
+              @click=${() => this.#show(item.id)}
+            >
+              ${item.title}
+            </button>
+          </li>`,
+      )}
+    </ul>`;
+  }
+
+  #renderProfile(profile: UnitProfile) {
+    const lang = this.language;
+    const { unit, metrics } = profile;
+    const english = unit.englishName ?? null;
+    const title = lang === 'en' && english !== null ? english : unit.name;
+    const metric = (key: 'itemsLed' | 'itemsSupported' | 'themesReached' | 'load', label: string) =>
+      html`<div>
+        <dt>${label}</dt>
+        <dd data-metric=${key}>${metrics === null ? '–' : formatNumber(metrics[key])}</dd>
+      </div>`;
+    const byKind = new Map<string, ProfileItem[]>();
+    for (const item of profile.otherItems) {
+      byKind.set(item.kind, [...(byKind.get(item.kind) ?? []), item]);
+    }
+    return html`
+      <header>
+        <div class="kicker">
+          <span>${kindName(lang, 'unit')}</span>
+          <span class="badge muted"
+            >${categoryName(lang, unit.collective === true ? 'collective' : unit.category)}</span
+          >
+          ${unit['verified'] === false ? html`<span class="badge owner">${msg(lang, 'unverified')}</span>` : nothing}
+        </div>
+        <h2 data-unit-name>${title}</h2>
+        <div class="muted">${lang === 'en' ? unit.name : (english ?? '')}</div>
+      </header>
+      <section aria-label=${msg(lang, 'items')}>
+        <dl class="metrics">
+          ${metric('itemsLed', msg(lang, 'leads'))}
+          ${metric('itemsSupported', msg(lang, 'supports'))}
+          ${metric('themesReached', msg(lang, 'themesReached'))}
+          ${metric('load', msg(lang, 'load'))}
+        </dl>
+        <p class="muted" style="margin:0.4rem 0 0;font-size:0.75rem">
+          ${msg(lang, 'load')}:${msg(lang, 'loadHint')}
+        </p>
+      </section>
+      <section>
+        <dl class="facts">
+          <dt>${msg(lang, 'shortName')}</dt>
+          <dd>${unit.name}</dd>
+          <dt>${msg(lang, 'fullName')}</dt>
+          <dd>${unit.fullName ?? '–'}</dd>
+          <dt>${msg(lang, 'englishName')}</dt>
+          <dd>${english ?? '–'}</dd>
+          <dt>${msg(lang, 'category')}</dt>
+          <dd>${categoryName(lang, unit.collective === true ? 'collective' : unit.category)}</dd>
+        </dl>
+      </section>
+      <section>
+        <h3>${msg(lang, 'items')}</h3>
+        ${
+          profile.themes.length === 0 && profile.otherItems.length === 0
+            ? html`<p class="muted">${msg(lang, 'none')}</p>`
+            : nothing
+        }
+        ${profile.themes.map(
+          ({ theme, items }) =>
+            html`<h4>
+                <button class="link theme-title" @click=${() => this.#show(theme.id)}>
+                  <span class="ref">${theme.ref}</span> ${theme.title}
+                </button>
+              </h4>
+              ${this.#renderItems(items)}`,
+        )}
+        ${[...byKind].map(
+          ([kind, items]) =>
+            html`<h4>${kindName(lang, kind)}</h4>
+              ${this.#renderItems(items)}`,
+        )}
+      </section>
+      <section>
+        <h3>${msg(lang, 'partners')}</h3>
+        ${profile.partners.length === 0 ? html`<p class="muted">${msg(lang, 'none')}</p>` : nothing}
+        <ul class="rows partners" @keydown=${moveFocusInList}>
+          ${profile.partners.slice(0, PARTNERS_SHOWN).map(
+            ({ unit: partner, items }) =>
+              html`<li>
+                <button class="link grow" @click=${() => this.#show(partner.id)}>
+                  ${lang === 'en' ? (partner.englishName ?? partner.name) : partner.name}
+                </button>
+                <span class="count">${msg(lang, 'sharedItems', { n: countOf(items) })}</span>
+              </li>`,
+          )}
+        </ul>
+      </section>
+    `;
+  }
+
+  override render() {
+    return this.profile.render({
+      pending: () =>
+        html`<p class="status muted" role="status">${msg(this.language, 'loading')}</p>`,
+      complete: (profile) => this.#renderProfile(profile),
+      error: (error) =>
+        html`<p class="status error" role="alert">
+          ${msg(this.language, 'error')}: ${String(error)}
+        </p>`,
+    });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'gt-unit-panel': GtUnitPanel;
+  }
+}

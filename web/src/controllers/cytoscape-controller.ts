@@ -1,0 +1,238 @@
+// Owns the Cytoscape instance of a component: creates it once the container is in the DOM,
+// keeps its elements in step with what the view shows, destroys it when the component leaves.
+import cytoscape, { type Core, type ElementDefinition, type EventObject } from 'cytoscape';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { loadForceLayout, runForceLayout } from '../graph/force-layout.ts';
+import { explorerStylesheet } from '../graph/stylesheet.ts';
+import type { CyEdge, CyNode } from '../graph/to-elements.ts';
+
+/** Zoom and renderer settings of the canvas. */
+export const CANVAS_DEFAULTS = {
+  minZoom: 0.05,
+  maxZoom: 4,
+  /** Margin kept around the graph when it is fitted to the screen, in pixels. */
+  fitPadding: 28,
+  /** Duration of the camera move to a selected node, in ms. */
+  focusDuration: 380,
+} as const;
+
+export interface CytoscapeCallbacks {
+  /** A node was tapped (its id), or the background (null). User action only. */
+  onTap(id: string | null): void;
+}
+
+/** What tests and the benchmark reach through `window.__guatu` (the canvas has no DOM to query). */
+export interface GuatuHook {
+  cy: Core | null;
+  firstDraw: number | null;
+}
+
+declare global {
+  interface Window {
+    __guatu?: GuatuHook;
+  }
+}
+
+export class CytoscapeController implements ReactiveController {
+  cy: Core | null = null;
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #container: () => HTMLElement | null;
+  readonly #callbacks: CytoscapeCallbacks;
+  readonly #webgl: () => boolean;
+  #layoutKey = '';
+  #drawn = false;
+  /** Whether the planner moved the camera; until then a resized canvas refits the graph. */
+  #moved = false;
+  #resizeObserver: ResizeObserver | null = null;
+
+  constructor(
+    host: ReactiveControllerHost & HTMLElement,
+    container: () => HTMLElement | null,
+    callbacks: CytoscapeCallbacks,
+    /** Read when the instance is created: the host's properties are set by then. */
+    options: { webgl: () => boolean },
+  ) {
+    this.#host = host;
+    this.#container = container;
+    this.#callbacks = callbacks;
+    this.#webgl = options.webgl;
+    host.addController(this);
+  }
+
+  hostUpdated(): void {
+    if (this.cy !== null) return;
+    const container = this.#container();
+    if (container === null) return;
+    this.cy = cytoscape({
+      container,
+      style: explorerStylesheet(),
+      minZoom: CANVAS_DEFAULTS.minZoom,
+      maxZoom: CANVAS_DEFAULTS.maxZoom,
+      boxSelectionEnabled: false,
+      selectionType: 'single',
+      // Nodes stay where the layout put them: dragging one would break the columns' reading.
+      autoungrabify: true,
+      renderer: { name: 'canvas', webgl: this.#webgl() },
+    } as cytoscape.CytoscapeOptions);
+    this.cy.on('dragpan scrollzoom pinchzoom', () => {
+      this.#moved = true;
+    });
+    this.#resizeObserver = new ResizeObserver(() => {
+      const cy = this.cy;
+      if (cy === null) return;
+      cy.resize();
+      if (!this.#moved) cy.fit(undefined, CANVAS_DEFAULTS.fitPadding);
+    });
+    this.#resizeObserver.observe(container);
+    this.cy.on('tap', (event: EventObject) => {
+      if (event.target === this.cy) this.#callbacks.onTap(null);
+      else if (event.target.isNode?.()) this.#callbacks.onTap(event.target.id());
+    });
+    window.__guatu = { cy: this.cy, firstDraw: null };
+  }
+
+  hostDisconnected(): void {
+    this.#resizeObserver?.disconnect();
+    this.#resizeObserver = null;
+    this.cy?.destroy();
+    this.cy = null;
+    if (window.__guatu !== undefined) window.__guatu.cy = null;
+    this.#drawn = false;
+    this.#layoutKey = '';
+  }
+
+  /**
+   * Makes the canvas hold exactly these elements. Positions given are applied (preset layout);
+   * with `force`, fcose places them. The camera fits the graph when the set of nodes changed.
+   */
+  async show(elements: readonly (CyNode | CyEdge)[], layout: 'layered' | 'force'): Promise<void> {
+    const cy = this.cy;
+    if (cy === null) return;
+    const wanted = new Map(elements.map((element) => [element.data.id, element]));
+    const before = new Set(cy.nodes().map((node) => node.id()));
+    cy.batch(() => {
+      cy.elements().forEach((element) => {
+        if (!wanted.has(element.id())) element.remove();
+      });
+      const added: ElementDefinition[] = [];
+      for (const element of elements) {
+        const existing = cy.getElementById(element.data.id);
+        if (existing.empty()) {
+          added.push(element as ElementDefinition);
+          continue;
+        }
+        existing.data(element.data);
+        existing.classes(element.classes);
+        if (element.group === 'nodes' && element.position !== undefined && layout === 'layered') {
+          existing.position(element.position);
+        }
+      }
+      // Nodes first: an edge needs both of its ends.
+      added.sort((a, b) => (a.group === b.group ? 0 : a.group === 'nodes' ? -1 : 1));
+      cy.add(added);
+    });
+    const nodeIds = cy.nodes().map((node) => node.id());
+    if (!this.#drawn && nodeIds.length > 0) performance.mark('gt-elements-added');
+    const changed = nodeIds.length !== before.size || nodeIds.some((id) => !before.has(id));
+    const layoutKey = `${layout}|${[...nodeIds].sort().join('\n')}`;
+    this.#host.dataset['nodeCount'] = String(nodeIds.length);
+    this.#host.dataset['edgeCount'] = String(cy.edges().length);
+    if (layout === 'force' && layoutKey !== this.#layoutKey) {
+      this.#layoutKey = layoutKey;
+      await loadForceLayout((extension) => cytoscape.use(extension as cytoscape.Ext));
+      if (this.cy !== cy) return;
+      await runForceLayout(cy);
+    } else if (changed || layoutKey !== this.#layoutKey) {
+      this.#layoutKey = layoutKey;
+      cy.resize();
+      cy.fit(undefined, CANVAS_DEFAULTS.fitPadding);
+      this.#moved = false;
+    }
+    if (!this.#drawn && nodeIds.length > 0) {
+      this.#drawn = true;
+      let marked = false;
+      const drawn = () => {
+        if (marked) return;
+        marked = true;
+        performance.mark('gt-first-draw');
+        if (window.__guatu !== undefined) window.__guatu.firstDraw = performance.now();
+        this.#host.dataset['drawn'] = 'true';
+      };
+      // The canvas renderer says when it drew; the WebGL one does not, so the frame after the
+      // next (by when Cytoscape's own frame has run) stands in for it.
+      cy.one('render', drawn);
+      requestAnimationFrame(() => requestAnimationFrame(drawn));
+      cy.forceRender();
+    }
+    this.#host.dataset['layout'] = layout;
+  }
+
+  /**
+   * Marks the selected node and what it reaches (element ids); everything else fades. A null
+   * selection clears.
+   */
+  highlight(id: string | null, reach: ReadonlySet<string>): void {
+    const cy = this.cy;
+    if (cy === null) return;
+    cy.batch(() => {
+      cy.elements().removeClass('faded highlight').unselect();
+      if (id === null) return;
+      const node = cy.getElementById(id);
+      if (node.empty()) return;
+      const lit = this.#reached(reach).union(node);
+      cy.elements().not(lit).addClass('faded');
+      lit.addClass('highlight');
+      node.select();
+    });
+  }
+
+  #reached(reach: ReadonlySet<string>) {
+    const cy = this.cy;
+    if (cy === null) throw new Error('no canvas');
+    return cy.elements().filter((element) => reach.has(element.id()));
+  }
+
+  /** Moves the camera to a node and what it reaches. */
+  focus(id: string, reach: ReadonlySet<string>): void {
+    const cy = this.cy;
+    const node = cy?.getElementById(id);
+    if (cy === null || node === undefined || node.empty()) return;
+    cy.stop();
+    this.#moved = true;
+    cy.animate({
+      fit: { eles: this.#reached(reach).union(node), padding: CANVAS_DEFAULTS.fitPadding * 2 },
+      duration: CANVAS_DEFAULTS.focusDuration,
+      easing: 'ease-in-out-cubic',
+    });
+  }
+
+  /** Moves the camera by screen pixels (the keyboard's arrows). */
+  pan(dx: number, dy: number): void {
+    this.#moved = true;
+    this.cy?.panBy({ x: dx, y: dy });
+  }
+
+  /** Zooms about the canvas's centre (the keyboard's + and −). */
+  zoomBy(factor: number): void {
+    const cy = this.cy;
+    if (cy === null) return;
+    this.#moved = true;
+    cy.zoom({
+      level: cy.zoom() * factor,
+      renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 },
+    });
+  }
+
+  fit(): void {
+    this.#moved = false;
+    this.cy?.animate({
+      fit: { eles: this.cy.elements(), padding: CANVAS_DEFAULTS.fitPadding },
+      duration: CANVAS_DEFAULTS.focusDuration,
+    });
+  }
+
+  /** The canvas as a PNG data URL, for a briefing. */
+  png(): string | null {
+    return this.cy?.png({ full: true, scale: 2, bg: '#ffffff' }) ?? null;
+  }
+}

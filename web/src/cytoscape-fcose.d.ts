@@ -1,0 +1,5 @@
+// cytoscape-fcose ships no types; it is a Cytoscape extension registered with cytoscape.use().
+declare module 'cytoscape-fcose' {
+  const register: (cytoscape: unknown) => void;
+  export default register;
+}

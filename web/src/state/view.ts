@@ -1,0 +1,157 @@
+// What the planner is looking at, as one value: selection, filters, layout, language, what was
+// expanded or hidden. It lives in the URL's query string so a link shows a colleague the same
+// view; defaults are left out, so the plain address is the whole plan.
+import type { Lang } from '../i18n/messages.ts';
+
+export type Layout = 'layered' | 'force';
+export type Scope = 'plan' | 'focus';
+export type Role = 'lead' | 'owner' | 'support';
+
+/** Kinds a planner can switch on and off; other kinds (documents, …) always show when fetched. */
+export const FILTER_KINDS = [
+  'unit',
+  'theme',
+  'indicator',
+  'task',
+  'project',
+  'requirement',
+] as const;
+export type FilterKind = (typeof FILTER_KINDS)[number];
+
+export const ROLES: readonly Role[] = ['lead', 'owner', 'support'];
+
+/** How many neighbours an expansion shows at first; "N more" raises it. */
+export const EXPAND_LIMIT = 20;
+export const EXPAND_MAX = 500;
+
+export interface Expansion {
+  id: string;
+  limit: number;
+}
+
+export interface ViewState {
+  plan: string | null;
+  selected: string | null;
+  layout: Layout;
+  lang: Lang;
+  /** The whole plan, or only the selection and what was expanded from it. */
+  scope: Scope;
+  kinds: readonly FilterKind[];
+  roles: readonly Role[];
+  /** Theme id: only its tasks and the units on them. */
+  theme: string | null;
+  /** Unit categories switched off. */
+  hiddenCategories: readonly string[];
+  collectives: boolean;
+  expanded: readonly Expansion[];
+  hidden: readonly string[];
+  /** In focus scope, draw every known link among the nodes shown, not only the expansions'. */
+  links: boolean;
+  table: boolean;
+}
+
+export const DEFAULT_VIEW: ViewState = {
+  plan: null,
+  selected: null,
+  layout: 'layered',
+  lang: 'zh',
+  scope: 'plan',
+  kinds: FILTER_KINDS,
+  roles: ROLES,
+  theme: null,
+  hiddenCategories: [],
+  collectives: true,
+  expanded: [],
+  hidden: [],
+  links: false,
+  table: false,
+};
+
+const isFilterKind = (value: string): value is FilterKind =>
+  (FILTER_KINDS as readonly string[]).includes(value);
+const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
+
+/** A vocabulary list, in the vocabulary's order, duplicates dropped. */
+function pick<T extends string>(
+  raw: string | null,
+  all: readonly T[],
+  keep: (v: string) => v is T,
+) {
+  if (raw === null) return all;
+  const chosen = new Set(raw.split(',').filter(keep));
+  return all.filter((value) => chosen.has(value));
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values.filter((value) => value !== ''))];
+}
+
+// An expansion travels as `id`, or `limit*id` when its limit is not the default (or when the id
+// itself could be read as one: ids hold slashes, brackets and Chinese, a count and star is rare).
+const COUNTED = /^(\d{1,4})\*(.+)$/;
+
+function readExpansion(raw: string): Expansion | null {
+  const match = COUNTED.exec(raw);
+  if (match === null) return raw === '' ? null : { id: raw, limit: EXPAND_LIMIT };
+  const limit = Math.min(EXPAND_MAX, Math.max(1, Number(match[1])));
+  return { id: match[2] ?? '', limit };
+}
+
+/** The view a query string describes; anything unreadable falls back to its default. */
+export function readView(search: string): ViewState {
+  const query = new URLSearchParams(search);
+  const layout = query.get('layout');
+  const lang = query.get('lang');
+  const expanded = new Map<string, Expansion>();
+  for (const raw of query.getAll('exp')) {
+    const expansion = readExpansion(raw);
+    if (expansion !== null) expanded.set(expansion.id, expansion);
+  }
+  return {
+    plan: query.get('plan') || null,
+    selected: query.get('sel') || null,
+    layout: layout === 'force' ? 'force' : 'layered',
+    lang: lang === 'en' ? 'en' : 'zh',
+    scope: query.get('scope') === 'focus' ? 'focus' : 'plan',
+    kinds: pick(query.get('kinds'), FILTER_KINDS, isFilterKind),
+    roles: pick(query.get('roles'), ROLES, isRole),
+    theme: query.get('theme') || null,
+    hiddenCategories: unique((query.get('nocat') ?? '').split(',')).sort(),
+    collectives: query.get('coll') !== '0',
+    expanded: [...expanded.values()],
+    hidden: unique(query.getAll('hide')),
+    links: query.get('links') === '1',
+    table: query.get('table') === '1',
+  };
+}
+
+/** The query string (without `?`) for a view; only what differs from the defaults. */
+export function writeView(view: ViewState): string {
+  const query = new URLSearchParams();
+  if (view.plan !== null) query.set('plan', view.plan);
+  if (view.selected !== null) query.set('sel', view.selected);
+  if (view.layout !== DEFAULT_VIEW.layout) query.set('layout', view.layout);
+  if (view.lang !== DEFAULT_VIEW.lang) query.set('lang', view.lang);
+  if (view.scope !== DEFAULT_VIEW.scope) query.set('scope', view.scope);
+  if (view.kinds.length !== FILTER_KINDS.length) query.set('kinds', view.kinds.join(','));
+  if (view.roles.length !== ROLES.length) query.set('roles', view.roles.join(','));
+  if (view.theme !== null) query.set('theme', view.theme);
+  if (view.hiddenCategories.length > 0) {
+    query.set('nocat', [...view.hiddenCategories].sort().join(','));
+  }
+  if (!view.collectives) query.set('coll', '0');
+  for (const { id, limit } of view.expanded) {
+    const plain = limit === EXPAND_LIMIT && !COUNTED.test(id);
+    query.append('exp', plain ? id : `${limit}*${id}`);
+  }
+  for (const id of view.hidden) query.append('hide', id);
+  if (view.links) query.set('links', '1');
+  if (view.table) query.set('table', '1');
+  return query.toString();
+}
+
+/** A toggled member of a list, keeping the vocabulary's order when one is given. */
+export function toggle<T extends string>(list: readonly T[], value: T, order?: readonly T[]): T[] {
+  const next = list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
+  return order === undefined ? next : order.filter((v) => next.includes(v));
+}

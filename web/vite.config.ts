@@ -1,0 +1,26 @@
+// Builds the explorer from web/ into web/dist. In development, /api goes to the API server on
+// 127.0.0.1:${PORT:-8080}, the same address `npm start` serves it on.
+import { defineConfig, loadEnv } from 'vite';
+
+const root = new URL('.', import.meta.url).pathname;
+
+export default defineConfig(({ mode }) => {
+  // Reads PORT from the environment (and any .env file) without Node's `process`.
+  const port = loadEnv(mode, root, '')['PORT'] ?? '8080';
+  return {
+    root,
+    base: './',
+    build: {
+      outDir: 'dist',
+      emptyOutDir: true,
+      target: 'es2022',
+      // The first screen needs Lit and Cytoscape; fcose and the table view load on demand.
+      chunkSizeWarningLimit: 700,
+      sourcemap: true,
+    },
+    server: {
+      host: '127.0.0.1',
+      proxy: { '/api': `http://127.0.0.1:${port}` },
+    },
+  };
+});
