@@ -11,6 +11,7 @@ import { closeDriver, connection, getDriver } from '../neo4j/database.ts';
 import { describeNeo4j, ensureNeo4j, explainFailure } from '../neo4j/runtime.ts';
 import { untilStopSignal } from '../neo4j/shutdown.ts';
 import { queries } from '../queries/registry.ts';
+import { buildWebIfStale } from './web-build.ts';
 
 /** Where `npm run build` puts the web app. */
 export const WEB_ROOT = fileURLToPath(new URL('../../web/dist/', import.meta.url));
@@ -45,7 +46,8 @@ export function serveExplorer(options: ServeOptions): Promise<ServerHandle> {
 
 const say = (line: string) => console.error(`[guatu] ${line}`);
 
-async function main(): Promise<number> {
+/** `npm start`: Neo4j, the seed loaded when missing, the web app built when stale, the server; until Ctrl-C. */
+export async function runExplorer(): Promise<number> {
   // Read before Neo4j starts: a bad PORT should not cost a JVM start to find out.
   readServerConfig(process.env);
   const stopSignal = untilStopSignal();
@@ -53,6 +55,7 @@ async function main(): Promise<number> {
   for (const line of describeNeo4j(neo4j)) say(line);
   let server: ServerHandle | null = null;
   try {
+    if ((await buildWebIfStale()) === 'built') say('web app built into web/dist');
     await ensureSeedLoaded(getDriver(), { log: say });
     server = await serveExplorer({ driver: getDriver() });
     console.log(`guatu explorer on ${server.url}`);
@@ -73,7 +76,7 @@ async function main(): Promise<number> {
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().then(
+  runExplorer().then(
     (code) => {
       process.exitCode = code;
     },

@@ -1,7 +1,6 @@
 // What the browser tests and the benchmark share: the built web app (built here when web/dist is
 // older than its sources), the explorer served in process on an ephemeral port against a Neo4j
 // holding the seed, and Debian's Chromium driven headless by playwright-core.
-import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Driver } from 'neo4j-driver';
@@ -9,6 +8,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { createApp } from '../../graph/api/app.ts';
 import { startServer, type ServerHandle } from '../../graph/api/server.ts';
 import { queries } from '../../graph/queries/registry.ts';
+import { buildWebIfStale } from '../../graph/cli/web-build.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const WEB_DIST = join(ROOT, 'web/dist');
@@ -27,32 +27,8 @@ export const CHROMIUM_ARGS = [
 
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
-function newestMtime(path: string): number {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
-  return newest;
-}
-
 /** Builds web/ into web/dist unless the build is newer than every source file. */
-export async function buildWeb(): Promise<'built' | 'fresh'> {
-  const sources = Math.max(
-    newestMtime(join(ROOT, 'web/src')),
-    newestMtime(join(ROOT, 'web/index.html')),
-    newestMtime(join(ROOT, 'web/vite.config.ts')),
-  );
-  let built = 0;
-  try {
-    built = statSync(join(WEB_DIST, 'index.html')).mtimeMs;
-  } catch {
-    // Not built yet.
-  }
-  if (built > sources) return 'fresh';
-  const { build } = await import('vite');
-  await build({ configFile: join(ROOT, 'web/vite.config.ts'), logLevel: 'warn' });
-  return 'built';
-}
+export const buildWeb = buildWebIfStale;
 
 /** The explorer (API and web app) on 127.0.0.1, on a port the system picks. */
 export function serveExplorer(driver: Driver, database: string): Promise<ServerHandle> {
