@@ -54,8 +54,10 @@ function npmPackagesCurrent() {
   return statSync(installed).mtimeMs >= statSync(join(root, 'package-lock.json')).mtimeMs;
 }
 if (!npmPackagesCurrent()) {
-  say('installing npm packages (npm ci)');
-  run('npm', ['ci', '--no-audit', '--no-fund']);
+  // `npm install`, not `npm ci`: vite 8.4 names an optional Windows-only package the registry does
+  // not serve, which npm ci refuses as a lock mismatch; npm install takes the lock as it is.
+  say('installing npm packages (npm install, as locked)');
+  run('npm', ['install', '--no-audit', '--no-fund']);
 }
 
 // Java 17+ and Maven run the embedded Neo4j.
