@@ -218,8 +218,12 @@ export async function writePlan(
   };
   const run = async (step: string, cypher: string, rows: Iterable<object>) => {
     for (const batch of batches(rows, batchSize)) {
+      const size = batch.length;
       await tx.run(cypher, { planId, rows: batch });
-      await afterBatch(step, batch.length);
+      // The driver keeps every result of an open transaction, its parameters included, until
+      // the transaction ends: emptying the batch lets its rows be collected now.
+      batch.length = 0;
+      await afterBatch(step, size);
     }
   };
   // Deleting in bounded slices keeps each statement's memory small even for a huge old version.
