@@ -5,7 +5,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { removePlansOtherThanSeed } from '../support/neo4j.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readUnitDictionary, wuhanUnitDictionaryPath } from '../../graph/dictionary/read.ts';
 import {
   loadPlanFile,
@@ -32,6 +33,10 @@ let fresh: LoadOptions;
 let plain: LoadOptions;
 
 useTestNeo4j();
+
+afterAll(async () => {
+  await removePlansOtherThanSeed(driver);
+});
 
 beforeAll(async () => {
   driver = getDriver();

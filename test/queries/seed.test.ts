@@ -4,6 +4,7 @@
 // so leads too; everyone else named supports.
 import { readFileSync } from 'node:fs';
 import neo4j, { type Driver } from 'neo4j-driver';
+import { removePlansOtherThanSeed } from '../support/neo4j.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPlanText, SEEDS_DIR } from '../../graph/load/load-plan.ts';
 import { ensureSeedLoaded } from '../../graph/load/seed.ts';
@@ -26,6 +27,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await removePlansOtherThanSeed(driver);
   await closeDriver();
 });
 

@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { afterAll, inject } from 'vitest';
 import type { Connection } from '../../graph/neo4j/config.ts';
+import type { Driver } from 'neo4j-driver';
 import { closeDriver } from '../../graph/neo4j/database.ts';
 
 /** The run's Neo4j (started by test/global-setup.ts, or NEO4J_URI). */
@@ -97,3 +98,29 @@ export function listeningAddresses(pid: number): string[] {
   }
   return listening.sort();
 }
+
+/**
+ * Removes every plan but the seed, so a test file that loads extra plans leaves the shared test
+ * database as the API and browser suites expect it: the seed alone.
+ */
+export async function removePlansOtherThanSeed(driver: Driver): Promise<void> {
+  const session = driver.session({ database: testConnection().database });
+  try {
+    await session.executeWrite(async (tx) => {
+      const plans = await tx.run('MATCH (p:Plan) WHERE p.id <> $seed RETURN p.id AS id', {
+        seed: SEED_PLAN_ID,
+      });
+      for (const record of plans.records) {
+        const id = record.get('id') as string;
+        await tx.run('MATCH ()-[r]->() WHERE r.planId = $id DELETE r', { id });
+        await tx.run('MATCH (i:Item {planId: $id}) DETACH DELETE i', { id });
+        await tx.run('MATCH (p:Plan {id: $id}) DETACH DELETE p', { id });
+      }
+      await tx.run('MATCH (u:Unit) WHERE NOT (u)--() DELETE u');
+    });
+  } finally {
+    await session.close();
+  }
+}
+
+const SEED_PLAN_ID = '武汉市-f64b89c6';
