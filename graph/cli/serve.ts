@@ -1,7 +1,7 @@
 // Serving the explorer: the API and the built web app on one loopback port. `serveExplorer` is
 // what `npm start` calls once Neo4j is up and the seed loaded; run this file directly
 // (`tsx graph/cli/serve.ts`) for the same thing on its own during development.
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import type { Driver } from 'neo4j-driver';
 import { createApp } from '../api/app.ts';
 import { readServerConfig, ServerConfigError } from '../api/config.ts';
@@ -11,10 +11,10 @@ import { closeDriver, connection, getDriver } from '../neo4j/database.ts';
 import { describeNeo4j, ensureNeo4j, explainFailure } from '../neo4j/runtime.ts';
 import { untilStopSignal } from '../neo4j/shutdown.ts';
 import { queries } from '../queries/registry.ts';
-import { buildWebIfStale } from './web-build.ts';
+import { buildWebIfStale, WEB_DIST } from './web-build.ts';
 
-/** Where `npm run build` puts the web app. */
-export const WEB_ROOT = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+/** Where the web app is built and served from (web/dist unless GUATU_WEB_DIST says otherwise). */
+export const WEB_ROOT = WEB_DIST;
 
 export interface ServeOptions {
   driver: Driver;

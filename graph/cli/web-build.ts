@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const WEB_DIST = join(ROOT, 'web/dist');
+/** Where the build goes; GUATU_WEB_DIST moves it, so two checkouts' test runs never share one. */
+export const WEB_DIST = process.env['GUATU_WEB_DIST'] ?? join(ROOT, 'web/dist');
 
 function newestMtime(path: string): number {
   const stat = statSync(path);
@@ -30,6 +31,10 @@ export async function buildWebIfStale(): Promise<'built' | 'fresh'> {
   }
   if (built > sources) return 'fresh';
   const { build } = await import('vite');
-  await build({ configFile: join(ROOT, 'web/vite.config.ts'), logLevel: 'warn' });
+  await build({
+    configFile: join(ROOT, 'web/vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir: WEB_DIST, emptyOutDir: true },
+  });
   return 'built';
 }

@@ -8,10 +8,10 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { createApp } from '../../graph/api/app.ts';
 import { startServer, type ServerHandle } from '../../graph/api/server.ts';
 import { queries } from '../../graph/queries/registry.ts';
-import { buildWebIfStale } from '../../graph/cli/web-build.ts';
+import { buildWebIfStale, WEB_DIST } from '../../graph/cli/web-build.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const WEB_DIST = join(ROOT, 'web/dist');
+export { WEB_DIST } from '../../graph/cli/web-build.ts';
 export const ARTIFACTS = join(ROOT, 'test-artifacts');
 
 /** The flags every run uses: no sandbox (containers), no GPU, nothing phoning home. */

@@ -8,6 +8,7 @@ import {
   FILTER_KINDS,
   ROLES,
   readView,
+  TOOLS,
   toggle,
   writeView,
   type ViewState,
@@ -38,6 +39,9 @@ const arbitraryView: fc.Arbitrary<ViewState> = fc.record({
   hidden: fc.uniqueArray(id),
   links: fc.boolean(),
   table: fc.boolean(),
+  tool: fc.option(fc.constantFrom(...TOOLS), { nil: null }),
+  metric: fc.option(fc.constantFrom('load', 'itemsLed', 'betweenness'), { nil: null }),
+  marked: fc.uniqueArray(id),
 });
 
 describe('the view in the URL', () => {

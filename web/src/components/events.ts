@@ -30,10 +30,23 @@ export class FitRequestEvent extends Event {
   }
 }
 
+/** A planner lit a set of nodes and edges (a ranking row, a path, a result); empty clears. */
+export class MarkEvent extends Event {
+  static readonly eventName = 'gt-mark';
+  constructor(
+    readonly ids: readonly string[],
+    /** Move the camera to them. */
+    readonly centre = true,
+  ) {
+    super(MarkEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     'gt-node-select': NodeSelectEvent;
     'gt-view-change': ViewChangeEvent;
     'gt-fit-request': FitRequestEvent;
+    'gt-mark': MarkEvent;
   }
 }

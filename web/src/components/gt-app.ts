@@ -28,8 +28,8 @@ import {
   type ShownGraph,
 } from '../graph/to-elements.ts';
 import { msg } from '../i18n/messages.ts';
-import { readView, writeView, type ViewState } from '../state/view.ts';
-import { NodeSelectEvent, ViewChangeEvent } from './events.ts';
+import { readView, TOOLS, writeView, type Tool, type ViewState } from '../state/view.ts';
+import { MarkEvent, NodeSelectEvent, ViewChangeEvent } from './events.ts';
 import type { GtGraph } from './gt-graph.ts';
 import type { GtSearch } from './gt-search.ts';
 import { sharedStyles } from './shared-styles.ts';
@@ -66,6 +66,22 @@ interface Drawing {
 }
 
 const ITEM_KINDS = new Set(['indicator', 'task', 'project', 'requirement']);
+const NO_MARKS: ReadonlySet<string> = new Set();
+
+/** The tools load on first use: the first screen does not pay for the console's editor. */
+const TOOL_MODULES: Record<Tool, () => Promise<unknown>> = {
+  hotspots: () => import('./gt-hotspots-panel.ts'),
+  paths: () => import('./gt-paths-panel.ts'),
+  console: () => import('./gt-console.ts'),
+  views: () => import('./gt-views-panel.ts'),
+};
+
+const TOOL_LABELS: Record<Tool, 'toolHotspots' | 'toolPaths' | 'toolConsole' | 'toolViews'> = {
+  hotspots: 'toolHotspots',
+  paths: 'toolPaths',
+  console: 'toolConsole',
+  views: 'toolViews',
+};
 const NO_REACH: ReadonlySet<string> = new Set();
 
 /**
@@ -163,6 +179,30 @@ export class GtApp extends LitElement {
         grid-template-columns: minmax(0, 1fr) var(--gt-panel-width);
         min-height: 0;
       }
+      /* The console needs room for an editor and a table beside the graph. */
+      main.wide {
+        grid-template-columns: minmax(0, 1fr) minmax(var(--gt-panel-width), 46vw);
+      }
+      .tools {
+        display: flex;
+        gap: 0.3rem;
+      }
+      .tools button {
+        border: 1px solid rgba(255, 255, 255, 0.35);
+        background: transparent;
+        color: #fff;
+        border-radius: 6px;
+        padding: 0.35rem 0.7rem;
+        font-size: 0.85rem;
+      }
+      .tools button:hover {
+        background: rgba(255, 255, 255, 0.12);
+      }
+      .tools button[aria-pressed='true'] {
+        background: var(--gt-accent);
+        border-color: var(--gt-accent);
+        color: var(--gt-header);
+      }
       .stage {
         display: grid;
         grid-template-rows: minmax(0, 1fr) auto;
@@ -257,6 +297,8 @@ export class GtApp extends LitElement {
     null;
   #tableRequested = false;
   #reachCache: { index: PlanIndex; id: string; reach: Set<string> } | null = null;
+  #markCache: { ids: readonly string[]; set: ReadonlySet<string> } | null = null;
+  readonly #toolsRequested = new Set<Tool>();
   /** A selection that came with the address: shown on the graph once the plan is drawn. */
   #pendingFocus: string | null = null;
 
@@ -295,6 +337,7 @@ export class GtApp extends LitElement {
     this.addEventListener(NodeSelectEvent.eventName, this.#onSelect);
     this.addEventListener(ViewChangeEvent.eventName, this.#onViewChange);
     this.addEventListener('gt-fit-request', () => this.graph?.fit());
+    this.addEventListener(MarkEvent.eventName, this.#onMark);
   }
 
   override disconnectedCallback(): void {
@@ -308,6 +351,11 @@ export class GtApp extends LitElement {
     if (this.view.table && !this.#tableRequested) {
       this.#tableRequested = true;
       void import('./gt-table-view.ts');
+    }
+    const tool = this.view.tool;
+    if (tool !== null && !this.#toolsRequested.has(tool)) {
+      this.#toolsRequested.add(tool);
+      void TOOL_MODULES[tool]();
     }
   }
 
@@ -367,6 +415,13 @@ export class GtApp extends LitElement {
     if (event.id !== null && event.centre) {
       const id = event.id;
       void this.updateComplete.then(() => this.graph?.focusNode(id));
+    }
+  };
+
+  #onMark = (event: MarkEvent): void => {
+    this.#setView({ marked: [...event.ids] }, false);
+    if (event.centre && event.ids.length > 0) {
+      void this.updateComplete.then(() => this.graph?.focusMarked());
     }
   };
 
@@ -478,9 +533,54 @@ export class GtApp extends LitElement {
     return reach;
   }
 
+  // The same set object while the marks stay, so the canvas is not redrawn.
+  #marked(): ReadonlySet<string> {
+    const ids = this.view.marked;
+    if (ids.length === 0) return NO_MARKS;
+    if (this.#markCache?.ids !== ids) this.#markCache = { ids, set: new Set(ids) };
+    return this.#markCache.set;
+  }
+
+  #renderTool(tool: Tool) {
+    const { view } = this;
+    const lang = view.lang;
+    const plan = this.#plan()?.id ?? null;
+    const close = html`<button
+      class="close"
+      aria-label=${msg(lang, 'close')}
+      title=${msg(lang, 'close')}
+      @click=${() => this.#setView({ tool: null }, true)}
+    >
+      ×
+    </button>`;
+    switch (tool) {
+      case 'hotspots':
+        return html`${close}<gt-hotspots-panel
+            .view=${view}
+            .plan=${plan}
+            .language=${lang}
+          ></gt-hotspots-panel>`;
+      case 'paths':
+        return html`${close}<gt-paths-panel
+            .view=${view}
+            .plan=${plan}
+            .language=${lang}
+          ></gt-paths-panel>`;
+      case 'console':
+        return html`${close}<gt-console .view=${view} .plan=${plan} .language=${lang}></gt-console>`;
+      case 'views':
+        return html`${close}<gt-views-panel
+            .view=${view}
+            .plan=${plan}
+            .language=${lang}
+          ></gt-views-panel>`;
+    }
+  }
+
   #renderPanel(drawing: Drawing | null) {
     const { view } = this;
     const lang = view.lang;
+    if (view.tool !== null) return this.#renderTool(view.tool);
     const id = view.selected;
     if (id === null) {
       return html`<gt-plan-panel
@@ -568,6 +668,18 @@ export class GtApp extends LitElement {
           </div>
         </div>
         <gt-search .language=${lang} .plan=${plan?.id ?? null}></gt-search>
+        <nav class="tools" aria-label=${msg(lang, 'toolsLabel')}>
+          ${TOOLS.map(
+            (tool) =>
+              html`<button
+                data-tool=${tool}
+                aria-pressed=${view.tool === tool ? 'true' : 'false'}
+                @click=${() => this.#setView({ tool: view.tool === tool ? null : tool }, true)}
+              >
+                ${msg(lang, TOOL_LABELS[tool])}
+              </button>`,
+          )}
+        </nav>
         <button
           class="lang"
           data-action="language"
@@ -586,7 +698,7 @@ export class GtApp extends LitElement {
         }))}
         .categories=${drawing?.categories ?? []}
       ></gt-filters>
-      <main>
+      <main class=${view.tool === 'console' ? 'wide' : ''}>
         <div class="stage">
           <div class="area">
             <gt-graph
@@ -594,6 +706,7 @@ export class GtApp extends LitElement {
               .layout=${view.layout}
               .selected=${view.selected}
               .reach=${this.#reach(drawing)}
+              .marked=${this.#marked()}
               .language=${lang}
               .webgl=${this.#webgl}
               ?hidden=${view.table}

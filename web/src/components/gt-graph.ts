@@ -45,6 +45,8 @@ export class GtGraph extends LitElement {
   @property() selected: string | null = null;
   /** Ids of the nodes and edges the selection reaches (lit up with it). */
   @property({ attribute: false }) reach: ReadonlySet<string> = new Set();
+  /** Ids of the nodes and edges lit by a ranking row, a path or a result. */
+  @property({ attribute: false }) marked: ReadonlySet<string> = new Set();
   @property() language: Lang = 'zh';
   /** Draw with Cytoscape's experimental WebGL renderer (set before the element connects). */
   @property({ type: Boolean }) webgl = false;
@@ -55,10 +57,10 @@ export class GtGraph extends LitElement {
       const layout = this.layout;
       this.#queue(async () => {
         await this.#controller.show(elements, layout);
-        this.#controller.highlight(this.selected, this.reach);
+        this.#controller.highlight(this.selected, this.reach, this.marked);
       });
-    } else if (changed.has('selected') || changed.has('reach')) {
-      this.#queue(() => this.#controller.highlight(this.selected, this.reach));
+    } else if (changed.has('selected') || changed.has('reach') || changed.has('marked')) {
+      this.#queue(() => this.#controller.highlight(this.selected, this.reach, this.marked));
     }
   }
 
@@ -95,6 +97,13 @@ export class GtGraph extends LitElement {
     await this.updateComplete;
     await this.#drawing;
     this.#controller.focus(id, this.reach);
+  }
+
+  /** Moves the camera to the marked elements once what is being drawn is drawn. */
+  async focusMarked(): Promise<void> {
+    await this.updateComplete;
+    await this.#drawing;
+    this.#controller.focusOn(this.marked);
   }
 
   fit(): void {

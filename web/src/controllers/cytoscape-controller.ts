@@ -168,21 +168,29 @@ export class CytoscapeController implements ReactiveController {
   }
 
   /**
-   * Marks the selected node and what it reaches (element ids); everything else fades. A null
-   * selection clears.
+   * Marks the selected node and what it reaches (element ids), and the elements a ranking row,
+   * path or result lit (`marked`); everything else fades. Nothing selected or marked clears.
    */
-  highlight(id: string | null, reach: ReadonlySet<string>): void {
+  highlight(
+    id: string | null,
+    reach: ReadonlySet<string>,
+    marked: ReadonlySet<string> = new Set(),
+  ): void {
     const cy = this.cy;
     if (cy === null) return;
     cy.batch(() => {
-      cy.elements().removeClass('faded highlight').unselect();
-      if (id === null) return;
-      const node = cy.getElementById(id);
-      if (node.empty()) return;
-      const lit = this.#reached(reach).union(node);
-      cy.elements().not(lit).addClass('faded');
+      cy.elements().removeClass('faded highlight marked').unselect();
+      let lit = cy.collection();
+      const node = id === null ? cy.collection() : cy.getElementById(id);
+      if (!node.empty()) {
+        lit = this.#reached(reach).union(node);
+        node.select();
+      }
+      const marks = marked.size === 0 ? cy.collection() : this.#reached(marked);
+      if (lit.empty() && marks.empty()) return;
+      cy.elements().not(lit.union(marks)).addClass('faded');
       lit.addClass('highlight');
-      node.select();
+      marks.addClass('marked');
     });
   }
 
@@ -201,6 +209,21 @@ export class CytoscapeController implements ReactiveController {
     this.#moved = true;
     cy.animate({
       fit: { eles: this.#reached(reach).union(node), padding: CANVAS_DEFAULTS.fitPadding * 2 },
+      duration: CANVAS_DEFAULTS.focusDuration,
+      easing: 'ease-in-out-cubic',
+    });
+  }
+
+  /** Moves the camera to these elements (a marked row, path or result). */
+  focusOn(ids: ReadonlySet<string>): void {
+    const cy = this.cy;
+    if (cy === null || ids.size === 0) return;
+    const eles = this.#reached(ids);
+    if (eles.empty()) return;
+    cy.stop();
+    this.#moved = true;
+    cy.animate({
+      fit: { eles, padding: CANVAS_DEFAULTS.fitPadding * 2 },
       duration: CANVAS_DEFAULTS.focusDuration,
       easing: 'ease-in-out-cubic',
     });

@@ -41,6 +41,8 @@ export const EDGE_COLOURS = {
 
 const ink = '#1d2733';
 const accent = '#e39b17';
+/** Elements lit by a ranking row, a path or a console result; apart from the selection's amber. */
+export const MARK_COLOUR = '#c2255c';
 
 export function explorerStylesheet(): StylesheetJson {
   const sheet: StylesheetJson = [
@@ -261,6 +263,29 @@ export function explorerStylesheet(): StylesheetJson {
       },
     },
     { selector: 'node[kind = "theme"]:selected', style: { 'underlay-shape': 'round-rectangle' } },
+    // Lit by a ranking row, a path or a console result: drawn over the faded rest.
+    {
+      selector: 'node.marked',
+      style: {
+        opacity: 1,
+        'text-opacity': 1,
+        'border-width': 4,
+        'border-color': MARK_COLOUR,
+        'z-index': 10,
+        'min-zoomed-font-size': 0,
+      },
+    },
+    {
+      selector: 'edge.marked',
+      style: {
+        opacity: 1,
+        width: 3.2,
+        'line-color': MARK_COLOUR,
+        'target-arrow-color': MARK_COLOUR,
+        'target-arrow-shape': 'triangle',
+        'z-index': 9,
+      },
+    },
   ];
   return [...sheet, ...colours, ...states];
 }

@@ -1,6 +1,10 @@
 // Every word the interface shows, in Chinese and English. Planners read Chinese first; the English
 // is for briefings with visitors. Unit names switch too (their `labelEn`), items keep the text
 // as printed: the notice has no English.
+import * as briefing from './features/briefing.ts';
+import * as consoleWords from './features/console.ts';
+import * as hotspots from './features/hotspots.ts';
+
 export type Lang = 'zh' | 'en';
 
 const zh = {
@@ -109,6 +113,14 @@ const zh = {
   cat_unknown: '未分类',
   binding: '约束性',
   expected: '预期性',
+  toolsLabel: '分析工具',
+  toolHotspots: '热点',
+  toolPaths: '路径',
+  toolConsole: '查询',
+  toolViews: '汇报',
+  ...hotspots.zh,
+  ...consoleWords.zh,
+  ...briefing.zh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -220,6 +232,14 @@ const en: Record<MessageKey, string> = {
   cat_unknown: 'Uncategorised',
   binding: 'Binding',
   expected: 'Expected',
+  toolsLabel: 'Analysis tools',
+  toolHotspots: 'Hotspots',
+  toolPaths: 'Paths',
+  toolConsole: 'Console',
+  toolViews: 'Briefing',
+  ...hotspots.en,
+  ...consoleWords.en,
+  ...briefing.en,
 };
 
 const MESSAGES: Record<Lang, Record<MessageKey, string>> = { zh, en };

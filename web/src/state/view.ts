@@ -6,6 +6,9 @@ import type { Lang } from '../i18n/messages.ts';
 export type Layout = 'layered' | 'force';
 export type Scope = 'plan' | 'focus';
 export type Role = 'lead' | 'owner' | 'support';
+/** The tool open in the side panel: rankings, paths, the Cypher console, saved views. */
+export type Tool = 'hotspots' | 'paths' | 'console' | 'views';
+export const TOOLS: readonly Tool[] = ['hotspots', 'paths', 'console', 'views'];
 
 /** Kinds a planner can switch on and off; other kinds (documents, …) always show when fetched. */
 export const FILTER_KINDS = [
@@ -48,6 +51,11 @@ export interface ViewState {
   /** In focus scope, draw every known link among the nodes shown, not only the expansions'. */
   links: boolean;
   table: boolean;
+  tool: Tool | null;
+  /** Heat styling: units sized and coloured by this metric (a unit's metric name), or none. */
+  metric: string | null;
+  /** Ids lit on the canvas by a ranking row, a path or a console result; the rest fades. */
+  marked: readonly string[];
 }
 
 export const DEFAULT_VIEW: ViewState = {
@@ -65,6 +73,9 @@ export const DEFAULT_VIEW: ViewState = {
   hidden: [],
   links: false,
   table: false,
+  tool: null,
+  metric: null,
+  marked: [],
 };
 
 const isFilterKind = (value: string): value is FilterKind =>
@@ -122,6 +133,9 @@ export function readView(search: string): ViewState {
     hidden: unique(query.getAll('hide')),
     links: query.get('links') === '1',
     table: query.get('table') === '1',
+    tool: TOOLS.find((tool) => tool === query.get('tool')) ?? null,
+    metric: query.get('metric') || null,
+    marked: unique(query.getAll('mark')),
   };
 }
 
@@ -147,6 +161,9 @@ export function writeView(view: ViewState): string {
   for (const id of view.hidden) query.append('hide', id);
   if (view.links) query.set('links', '1');
   if (view.table) query.set('table', '1');
+  if (view.tool !== null) query.set('tool', view.tool);
+  if (view.metric !== null) query.set('metric', view.metric);
+  for (const id of view.marked) query.append('mark', id);
   return query.toString();
 }
 
