@@ -164,7 +164,7 @@ export function checkModel(model: PlanModel): ParseIssue[] {
   return issues;
 }
 
-/** The text a full-text search is run against: every name, with and without the 市 prefix, in pinyin too. */
+/** Pinyin without tones: spaced (shi fa gai wei), joined (shifagaiwei), initials (sfgw). */
 function pinyinForms(name: string): { spaced: string; joined: string; initials: string } {
   const spaced = pinyin(name, { toneType: 'none' }).toLowerCase();
   const initials = pinyin(name, { pattern: 'first', toneType: 'none' })
@@ -173,6 +173,7 @@ function pinyinForms(name: string): { spaced: string; joined: string; initials: 
   return { spaced, joined: spaced.replace(/\s+/gu, ''), initials };
 }
 
+/** What the full-text index sees: every name, full and English names, and the pinyin of the names, with and without the 市/区 prefix. */
 function searchText(names: readonly string[], extra: readonly (string | null)[]): string {
   const parts: string[] = [...names];
   for (const text of extra) if (text !== null) parts.push(text);

@@ -5,7 +5,6 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
-import { removePlansOtherThanSeed } from '../support/neo4j.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readUnitDictionary, wuhanUnitDictionaryPath } from '../../graph/dictionary/read.ts';
 import {
@@ -22,7 +21,7 @@ import { ensureSeedLoaded } from '../../graph/load/seed.ts';
 import { LoadVerificationError } from '../../graph/load/verify.ts';
 import { InjectedLoadFailure, writePlan } from '../../graph/load/write-plan.ts';
 import { connection, getDriver } from '../../graph/neo4j/database.ts';
-import { useTestNeo4j } from '../support/neo4j.ts';
+import { removePlansOtherThanSeed, useTestNeo4j } from '../support/neo4j.ts';
 import { dumpPlan, parsed, renamedSeed } from './support.ts';
 
 let driver: Driver;
@@ -34,6 +33,7 @@ let plain: LoadOptions;
 
 useTestNeo4j();
 
+// The API and browser suites share this database and expect the seed alone in it.
 afterAll(async () => {
   await removePlansOtherThanSeed(driver);
 });
@@ -98,10 +98,12 @@ describe('schema', () => {
       labels: string[];
       properties: string[];
       analyzer: string | null;
+      eventuallyConsistent: boolean | null;
     }>(
       `SHOW INDEXES YIELD name, type, state, entityType, labelsOrTypes AS labels, properties, options
        RETURN name, type, state, entityType, labels, properties,
-              options.indexConfig['fulltext.analyzer'] AS analyzer`,
+              options.indexConfig['fulltext.analyzer'] AS analyzer,
+              options.indexConfig['fulltext.eventually_consistent'] AS eventuallyConsistent`,
     );
     const byName = new Map(indexes.map((index) => [index.name, index]));
     expect(byName.get(UNIT_SEARCH_INDEX)).toMatchObject({
@@ -110,6 +112,7 @@ describe('schema', () => {
       labels: ['Unit'],
       properties: ['name', 'fullName', 'englishName', 'searchText'],
       analyzer: 'cjk',
+      eventuallyConsistent: false,
     });
     expect(byName.get(ITEM_SEARCH_INDEX)).toMatchObject({
       type: 'FULLTEXT',
@@ -374,6 +377,15 @@ describe('plans side by side', () => {
     expect(replaced.status).toBe('replaced');
     expect(await dumpPlan(driver, database, planA)).toEqual(dumpA);
     expect(await read(`MATCH (u:Unit {name: '市并列测试局'}) RETURN u.id AS id`)).toEqual([]);
+
+    // B without its indicator 一(二)12: the item goes, nothing of it stays behind.
+    const shorter = renamedSeed('乙').replace('12.人均预期寿命达到82.4岁。(责任单位:市卫健委)', '');
+    const again = loaded(await loadPlanText(driver, shorter, 'b.txt', { ...plain, replace: true }));
+    expect(again.write.counts.labels.Item).toBe((replaced.write.counts.labels.Item ?? 0) - 1);
+    expect(
+      await read(`MATCH (i:Item {planId: $planB, ref: '一(二)12'}) RETURN i.id AS id`, { planB }),
+    ).toEqual([]);
+    expect(await dumpPlan(driver, database, planA)).toEqual(dumpA);
 
     // A plan of another jurisdiction, with its own units, beside both.
     const example = loaded(
