@@ -3,10 +3,15 @@
 import type * as z from 'zod/mini';
 import {
   ErrorBody,
+  HotspotAnswer,
+  HotspotList,
   Neighbourhood,
   NodeAnswer,
+  PathsAnswer,
   PlanGraph,
   PlanList,
+  QueryAnswer,
+  QueryList,
   SearchHits,
   SourceLines,
   ThemeReach,
@@ -113,5 +118,84 @@ export class ApiClient {
 
   source(id: string, context: number, signal?: AbortSignal) {
     return this.#get('/source', { id, context }, SourceLines, signal);
+  }
+
+  // Console: the queries of cypher/, running one by name, and the read-only Cypher console.
+  async #post<S extends z.ZodMiniType>(
+    path: string,
+    body: unknown,
+    schema: S,
+    signal?: AbortSignal,
+  ): Promise<z.infer<S>> {
+    const response = await fetch(this.url(path), {
+      method: 'POST',
+      signal: signal ?? null,
+      headers: { accept: 'application/json', 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const answer: unknown = await response.json().catch(() => null);
+    if (!response.ok) {
+      const error = ErrorBody.safeParse(answer);
+      throw error.success
+        ? new ApiError(response.status, error.data.error.code, error.data.error.message)
+        : new ApiError(response.status, 'http', `${response.status} ${response.statusText}`);
+    }
+    const parsed = schema.safeParse(answer);
+    if (!parsed.success) {
+      throw new ApiError(
+        response.status,
+        'payload',
+        `${path}: unexpected answer (${parsed.error.issues[0]?.path.join('.') ?? ''})`,
+      );
+    }
+    return parsed.data;
+  }
+
+  queries(signal?: AbortSignal) {
+    return this.#get('/queries', {}, QueryList, signal);
+  }
+
+  /** A query of cypher/ by name; the API reads its text from the registry, never from us. */
+  runQuery(name: string, params: Record<string, unknown>, signal?: AbortSignal) {
+    return this.#post(`/queries/${encodeURIComponent(name)}`, { params }, QueryAnswer, signal);
+  }
+
+  /** A planner's own query, through the read-only console. */
+  cypher(query: string, params: Record<string, unknown>, signal?: AbortSignal) {
+    return this.#post('/cypher', { query, params }, QueryAnswer, signal);
+  }
+
+  // Hotspots and paths: the rankings and the routes between two units or a unit and a theme.
+  hotspots(signal?: AbortSignal) {
+    return this.#get('/hotspots', {}, HotspotList, signal);
+  }
+
+  /** One ranking; `collectives` absent: the ranking's own default (collectives left out). */
+  hotspot(
+    name: string,
+    options: { plan?: string | null; limit?: number; collectives?: boolean },
+    signal?: AbortSignal,
+  ) {
+    return this.#get(
+      `/hotspots/${encodeURIComponent(name)}`,
+      { plan: options.plan, limit: options.limit, collectives: options.collectives },
+      HotspotAnswer,
+      signal,
+    );
+  }
+
+  /** Unit ↔ unit: the shortest routes through shared items; unit ↔ theme: every route. */
+  paths(
+    from: string,
+    to: string,
+    options: { plan?: string | null; collectives?: boolean; limit?: number },
+    signal?: AbortSignal,
+  ) {
+    return this.#get(
+      '/paths',
+      { from, to, plan: options.plan, collectives: options.collectives, limit: options.limit },
+      PathsAnswer,
+      signal,
+    );
   }
 }

@@ -168,3 +168,64 @@ export function countOf(value: number | readonly unknown[] | undefined): number 
   if (value === undefined) return 0;
   return typeof value === 'number' ? value : value.length;
 }
+
+// Console: the queries of cypher/ (GET /api/queries) and the answer of a named query or of the
+// console (POST /api/queries/:name, POST /api/cypher). Row values are any JSON; nodes and
+// relationships in them keep Neo4j's shape ({elementId, labels|type, properties}).
+export const QueryParamInfo = z.looseObject({
+  name: z.string(),
+  example: z.optional(z.unknown()),
+  type: z.string(),
+  required: z.boolean(),
+  default: z.optional(z.unknown()),
+});
+export type QueryParamInfo = z.infer<typeof QueryParamInfo>;
+
+export const QueryInfo = z.looseObject({
+  name: z.string(),
+  purpose: z.string(),
+  description: optionalText,
+  params: z.array(QueryParamInfo),
+  columns: z.array(z.looseObject({ name: z.string(), meaning: z.string() })),
+  scansWholeGraph: optionalFlag,
+  text: z.string(),
+});
+export type QueryInfo = z.infer<typeof QueryInfo>;
+export const QueryList = z.array(QueryInfo);
+
+export const QueryAnswer = z.looseObject({
+  columns: z.array(z.string()),
+  rows: z.array(z.record(z.string(), z.unknown())),
+  truncated: z.boolean(),
+  graph: z.optional(Elements),
+});
+export type QueryAnswer = z.infer<typeof QueryAnswer>;
+
+// Hotspots and paths: the rankings (GET /api/hotspots, /api/hotspots/:name) and the routes between
+// two units or a unit and a theme (GET /api/paths). Ranking rows are any JSON: each ranking has
+// its own columns, named in `columns` and explained in `meanings`.
+export const HotspotInfo = z.looseObject({
+  name: z.string(),
+  title: z.string(),
+  definition: optionalText,
+});
+export type HotspotInfo = z.infer<typeof HotspotInfo>;
+export const HotspotList = z.array(HotspotInfo);
+
+export const HotspotAnswer = z.looseObject({
+  name: z.string(),
+  title: z.string(),
+  definition: optionalText,
+  columns: z.array(z.string()),
+  meanings: z.optional(z.record(z.string(), z.string())),
+  rows: z.array(z.record(z.string(), z.unknown())),
+  truncated: z.boolean(),
+});
+export type HotspotAnswer = z.infer<typeof HotspotAnswer>;
+
+export const PathsAnswer = z.looseObject({
+  /** Each path as node ids, first to last. */
+  paths: z.array(z.array(z.string())),
+  elements: Elements,
+});
+export type PathsAnswer = z.infer<typeof PathsAnswer>;

@@ -541,7 +541,7 @@ export class GtApp extends LitElement {
     return this.#markCache.set;
   }
 
-  #renderTool(tool: Tool) {
+  #renderTool(tool: Tool, drawing: Drawing | null) {
     const { view } = this;
     const lang = view.lang;
     const plan = this.#plan()?.id ?? null;
@@ -559,15 +559,23 @@ export class GtApp extends LitElement {
             .view=${view}
             .plan=${plan}
             .language=${lang}
+            .shown=${drawing?.shown ?? null}
           ></gt-hotspots-panel>`;
       case 'paths':
         return html`${close}<gt-paths-panel
             .view=${view}
             .plan=${plan}
             .language=${lang}
+            .units=${drawing?.units ?? []}
+            .themes=${drawing?.themes ?? []}
           ></gt-paths-panel>`;
       case 'console':
-        return html`${close}<gt-console .view=${view} .plan=${plan} .language=${lang}></gt-console>`;
+        return html`${close}<gt-console
+            .view=${view}
+            .plan=${plan}
+            .language=${lang}
+            .shown=${drawing?.shown ?? null}
+          ></gt-console>`;
       case 'views':
         return html`${close}<gt-views-panel
             .view=${view}
@@ -580,7 +588,7 @@ export class GtApp extends LitElement {
   #renderPanel(drawing: Drawing | null) {
     const { view } = this;
     const lang = view.lang;
-    if (view.tool !== null) return this.#renderTool(view.tool);
+    if (view.tool !== null) return this.#renderTool(view.tool, drawing);
     const id = view.selected;
     if (id === null) {
       return html`<gt-plan-panel
@@ -709,6 +717,7 @@ export class GtApp extends LitElement {
               .marked=${this.#marked()}
               .language=${lang}
               .webgl=${this.#webgl}
+              .metric=${view.metric}
               ?hidden=${view.table}
             ></gt-graph>
             ${
@@ -719,6 +728,7 @@ export class GtApp extends LitElement {
                     .selected=${view.selected}
                     .language=${lang}
                     .englishPrefix=${drawing?.englishPrefix ?? ''}
+                    .fileBase=${plan?.id ?? 'table'}
                   ></gt-table-view>`
                 : html`
                     <gt-node-actions
@@ -756,6 +766,8 @@ export class GtApp extends LitElement {
           <gt-legend
             .language=${lang}
             .categories=${drawing?.categories ?? []}
+            .metric=${view.metric}
+            .nodes=${drawing?.shown.nodes ?? []}
             ?hidden=${view.table}
           ></gt-legend>
         </div>

@@ -48,6 +48,8 @@ export class GtGraph extends LitElement {
   /** Ids of the nodes and edges lit by a ranking row, a path or a result. */
   @property({ attribute: false }) marked: ReadonlySet<string> = new Set();
   @property() language: Lang = 'zh';
+  /** Heat styling: units sized and coloured by this metric (graph/heat.ts), or none. */
+  @property() metric: string | null = null;
   /** Draw with Cytoscape's experimental WebGL renderer (set before the element connects). */
   @property({ type: Boolean }) webgl = false;
 
@@ -57,10 +59,14 @@ export class GtGraph extends LitElement {
       const layout = this.layout;
       this.#queue(async () => {
         await this.#controller.show(elements, layout);
+        this.#controller.heat(this.metric);
         this.#controller.highlight(this.selected, this.reach, this.marked);
       });
     } else if (changed.has('selected') || changed.has('reach') || changed.has('marked')) {
       this.#queue(() => this.#controller.highlight(this.selected, this.reach, this.marked));
+    }
+    if (changed.has('metric') && !changed.has('elements') && !changed.has('layout')) {
+      this.#queue(() => this.#controller.heat(this.metric));
     }
   }
 

@@ -1,20 +1,570 @@
-// Rankings of overload and coordination hotspots; a row lights its units and items on the graph.
-import { LitElement, html } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
-import type { Lang } from '../i18n/messages.ts';
+// Rankings of overload and coordination hotspots, each with its one-line definition; a row lights
+// its units and items on the graph. Heat styling (units sized and coloured by a metric) is chosen
+// here too: the rankings and the heat answer the same question, who carries the plan.
+import { consume } from '@lit/context';
+import { Task } from '@lit/task';
+import { LitElement, css, html, nothing, unsafeCSS } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { ApiClient } from '../api/client.ts';
+import { apiContext } from '../api/context.ts';
+import type { HotspotAnswer, HotspotInfo, NodeData } from '../api/schema.ts';
+import { HEAT_METRICS, isHeatMetric } from '../graph/heat.ts';
+import { MARK_COLOUR } from '../graph/stylesheet.ts';
+import { commonEnglishPrefix, unitLabel, type ShownGraph } from '../graph/to-elements.ts';
+import * as words from '../i18n/features/hotspots.ts';
+import { kindName, msg, type Lang, type MessageKey } from '../i18n/messages.ts';
 import { DEFAULT_VIEW, type ViewState } from '../state/view.ts';
-import { sharedStyles } from './shared-styles.ts';
+import { MarkEvent, ViewChangeEvent } from './events.ts';
+import { panelStyles, sharedStyles } from './shared-styles.ts';
+
+type Row = Readonly<Record<string, unknown>>;
+
+/** The ranking open first: who carries the most is the question planners ask first. */
+const FIRST_RANKING = 'unit-load';
+/** The cypher/ parameter by which a ranking lets collective units in. */
+const COLLECTIVES_PARAM = 'includeCollectives';
+const ASSIGNMENTS = new Set(['LEADS', 'SUPPORTS']);
+/** Columns that carry ids for the graph, not words for the planner. */
+const ID_COLUMN = /Id$/;
+
+function wordKey(prefix: string, name: string): MessageKey | null {
+  const key = `${prefix}${name.replace(/[^A-Za-z0-9]/g, '_')}`;
+  return key in words.zh ? (key as MessageKey) : null;
+}
+
+/** A ranking's title and one-line definition: ours in the planner's language, else the API's. */
+export function rankingWords(
+  lang: Lang,
+  name: string,
+  info: Pick<HotspotInfo, 'title' | 'definition'> | undefined,
+): { title: string; definition: string } {
+  const title = wordKey('hotspotsTitle_', name);
+  const definition = wordKey('hotspotsDef_', name);
+  return {
+    title: title === null ? (info?.title ?? name) : msg(lang, title),
+    definition: definition === null ? (info?.definition ?? '') : msg(lang, definition),
+  };
+}
+
+/** The strings a cell holds: the value itself, or the strings of a list. */
+function textsOf(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
+  return [];
+}
+
+/**
+ * The nodes and edges a ranking row stands for on the canvas: the ids of its `…Id` columns, the
+ * units it names (rankings list leads, members and collectives by name), and the edges drawn
+ * among them. A row naming two units and nothing else (a coordination pair) stands for the items
+ * the two share as well: those are what the pair coordinates on.
+ */
+export function rowMarks(row: Row, shown: ShownGraph | null): string[] {
+  const nodes = new Set<string>();
+  for (const [column, value] of Object.entries(row)) {
+    if (ID_COLUMN.test(column) && typeof value === 'string' && value !== '') nodes.add(value);
+  }
+  if (shown === null) return [...nodes];
+  const kinds = new Map<string, string>();
+  const unitsByName = new Map<string, string>();
+  for (const node of shown.nodes) {
+    kinds.set(node.id, node.kind);
+    if (node.kind === 'unit') unitsByName.set(node.name ?? node.label, node.id);
+  }
+  for (const [column, value] of Object.entries(row)) {
+    if (ID_COLUMN.test(column)) continue;
+    for (const text of textsOf(value)) {
+      const id = unitsByName.get(text);
+      if (id !== undefined) nodes.add(id);
+    }
+  }
+  const units = [...nodes].filter((id) => kinds.get(id) === 'unit');
+  const [a, b] = units;
+  if (units.length === 2 && nodes.size === 2 && a !== undefined && b !== undefined) {
+    const itemsOf = (unit: string) =>
+      new Set(
+        shown.edges
+          .filter((edge) => edge.source === unit && ASSIGNMENTS.has(edge.type))
+          .map((edge) => edge.target),
+      );
+    const ofA = itemsOf(a);
+    for (const item of itemsOf(b)) if (ofA.has(item)) nodes.add(item);
+  }
+  const edges = shown.edges
+    .filter((edge) => nodes.has(edge.source) && nodes.has(edge.target))
+    .map((edge) => edge.id);
+  return [...nodes, ...edges];
+}
+
+function sameMembers(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length || a.length === 0) return false;
+  const set = new Set(a);
+  return b.every((id) => set.has(id));
+}
+
+function formatNumber(value: number): string {
+  if (Number.isInteger(value)) return String(value);
+  return Math.abs(value) < 1 ? value.toFixed(3) : value.toFixed(1);
+}
+
+/** Sorts numbers as numbers, lists by length, text in the planner's collation; blanks last. */
+function compareCells(a: unknown, b: unknown, lang: Lang): number {
+  const blank = (v: unknown) => v === null || v === undefined;
+  if (blank(a) || blank(b)) return blank(a) === blank(b) ? 0 : blank(a) ? 1 : -1;
+  const rank = (v: unknown) =>
+    typeof v === 'number'
+      ? v
+      : typeof v === 'boolean'
+        ? Number(v)
+        : Array.isArray(v)
+          ? v.length
+          : null;
+  const ra = rank(a);
+  const rb = rank(b);
+  if (ra !== null && rb !== null) return ra - rb;
+  return String(a).localeCompare(String(b), lang === 'zh' ? 'zh-CN' : 'en');
+}
 
 @customElement('gt-hotspots-panel')
 export class GtHotspotsPanel extends LitElement {
-  static override styles = [sharedStyles];
+  static override styles = [
+    sharedStyles,
+    panelStyles,
+    css`
+      label.field {
+        display: grid;
+        gap: 0.25rem;
+        font-size: 0.8rem;
+        color: var(--gt-muted);
+      }
+      select {
+        font: inherit;
+        font-size: 0.9rem;
+        color: var(--gt-ink);
+        padding: 0.3rem 0.4rem;
+        border: 1px solid var(--gt-line);
+        border-radius: 6px;
+        background: var(--gt-surface);
+      }
+      .definition {
+        margin: 0.6rem 0 0.3rem;
+        line-height: 1.5;
+      }
+      details {
+        font-size: 0.78rem;
+        color: var(--gt-muted);
+      }
+      details dl {
+        display: grid;
+        grid-template-columns: max-content 1fr;
+        gap: 0.15rem 0.6rem;
+        margin: 0.4rem 0 0;
+      }
+      details dd {
+        margin: 0;
+      }
+      .check {
+        display: flex;
+        gap: 0.4rem;
+        align-items: center;
+        font-size: 0.82rem;
+        margin-top: 0.6rem;
+      }
+      .bar {
+        display: flex;
+        align-items: center;
+        justify-content: space-between;
+        gap: 0.5rem;
+        margin-bottom: 0.4rem;
+        font-size: 0.78rem;
+      }
+      .scroll {
+        overflow-x: auto;
+      }
+      table {
+        border-collapse: collapse;
+        width: 100%;
+        font-size: 0.82rem;
+      }
+      th {
+        text-align: left;
+        font-weight: 600;
+        color: var(--gt-muted);
+        border-bottom: 1px solid var(--gt-line);
+        padding: 0;
+        white-space: nowrap;
+      }
+      th button {
+        border: 0;
+        background: none;
+        padding: 0.3rem 0.35rem;
+        font-weight: inherit;
+        color: inherit;
+      }
+      td {
+        padding: 0.28rem 0.35rem;
+        border-bottom: 1px solid var(--gt-line-soft);
+        vertical-align: top;
+      }
+      td.number {
+        text-align: right;
+        font-variant-numeric: tabular-nums;
+        white-space: nowrap;
+      }
+      tbody tr {
+        cursor: pointer;
+      }
+      tbody tr:hover {
+        background: var(--gt-hover);
+      }
+      tbody tr[aria-selected='true'] {
+        background: color-mix(in srgb, ${unsafeCSS(MARK_COLOUR)} 12%, white);
+        box-shadow: inset 3px 0 0 ${unsafeCSS(MARK_COLOUR)};
+      }
+      tbody tr:focus-visible {
+        outline-offset: -2px;
+      }
+    `,
+  ];
+
+  @consume({ context: apiContext })
+  private api!: ApiClient;
+
+  #marksCache: { answer: HotspotAnswer; shown: ShownGraph | null; marks: string[][] } | null = null;
+
+  @state() private ranking = FIRST_RANKING;
+  /** Let collective units into the rankings that can hold them (left out by default). */
+  @state() private withCollectives = false;
+  @state() private sort: { column: string; descending: boolean } | null = null;
 
   @property({ attribute: false }) view: ViewState = DEFAULT_VIEW;
   @property() plan: string | null = null;
   @property() language: Lang = 'zh';
+  /** What the canvas shows: a row's units named in words are found here, and its edges. */
+  @property({ attribute: false }) shown: ShownGraph | null = null;
+
+  private rankings = new Task(this, {
+    args: () => [] as const,
+    task: (_args, { signal }) => this.api.hotspots(signal),
+  });
+
+  // Which rankings take the collectives switch: the queries of cypher/ declare their parameters.
+  private collectiveAware = new Task(this, {
+    args: () => [] as const,
+    task: async (_args, { signal }) => {
+      const queries = await this.api.queries(signal);
+      return new Set(
+        queries
+          .filter((query) => query.params.some((param) => param.name === COLLECTIVES_PARAM))
+          .map((query) => query.name),
+      );
+    },
+  });
+
+  private answer = new Task(this, {
+    args: () => [this.ranking, this.plan, this.#collectivesParam()] as const,
+    task: ([name, plan, collectives], { signal }) =>
+      this.api.hotspot(name, { plan, collectives }, signal),
+  });
+
+  /** Whether the open ranking can let collectives in; unknown (list not read) counts as yes. */
+  #takesCollectives(): boolean {
+    return this.collectiveAware.value?.has(this.ranking) ?? true;
+  }
+
+  // In step with the filters: collectives hidden from the canvas stay out of the rankings too,
+  // where a row of theirs could light nothing. Rankings without the switch ignore it.
+  #collectivesParam(): boolean {
+    return this.withCollectives && this.view.collectives;
+  }
+
+  #marksOf(answer: HotspotAnswer): string[][] {
+    const cached = this.#marksCache;
+    if (cached !== null && cached.answer === answer && cached.shown === this.shown) {
+      return cached.marks;
+    }
+    const marks = answer.rows.map((row) => rowMarks(row, this.shown));
+    this.#marksCache = { answer, shown: this.shown, marks };
+    return marks;
+  }
+
+  #onRanking(event: Event): void {
+    const select = event.target as HTMLSelectElement;
+    this.ranking = select.value;
+    this.sort = null;
+  }
+
+  #onCollectives(event: Event): void {
+    const checked = (event.target as HTMLInputElement).checked;
+    this.withCollectives = checked;
+    if (checked && !this.view.collectives) {
+      this.dispatchEvent(new ViewChangeEvent({ collectives: true }));
+    }
+  }
+
+  #onMetric(event: Event): void {
+    const value = (event.target as HTMLSelectElement).value;
+    this.dispatchEvent(new ViewChangeEvent({ metric: isHeatMetric(value) ? value : null }));
+  }
+
+  #toggle(marks: readonly string[]): void {
+    const selected = sameMembers(marks, this.view.marked);
+    this.dispatchEvent(new MarkEvent(selected ? [] : marks));
+  }
+
+  #onRowKey(event: KeyboardEvent, marks: readonly string[]): void {
+    const row = event.currentTarget as HTMLElement;
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      this.#toggle(marks);
+    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const next = event.key === 'ArrowDown' ? row.nextElementSibling : row.previousElementSibling;
+      if (next instanceof HTMLElement) next.focus();
+    }
+  }
+
+  #sortBy(column: string): void {
+    const current = this.sort;
+    this.sort =
+      current?.column === column
+        ? current.descending
+          ? { column, descending: false }
+          : null
+        : { column, descending: true };
+  }
+
+  #columnName(column: string): string {
+    const key = wordKey('hotspotsCol_', column);
+    return key === null ? column : msg(this.language, key);
+  }
+
+  #cell(
+    value: unknown,
+    column: string,
+    units: ReadonlyMap<string, NodeData>,
+    englishPrefix: string,
+  ): string {
+    const lang = this.language;
+    if (value === null || value === undefined) return '–';
+    if (typeof value === 'boolean') return msg(lang, value ? 'hotspotsYes' : 'hotspotsNo');
+    if (typeof value === 'number') return formatNumber(value);
+    if (Array.isArray(value)) {
+      return value
+        .map((v: unknown) => this.#cell(v, column, units, englishPrefix))
+        .join(lang === 'zh' ? '、' : ', ');
+    }
+    if (typeof value === 'string') {
+      if (column === 'kind') return kindName(lang, value);
+      if (column === 'collectiveRole') {
+        return msg(lang, value === 'LEADS' ? 'roleLead' : 'roleSupport');
+      }
+      const unit = lang === 'en' ? units.get(value) : undefined;
+      return unit === undefined ? value : unitLabel(unit, lang, englishPrefix);
+    }
+    return JSON.stringify(value);
+  }
+
+  #renderTable(answer: HotspotAnswer) {
+    const lang = this.language;
+    const columns = answer.columns.filter((column) => !ID_COLUMN.test(column));
+    const marks = this.#marksOf(answer);
+    const units = new Map<string, NodeData>();
+    for (const node of this.shown?.nodes ?? []) {
+      if (node.kind === 'unit') units.set(node.name ?? node.label, node);
+    }
+    // As on the canvas: "Wuhan Municipal" on every name says nothing in a list of the city's units.
+    const englishPrefix = commonEnglishPrefix(
+      [...units.values()].map((unit) => unit.labelEn ?? unit.englishName ?? '').filter(Boolean),
+    );
+    const order = answer.rows.map((_row, index) => index);
+    const sort = this.sort;
+    if (sort !== null) {
+      order.sort((a, b) => {
+        const by = compareCells(answer.rows[a]?.[sort.column], answer.rows[b]?.[sort.column], lang);
+        return (sort.descending ? -by : by) || a - b;
+      });
+    }
+    if (answer.rows.length === 0) {
+      return html`<p class="muted" role="status">${msg(lang, 'hotspotsEmpty')}</p>`;
+    }
+    const chosen = marks.find((rowMarksOf) => sameMembers(rowMarksOf, this.view.marked));
+    const onCanvas = new Set(this.shown?.nodes.map((node) => node.id));
+    const offCanvas =
+      chosen !== undefined && this.shown !== null && !chosen.some((id) => onCanvas.has(id));
+    return html`
+      <div class="bar">
+        <span class="muted" role="status" data-row-count=${answer.rows.length}>
+          ${msg(lang, 'hotspotsRows', { n: answer.rows.length })}${
+            answer.truncated
+              ? html` · ${msg(lang, 'hotspotsTruncated', { n: answer.rows.length })}`
+              : nothing
+          }
+        </span>
+        <button
+          class="button"
+          data-action="clear-marks"
+          ?disabled=${this.view.marked.length === 0}
+          @click=${() => this.dispatchEvent(new MarkEvent([]))}
+        >
+          ${msg(lang, 'hotspotsClear')}
+        </button>
+      </div>
+      ${
+        offCanvas
+          ? html`<p class="muted" role="status" data-off-canvas>
+              ${msg(lang, 'hotspotsNotOnCanvas')}
+            </p>`
+          : nothing
+      }
+      <div class="scroll">
+        <table
+          role="grid"
+          aria-readonly="true"
+          data-ranking=${answer.name}
+          aria-label=${rankingWords(lang, answer.name, answer).title}
+        >
+          <thead>
+            <tr>
+              ${columns.map((column) => {
+                const sorted = sort?.column === column;
+                const direction = sorted ? (sort.descending ? 'descending' : 'ascending') : 'none';
+                return html`<th aria-sort=${direction} title=${answer.meanings?.[column] ?? ''}>
+                  <button
+                    data-column=${column}
+                    aria-label=${msg(lang, 'hotspotsSortBy', { column: this.#columnName(column) })}
+                    @click=${() => this.#sortBy(column)}
+                  >
+                    ${this.#columnName(column)}${sorted ? (sort.descending ? ' ↓' : ' ↑') : ''}
+                  </button>
+                </th>`;
+              })}
+            </tr>
+          </thead>
+          <tbody>
+            ${order.map((index) => {
+              const row = answer.rows[index] ?? {};
+              const rowMarksOf = marks[index] ?? [];
+              const selected = sameMembers(rowMarksOf, this.view.marked);
+              return html`<tr
+                tabindex="0"
+                data-row=${index}
+                aria-selected=${selected ? 'true' : 'false'}
+                @click=${() => this.#toggle(rowMarksOf)}
+                @keydown=${(event: KeyboardEvent) => this.#onRowKey(event, rowMarksOf)}
+              >
+                ${columns.map((column) => {
+                  const value = row[column];
+                  return html`<td class=${typeof value === 'number' ? 'number' : ''}>
+                    ${this.#cell(value, column, units, englishPrefix)}
+                  </td>`;
+                })}
+              </tr>`;
+            })}
+          </tbody>
+        </table>
+      </div>
+    `;
+  }
+
+  #renderHeat() {
+    const lang = this.language;
+    const metric = this.view.metric ?? '';
+    return html`<section>
+      <label class="field">
+        ${msg(lang, 'heatLabel')}
+        <select name="metric" .value=${metric} @change=${this.#onMetric}>
+          <option value="" ?selected=${metric === ''}>${msg(lang, 'heatNone')}</option>
+          ${HEAT_METRICS.map(
+            (name) =>
+              html`<option value=${name} ?selected=${metric === name}>
+                ${msg(lang, `heat_${name}`)}
+              </option>`,
+          )}
+        </select>
+      </label>
+      <p class="muted" style="margin:0.35rem 0 0;font-size:0.75rem">${msg(lang, 'heatHint')}</p>
+    </section>`;
+  }
 
   override render() {
-    return html`<p>hotspots</p>`;
+    const lang = this.language;
+    const list = this.rankings.value ?? [];
+    const info = list.find((entry) => entry.name === this.ranking);
+    const { definition } = rankingWords(lang, this.ranking, info);
+    return html`
+      <header>
+        <h2>${msg(lang, 'hotspotsTitle')}</h2>
+        <div class="muted" style="font-size:0.8rem">${msg(lang, 'hotspotsHint')}</div>
+      </header>
+      ${this.#renderHeat()}
+      <section>
+        ${this.rankings.render({
+          error: (error) =>
+            html`<p class="error" role="alert">${msg(lang, 'error')}: ${String(error)}</p>`,
+        })}
+        <label class="field">
+          ${msg(lang, 'hotspotsRanking')}
+          <select name="ranking" .value=${this.ranking} @change=${this.#onRanking}>
+            ${(list.length === 0 ? [{ name: this.ranking, title: this.ranking }] : list).map(
+              (entry) =>
+                html`<option value=${entry.name} ?selected=${entry.name === this.ranking}>
+                  ${rankingWords(lang, entry.name, entry).title}
+                </option>`,
+            )}
+          </select>
+        </label>
+        <p class="definition" data-definition=${this.ranking}>${definition}</p>
+        ${
+          info?.definition
+            ? html`<details>
+                <summary>${msg(lang, 'hotspotsMore')}</summary>
+                <p data-api-definition>${info.definition}</p>
+                ${
+                  this.answer.value?.name === this.ranking
+                    ? html`<dl>
+                        ${Object.entries(this.answer.value.meanings ?? {})
+                          .filter(([column]) => !ID_COLUMN.test(column))
+                          .map(
+                            ([column, meaning]) =>
+                              html`<dt>${this.#columnName(column)}</dt>
+                                <dd>${meaning}</dd>`,
+                          )}
+                      </dl>`
+                    : nothing
+                }
+              </details>`
+            : nothing
+        }
+        ${
+          this.#takesCollectives()
+            ? html`<label class="check">
+                <input
+                  type="checkbox"
+                  name="collectives"
+                  .checked=${this.withCollectives && this.view.collectives}
+                  @change=${this.#onCollectives}
+                />
+                ${msg(lang, 'hotspotsCollectives')}
+              </label>`
+            : nothing
+        }
+      </section>
+      <section>
+        ${this.answer.render({
+          pending: () =>
+            this.answer.value === undefined
+              ? html`<p class="muted" role="status">${msg(lang, 'loading')}</p>`
+              : this.#renderTable(this.answer.value),
+          complete: (answer) => this.#renderTable(answer),
+          error: (error) =>
+            html`<p class="error" role="alert">${msg(lang, 'error')}: ${String(error)}</p>
+              <button class="button" @click=${() => void this.answer.run()}>
+                ${msg(lang, 'retry')}
+              </button>`,
+        })}
+      </section>
+    `;
   }
 }
 

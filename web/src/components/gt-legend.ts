@@ -1,9 +1,12 @@
 // The key to the canvas: what each colour, shape and line means. Read from the same tables as
 // the stylesheet, so the two cannot disagree.
-import { LitElement, css, html, svg } from 'lit';
+import { LitElement, css, html, nothing, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import type { NodeData } from '../api/schema.ts';
+import { formatHeatValue, heatGradient, heatScale, isHeatMetric } from '../graph/heat.ts';
 import { CATEGORY_COLOURS, EDGE_COLOURS, KIND_STYLES } from '../graph/stylesheet.ts';
 import { categoryName, kindName, msg, type Lang, type MessageKey } from '../i18n/messages.ts';
+import { ViewChangeEvent } from './events.ts';
 import { sharedStyles } from './shared-styles.ts';
 
 const ITEM_KINDS = ['theme', 'task', 'indicator', 'project', 'requirement'] as const;
@@ -68,16 +71,60 @@ export class GtLegend extends LitElement {
         width: 26px;
         height: 8px;
       }
+      .ramp {
+        display: inline-block;
+        width: 7rem;
+        height: 0.7rem;
+        border-radius: 3px;
+        border: 1px solid var(--gt-line);
+      }
+      .heat .clear {
+        border: 0;
+        background: none;
+        padding: 0 0.3rem;
+        color: var(--gt-muted);
+        font-size: 0.95rem;
+        line-height: 1;
+      }
     `,
   ];
 
   @property() language: Lang = 'zh';
   /** Unit categories present in the plan; the legend lists only those. */
   @property({ attribute: false }) categories: readonly string[] = [];
+  /** Heat styling's metric (graph/heat.ts), or none; its scale is read over `nodes`' units. */
+  @property() metric: string | null = null;
+  /** The nodes on the canvas. */
+  @property({ attribute: false }) nodes: readonly NodeData[] = [];
+
+  #renderHeat() {
+    const lang = this.language;
+    const metric = this.metric;
+    if (!isHeatMetric(metric)) return nothing;
+    const scale = heatScale(this.nodes, metric);
+    if (scale === null) return nothing;
+    return html`<div class="group heat" role="group" aria-label=${msg(lang, 'heatLegend')}>
+      <h3>${msg(lang, 'heatLegend')}</h3>
+      <span data-heat-metric=${metric}>${msg(lang, `heat_${metric}`)}</span>
+      <span data-heat-min>${msg(lang, 'heatMin', { value: formatHeatValue(scale.min) })}</span>
+      <span class="ramp" style="background:${heatGradient()}" aria-hidden="true"></span>
+      <span data-heat-max>${msg(lang, 'heatMax', { value: formatHeatValue(scale.max) })}</span>
+      <button
+        class="clear"
+        aria-label=${msg(lang, 'heatClear')}
+        title=${msg(lang, 'heatClear')}
+        @click=${() => this.dispatchEvent(new ViewChangeEvent({ metric: null }))}
+      >
+        ×
+      </button>
+    </div>`;
+  }
 
   override render() {
     const lang = this.language;
+    const heat = this.#renderHeat();
     return html`
+      ${heat}
       <div class="group" role="group" aria-label=${msg(lang, 'kinds')}>
         <h3>${msg(lang, 'kinds')}</h3>
         <ul>
@@ -130,7 +177,7 @@ export class GtLegend extends LitElement {
           )}
         </ul>
       </div>
-      <span class="muted">${msg(lang, 'sizeHint')}</span>
+      ${heat === nothing ? html`<span class="muted">${msg(lang, 'sizeHint')}</span>` : nothing}
     `;
   }
 }

@@ -1,20 +1,474 @@
-// Paths between two units, or from a unit to a theme, lit on the graph.
-import { LitElement, html } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
-import type { Lang } from '../i18n/messages.ts';
+// How two things connect: two units by their shortest connections through shared items, or a
+// unit and a theme by every route through the unit's tasks. Found paths are listed and lit on the
+// graph; choosing one lights only that one.
+import { consume } from '@lit/context';
+import { Task, TaskStatus } from '@lit/task';
+import { LitElement, css, html, nothing, unsafeCSS } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { ApiError, type ApiClient } from '../api/client.ts';
+import { apiContext } from '../api/context.ts';
+import type { EdgeData, NodeData, PathsAnswer } from '../api/schema.ts';
+import { MARK_COLOUR } from '../graph/stylesheet.ts';
+import { clip, commonEnglishPrefix, unitLabel } from '../graph/to-elements.ts';
+import { msg, type Lang, type MessageKey } from '../i18n/messages.ts';
 import { DEFAULT_VIEW, type ViewState } from '../state/view.ts';
-import { sharedStyles } from './shared-styles.ts';
+import { MarkEvent } from './events.ts';
+import { panelStyles, sharedStyles } from './shared-styles.ts';
+
+type Mode = 'units' | 'theme';
+
+/** Item titles in a listed path, in characters: the route reads at a glance, the panel has it all. */
+const STEP_CHARS = 16;
+
+/**
+ * Paths asked for at most: the API's ceiling. Two bureaus that share 39 items are joined by 39
+ * shortest paths, and a planner wants to see every one of them, not the API's default 20.
+ */
+export const PATHS_LIMIT = 100;
+
+/** What the API's refusals mean to a planner. */
+const REFUSALS: Record<string, MessageKey> = {
+  same_node: 'pathsSame',
+  unsupported_path: 'pathsUnsupported',
+  not_found: 'pathsNotFound',
+};
+
+/** A path's nodes and the edges between consecutive nodes (either direction), as ids. */
+export function pathMarks(path: readonly string[], edges: readonly EdgeData[]): string[] {
+  const ids = new Set(path);
+  for (let i = 0; i + 1 < path.length; i += 1) {
+    const a = path[i];
+    const b = path[i + 1];
+    for (const edge of edges) {
+      if ((edge.source === a && edge.target === b) || (edge.source === b && edge.target === a)) {
+        ids.add(edge.id);
+      }
+    }
+  }
+  return [...ids];
+}
+
+/**
+ * The unit a planner typed: by any of its names exactly, else the one unit whose name holds the
+ * text. Null when none or several do.
+ */
+export function findUnit(text: string, units: readonly NodeData[]): NodeData | null {
+  const wanted = text.trim().toLowerCase();
+  if (wanted === '') return null;
+  const names = (unit: NodeData) =>
+    [unit.id, unit.name, unit.label, unit.fullName, unit.englishName, unit.labelEn]
+      .filter((name): name is string => typeof name === 'string' && name !== '')
+      .map((name) => name.toLowerCase());
+  const exact = units.find((unit) => names(unit).includes(wanted));
+  if (exact !== undefined) return exact;
+  const partial = units.filter((unit) => names(unit).some((name) => name.includes(wanted)));
+  return partial.length === 1 ? (partial[0] ?? null) : null;
+}
 
 @customElement('gt-paths-panel')
 export class GtPathsPanel extends LitElement {
-  static override styles = [sharedStyles];
+  static override styles = [
+    sharedStyles,
+    panelStyles,
+    css`
+      form {
+        display: grid;
+        gap: 0.6rem;
+      }
+      label.field {
+        display: grid;
+        gap: 0.25rem;
+        font-size: 0.8rem;
+        color: var(--gt-muted);
+      }
+      input[type='text'],
+      select {
+        font: inherit;
+        font-size: 0.9rem;
+        color: var(--gt-ink);
+        padding: 0.3rem 0.45rem;
+        border: 1px solid var(--gt-line);
+        border-radius: 6px;
+        background: var(--gt-surface);
+        min-width: 0;
+      }
+      .check {
+        display: flex;
+        gap: 0.4rem;
+        align-items: center;
+        font-size: 0.82rem;
+      }
+      .actions {
+        display: flex;
+        gap: 0.4rem;
+        align-items: center;
+        flex-wrap: wrap;
+      }
+      .summary {
+        display: flex;
+        justify-content: space-between;
+        align-items: center;
+        gap: 0.5rem;
+        flex-wrap: wrap;
+        margin-bottom: 0.5rem;
+      }
+      ol.paths {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: 0.3rem;
+      }
+      ol.paths button {
+        width: 100%;
+        text-align: left;
+        border: 1px solid var(--gt-line);
+        border-radius: 6px;
+        background: var(--gt-surface);
+        padding: 0.35rem 0.5rem;
+        font-size: 0.82rem;
+        line-height: 1.45;
+      }
+      ol.paths button:hover {
+        background: var(--gt-hover);
+      }
+      ol.paths button[aria-pressed='true'] {
+        border-color: ${unsafeCSS(MARK_COLOUR)};
+        box-shadow: inset 3px 0 0 ${unsafeCSS(MARK_COLOUR)};
+        background: color-mix(in srgb, ${unsafeCSS(MARK_COLOUR)} 12%, white);
+      }
+      .step.unit {
+        font-weight: 600;
+      }
+      .arrow {
+        color: var(--gt-muted);
+        padding: 0 0.25em;
+      }
+    `,
+  ];
+
+  @consume({ context: apiContext })
+  private api!: ApiClient;
+
+  #prefilled = false;
+  /** What the last search joined: its answer is read as paths or as routes. */
+  #searched: Mode = 'units';
+
+  @state() private mode: Mode = 'units';
+  @state() private fromText = '';
+  @state() private toText = '';
+  @state() private themeId = '';
+  @state() private collectives = false;
+  /** A planner's mistake caught before asking (an unknown unit, no theme). */
+  @state() private problem: string | null = null;
+  /** The path lit alone; null: all of them. */
+  @state() private chosen: number | null = null;
 
   @property({ attribute: false }) view: ViewState = DEFAULT_VIEW;
   @property() plan: string | null = null;
   @property() language: Lang = 'zh';
+  /** The plan's units, for the pickers. */
+  @property({ attribute: false }) units: readonly NodeData[] = [];
+  /** The plan's themes, in order. */
+  @property({ attribute: false }) themes: readonly NodeData[] = [];
+
+  private routes = new Task(this, {
+    autoRun: false,
+    args: () => ['', '', null, false] as [string, string, string | null, boolean],
+    task: ([from, to, plan, collectives], { signal }) =>
+      this.api.paths(from, to, { plan, collectives, limit: PATHS_LIMIT }, signal),
+  });
+
+  // A unit or theme chosen on the graph when the tool opens is where the search starts.
+  override willUpdate(): void {
+    if (this.#prefilled || this.units.length === 0) return;
+    this.#prefilled = true;
+    const selected = this.view.selected;
+    const unit = this.units.find((node) => node.id === selected);
+    if (unit !== undefined) this.fromText = unit.name ?? unit.label;
+    if (this.themes.some((node) => node.id === selected) && selected !== null) {
+      this.mode = 'theme';
+      this.themeId = selected;
+    }
+  }
+
+  #setMode(mode: Mode): void {
+    this.mode = mode;
+    this.problem = null;
+  }
+
+  async #onSubmit(event: Event): Promise<void> {
+    event.preventDefault();
+    const lang = this.language;
+    const from = findUnit(this.fromText, this.units);
+    if (from === null) {
+      this.problem = msg(lang, 'pathsUnknownUnit', { name: this.fromText.trim() });
+      return;
+    }
+    let to: string;
+    if (this.mode === 'units') {
+      const unit = findUnit(this.toText, this.units);
+      if (unit === null) {
+        this.problem = msg(lang, 'pathsUnknownUnit', { name: this.toText.trim() });
+        return;
+      }
+      to = unit.id;
+    } else {
+      if (this.themeId === '') {
+        this.problem = msg(lang, 'pathsNeedTheme');
+        return;
+      }
+      to = this.themeId;
+    }
+    this.problem = null;
+    this.chosen = null;
+    this.#searched = this.mode;
+    await this.routes.run([from.id, to, this.plan, this.collectives]);
+    const answer = this.routes.value;
+    if (this.routes.status === TaskStatus.COMPLETE && answer !== undefined) {
+      this.dispatchEvent(new MarkEvent(this.#allMarks(answer)));
+    }
+  }
+
+  #allMarks(answer: PathsAnswer): string[] {
+    const edges = answer.elements.edges.map((edge) => edge.data);
+    return [...new Set(answer.paths.flatMap((path) => pathMarks(path, edges)))];
+  }
+
+  #choose(index: number, answer: PathsAnswer): void {
+    if (this.chosen === index) {
+      this.chosen = null;
+      this.dispatchEvent(new MarkEvent(this.#allMarks(answer)));
+      return;
+    }
+    this.chosen = index;
+    const path = answer.paths[index] ?? [];
+    const edges = answer.elements.edges.map((edge) => edge.data);
+    this.dispatchEvent(new MarkEvent(pathMarks(path, edges)));
+  }
+
+  #stepName(node: NodeData | undefined, id: string, englishPrefix: string): string {
+    if (node === undefined) return id;
+    if (node.kind === 'unit') return unitLabel(node, this.language, englishPrefix);
+    const title = clip(node.title ?? node.label, STEP_CHARS);
+    return node.ref ? `${node.ref} ${title}` : title;
+  }
+
+  #renderAnswer(answer: PathsAnswer) {
+    const lang = this.language;
+    const nodes = new Map(answer.elements.nodes.map((node) => [node.data.id, node.data]));
+    // As on the canvas: "Wuhan Municipal" on every name says nothing in a route of the city's units.
+    const englishPrefix =
+      lang === 'en'
+        ? commonEnglishPrefix(
+            this.units.map((unit) => unit.labelEn ?? unit.englishName ?? '').filter(Boolean),
+          )
+        : '';
+    if (answer.paths.length === 0) {
+      const none = this.#searched === 'units' ? 'pathsNone' : 'pathsNoRoute';
+      return html`<p class="muted" role="status" data-paths-none>${msg(lang, none)}</p>`;
+    }
+    const found = this.#searched === 'units' ? 'pathsFound' : 'pathsFoundRoutes';
+    return html`
+      <div class="summary">
+        <span role="status" data-path-count=${answer.paths.length}>
+          ${msg(lang, found, { n: answer.paths.length })}${
+            answer.paths.length >= PATHS_LIMIT
+              ? html` · ${msg(lang, 'pathsLimit', { n: PATHS_LIMIT })}`
+              : nothing
+          }
+        </span>
+        <span class="actions">
+          <button
+            class="button"
+            data-action="light-all"
+            @click=${() => {
+              this.chosen = null;
+              this.dispatchEvent(new MarkEvent(this.#allMarks(answer)));
+            }}
+          >
+            ${msg(lang, 'pathsShowAll')}
+          </button>
+          <button
+            class="button"
+            data-action="clear-marks"
+            ?disabled=${this.view.marked.length === 0}
+            @click=${() => {
+              this.chosen = null;
+              this.dispatchEvent(new MarkEvent([]));
+            }}
+          >
+            ${msg(lang, 'pathsClear')}
+          </button>
+        </span>
+      </div>
+      <ol class="paths">
+        ${answer.paths.map(
+          (path, index) =>
+            html`<li
+              data-path=${index}
+              data-start=${path[0] ?? ''}
+              data-end=${path[path.length - 1] ?? ''}
+            >
+              <button
+                aria-pressed=${this.chosen === index ? 'true' : 'false'}
+                title=${msg(lang, 'pathsOne')}
+                @click=${() => this.#choose(index, answer)}
+              >
+                ${path.map((id, step) => {
+                  const node = nodes.get(id);
+                  return html`${step > 0 ? html`<span class="arrow" aria-hidden="true">→</span>` : nothing}<span
+                      class="step ${node?.kind ?? ''}"
+                      data-node=${id}
+                      >${this.#stepName(node, id, englishPrefix)}</span
+                    >`;
+                })}
+              </button>
+            </li>`,
+        )}
+      </ol>
+    `;
+  }
+
+  #renderError(error: unknown) {
+    const lang = this.language;
+    const refusal = error instanceof ApiError ? REFUSALS[error.code] : undefined;
+    const text =
+      refusal !== undefined
+        ? msg(lang, refusal)
+        : `${msg(lang, 'error')}: ${error instanceof Error ? error.message : String(error)}`;
+    return html`<p class="error" role="alert" data-paths-error>${text}</p>`;
+  }
+
+  #renderUnitInput(name: 'from' | 'to', label: MessageKey, value: string) {
+    const lang = this.language;
+    return html`<label class="field">
+      ${msg(lang, label)}
+      <input
+        type="text"
+        name=${name}
+        list="plan-units"
+        autocomplete="off"
+        placeholder=${msg(lang, 'pathsUnitPlaceholder')}
+        .value=${value}
+        @input=${(event: Event) => {
+          const text = (event.target as HTMLInputElement).value;
+          if (name === 'from') this.fromText = text;
+          else this.toText = text;
+        }}
+      />
+    </label>`;
+  }
 
   override render() {
-    return html`<p>paths</p>`;
+    const lang = this.language;
+    const mode = this.mode;
+    return html`
+      <header>
+        <h2>${msg(lang, 'pathsTitle')}</h2>
+        <div class="muted" style="font-size:0.8rem">${msg(lang, 'pathsHint')}</div>
+      </header>
+      <section>
+        <form @submit=${(event: Event) => void this.#onSubmit(event)}>
+          <div class="seg" role="group" aria-label=${msg(lang, 'pathsModeLabel')}>
+            <button
+              type="button"
+              class="button"
+              data-mode="units"
+              aria-pressed=${mode === 'units' ? 'true' : 'false'}
+              @click=${() => this.#setMode('units')}
+            >
+              ${msg(lang, 'pathsUnits')}
+            </button>
+            <button
+              type="button"
+              class="button"
+              data-mode="theme"
+              aria-pressed=${mode === 'theme' ? 'true' : 'false'}
+              @click=${() => this.#setMode('theme')}
+            >
+              ${msg(lang, 'pathsUnitTheme')}
+            </button>
+          </div>
+          ${this.#renderUnitInput('from', 'pathsFrom', this.fromText)}
+          ${
+            mode === 'units'
+              ? this.#renderUnitInput('to', 'pathsTo', this.toText)
+              : html`<label class="field">
+                  ${msg(lang, 'pathsTheme')}
+                  <select
+                    name="theme"
+                    .value=${this.themeId}
+                    @change=${(event: Event) => {
+                      this.themeId = (event.target as HTMLSelectElement).value;
+                    }}
+                  >
+                    <option value="" ?selected=${this.themeId === ''}>
+                      ${msg(lang, 'pathsChooseTheme')}
+                    </option>
+                    ${this.themes.map(
+                      (theme) =>
+                        html`<option value=${theme.id} ?selected=${theme.id === this.themeId}>
+                          ${theme.ref ?? ''} ${theme.title ?? theme.label}
+                        </option>`,
+                    )}
+                  </select>
+                </label>`
+          }
+          ${
+            mode === 'units'
+              ? html`<label class="check">
+                  <input
+                    type="checkbox"
+                    name="collectives"
+                    .checked=${this.collectives}
+                    @change=${(event: Event) => {
+                      this.collectives = (event.target as HTMLInputElement).checked;
+                    }}
+                  />
+                  ${msg(lang, 'pathsCollectives')}
+                </label>`
+              : nothing
+          }
+          <div class="actions">
+            <button
+              class="button"
+              type="submit"
+              data-action="find"
+              ?disabled=${this.routes.status === TaskStatus.PENDING}
+            >
+              ${msg(lang, this.routes.status === TaskStatus.PENDING ? 'pathsFinding' : 'pathsFind')}
+            </button>
+          </div>
+          ${
+            this.problem === null
+              ? nothing
+              : html`<p class="error" role="alert" data-paths-error>${this.problem}</p>`
+          }
+        </form>
+        <datalist id="plan-units">
+          ${this.units.map(
+            (unit) =>
+              html`<option value=${unit.name ?? unit.label}>
+                ${lang === 'en' ? (unit.englishName ?? unit.fullName ?? '') : (unit.fullName ?? '')}
+              </option>`,
+          )}
+        </datalist>
+      </section>
+      <section aria-live="polite">
+        ${
+          // A mistake in the form stands alone: the last answer was for another question.
+          this.problem === null
+            ? this.routes.render({
+                pending: () =>
+                  html`<p class="muted" role="status">${msg(lang, 'pathsFinding')}</p>`,
+                complete: (answer) => this.#renderAnswer(answer),
+                error: (error) => this.#renderError(error),
+              })
+            : nothing
+        }
+      </section>
+    `;
   }
 }
 

@@ -5,6 +5,8 @@ import { customElement, property } from 'lit/decorators.js';
 import type { EdgeData, NodeData } from '../api/schema.ts';
 import { nodeName, roleOf } from '../graph/to-elements.ts';
 import { categoryName, kindName, msg, type Lang } from '../i18n/messages.ts';
+import { CSV_TYPE, downloadText, JSON_TYPE } from '../export/download.ts';
+import { exportFileName, toCsv, toJson, type TableData } from '../export/table-data.ts';
 import { NodeSelectEvent } from './events.ts';
 import { sharedStyles } from './shared-styles.ts';
 
@@ -56,6 +58,11 @@ export class GtTableView extends LitElement {
         color: var(--gt-muted);
         max-width: 30rem;
       }
+      .export {
+        float: right;
+        display: inline-flex;
+        gap: 0.3rem;
+      }
     `,
   ];
 
@@ -64,9 +71,18 @@ export class GtTableView extends LitElement {
   @property() selected: string | null = null;
   @property() language: Lang = 'zh';
   @property() englishPrefix = '';
+  /** What an exported file is named after (the plan), before the date. */
+  @property() fileBase = 'table';
 
   #select(id: string): void {
     this.dispatchEvent(new NodeSelectEvent(id, false));
+  }
+
+  // Built on click only: the table's own rows, cell by cell as shown, in the planner's language.
+  #export(format: 'csv' | 'json', table: () => TableData): void {
+    const name = exportFileName(this.fileBase, format);
+    if (format === 'csv') downloadText(toCsv(table()), name, CSV_TYPE);
+    else downloadText(toJson(table()), name, JSON_TYPE);
   }
 
   override render() {
@@ -100,10 +116,45 @@ export class GtTableView extends LitElement {
         (a.kind === 'unit' ? (b.load ?? 0) - (a.load ?? 0) : (a.sortKey ?? 0) - (b.sortKey ?? 0)) ||
         a.id.localeCompare(b.id),
     );
+    const table = (): TableData => {
+      const columns = [
+        'tableKind',
+        'tableRef',
+        'tableName',
+        'tableLeads',
+        'tableSupports',
+        'tableUnits',
+      ] as const;
+      return {
+        columns: [...columns.map((key) => msg(lang, key)), 'id'],
+        rows: rows.map((node) => {
+          const values = [
+            kindName(lang, node.kind),
+            node.ref ?? '',
+            nodeName(node, lang, this.englishPrefix),
+            leads.get(node.id) ?? 0,
+            supports.get(node.id) ?? 0,
+            unitsOf.get(node.id) ?? [],
+          ];
+          return {
+            ...Object.fromEntries(columns.map((key, at) => [msg(lang, key), values[at]])),
+            id: node.id,
+          };
+        }),
+      };
+    };
     return html`<table>
       <caption>
         ${msg(lang, 'tableCaption')} (${rows.length}) ·
         <span class="muted">* ${msg(lang, 'roleLead')}</span>
+        <span class="export" role="group" aria-label=${msg(lang, 'tableExportLabel')}>
+          <button class="button" data-export="csv" @click=${() => this.#export('csv', table)}>
+            ${msg(lang, 'tableExportCsv')}
+          </button>
+          <button class="button" data-export="json" @click=${() => this.#export('json', table)}>
+            ${msg(lang, 'tableExportJson')}
+          </button>
+        </span>
       </caption>
       <thead>
         <tr>

@@ -3,6 +3,7 @@
 import cytoscape, { type Core, type ElementDefinition, type EventObject } from 'cytoscape';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { loadForceLayout, runForceLayout } from '../graph/force-layout.ts';
+import { heatOf, isHeatMetric, type HeatNode } from '../graph/heat.ts';
 import { explorerStylesheet } from '../graph/stylesheet.ts';
 import type { CyEdge, CyNode } from '../graph/to-elements.ts';
 
@@ -191,6 +192,31 @@ export class CytoscapeController implements ReactiveController {
       cy.elements().not(lit.union(marks)).addClass('faded');
       lit.addClass('highlight');
       marks.addClass('marked');
+    });
+  }
+
+  /**
+   * Sizes and colours the units drawn by a metric (heat styling), scaled over those units; an
+   * unknown metric or null clears it. Run after `show`, which resets every element's classes.
+   */
+  heat(metric: string | null): void {
+    const cy = this.cy;
+    if (cy === null) return;
+    cy.batch(() => {
+      const units = cy.nodes('[kind = "unit"]');
+      units.removeClass('heat');
+      if (!isHeatMetric(metric)) return;
+      const heat = heatOf(
+        units.map((node) => node.data() as HeatNode),
+        metric,
+      );
+      if (heat === null) return;
+      units.forEach((node) => {
+        const style = heat.styles.get(node.id());
+        if (style === undefined) return;
+        node.data({ heatSize: style.size, heatColour: style.colour });
+        node.addClass('heat');
+      });
     });
   }
 

@@ -216,6 +216,16 @@ export function explorerStylesheet(): StylesheetJson {
       style: { 'background-color': colour, shape: shape as 'ellipse' },
     });
   }
+  // Heat styling (graph/heat.ts): a unit's size and fill by the chosen metric, over the size by
+  // load and the category colour; the selection and mark states below still win.
+  colours.push({
+    selector: 'node.heat[kind = "unit"]',
+    style: {
+      width: 'data(heatSize)',
+      height: 'data(heatSize)',
+      'background-color': 'data(heatColour)',
+    },
+  });
   // Selection states come last, so that they win over the colours above.
   const states: StylesheetJson = [
     // The selected node and its neighbourhood stand out; the rest steps back.

@@ -1,0 +1,121 @@
+// A query's rows as a table: one column per returned column, nodes by their names (a unit's
+// name, an item's reference and title) and a link that selects one on the main graph.
+import { LitElement, css, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { NodeSelectEvent } from '../components/events.ts';
+import { sharedStyles } from '../components/shared-styles.ts';
+import { cellText } from '../export/table-data.ts';
+
+/** The stable id of a node value ({elementId, labels, properties.id}), or null for anything else. */
+function nodeIdOf(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const node = value as Record<string, unknown>;
+  if (typeof node['elementId'] !== 'string' || !Array.isArray(node['labels'])) return null;
+  const properties = node['properties'];
+  if (typeof properties !== 'object' || properties === null) return null;
+  const id = (properties as Record<string, unknown>)['id'];
+  return typeof id === 'string' && id !== '' ? id : null;
+}
+
+@customElement('gt-result-table')
+export class GtResultTable extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: block;
+        overflow: auto;
+        font-size: 0.8rem;
+        border: 1px solid var(--gt-line);
+        border-radius: 6px;
+        background: var(--gt-surface);
+      }
+      table {
+        border-collapse: collapse;
+        width: 100%;
+      }
+      th,
+      td {
+        text-align: left;
+        padding: 0.25rem 0.5rem;
+        border-bottom: 1px solid var(--gt-line-soft);
+        vertical-align: top;
+      }
+      thead th {
+        position: sticky;
+        top: 0;
+        background: var(--gt-canvas);
+        color: var(--gt-muted);
+        font-weight: 600;
+        white-space: nowrap;
+      }
+      td.num {
+        text-align: right;
+        font-variant-numeric: tabular-nums;
+      }
+      td.index {
+        color: var(--gt-muted);
+        text-align: right;
+        font-variant-numeric: tabular-nums;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) columns: readonly string[] = [];
+  @property({ attribute: false }) rows: readonly Readonly<Record<string, unknown>>[] = [];
+  /** Column → meaning, shown as the header's tooltip (a named query's header says them). */
+  @property({ attribute: false }) meanings: Readonly<Record<string, string>> = {};
+  @property() label = '';
+
+  #cell(value: unknown) {
+    const id = nodeIdOf(value);
+    const text = cellText(value);
+    if (id === null) return text;
+    return html`<button
+      class="link"
+      data-node=${id}
+      @click=${() => this.dispatchEvent(new NodeSelectEvent(id, true))}
+    >
+      ${text}
+    </button>`;
+  }
+
+  override render() {
+    return html`<table aria-label=${this.label}>
+      <thead>
+        <tr>
+          <th scope="col">#</th>
+          ${this.columns.map(
+            (column) =>
+              html`<th scope="col" title=${this.meanings[column] ?? ''} data-column=${column}>
+                ${column}
+              </th>`,
+          )}
+        </tr>
+      </thead>
+      <tbody>
+        ${this.rows.map(
+          (row, index) =>
+            html`<tr data-row=${index}>
+              <td class="index">${index + 1}</td>
+              ${this.columns.map(
+                (column) =>
+                  html`<td
+                    data-column=${column}
+                    class=${typeof row[column] === 'number' ? 'num' : ''}
+                  >
+                    ${this.#cell(row[column])}
+                  </td>`,
+              )}
+            </tr>`,
+        )}
+      </tbody>
+    </table>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'gt-result-table': GtResultTable;
+  }
+}

@@ -1,0 +1,114 @@
+// Rows and columns written out for spreadsheets and scripts: CSV that Excel opens with the Chinese
+// intact, and JSON. Pure. Nodes, relationships and paths read from Neo4j ({elementId, labels |
+// type, properties}) become the names a planner reads, not their internals.
+
+/** A table as the console and the table view hold it: column names and rows keyed by them. */
+export interface TableData {
+  columns: readonly string[];
+  rows: readonly Readonly<Record<string, unknown>>[];
+}
+
+/** Byte order mark: without it Excel reads a UTF-8 CSV as the local code page and garbles Chinese. */
+export const UTF8_BOM = '\uFEFF';
+
+/** Separator for list values in a cell: the enumeration comma the documents themselves use. */
+export const LIST_SEPARATOR = '、';
+
+type Loose = Record<string, unknown>;
+
+const isRecord = (value: unknown): value is Loose =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' && value !== '' ? value : undefined;
+
+function isNode(value: Loose): boolean {
+  return typeof value['elementId'] === 'string' && Array.isArray(value['labels']);
+}
+
+function isRelationship(value: Loose): boolean {
+  return typeof value['elementId'] === 'string' && typeof value['type'] === 'string';
+}
+
+function isPath(value: Loose): boolean {
+  return Array.isArray(value['nodes']) && Array.isArray(value['relationships']);
+}
+
+/** What a node is called: a unit's name, an item's reference and title, else its id or labels. */
+export function nodeText(node: Loose): string {
+  const properties = isRecord(node['properties']) ? node['properties'] : {};
+  const name = text(properties['name']);
+  if (name !== undefined) return name;
+  const title = text(properties['title']);
+  const ref = text(properties['ref']);
+  if (title !== undefined) return ref === undefined ? title : `${ref} ${title}`;
+  const labels = Array.isArray(node['labels']) ? node['labels'].map(String) : [];
+  return text(properties['id']) ?? (labels.length > 0 ? `:${labels.join(':')}` : '');
+}
+
+/** A relationship as its type, with the role word as the notice printed it when it has one. */
+export function relationshipText(relationship: Loose): string {
+  const properties = isRecord(relationship['properties']) ? relationship['properties'] : {};
+  const type = String(relationship['type']);
+  const role = text(properties['role']);
+  return role === undefined ? type : `${type}(${role})`;
+}
+
+/** A cell's text: names for nodes, lists joined with 、, numbers as written, null as nothing. */
+export function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (Array.isArray(value)) return value.map(cellText).join(LIST_SEPARATOR);
+  if (isRecord(value)) {
+    if (isNode(value)) return nodeText(value);
+    if (isPath(value)) {
+      const nodes = (value['nodes'] as unknown[]).map(cellText);
+      const steps = (value['relationships'] as unknown[]).map(cellText);
+      return nodes
+        .map((node, at) => (at === 0 ? node : ` -[${steps[at - 1] ?? ''}]-> ${node}`))
+        .join('');
+    }
+    if (isRelationship(value)) return relationshipText(value);
+    return JSON.stringify(value);
+  }
+  return String(value);
+}
+
+function csvField(field: string): string {
+  return /[",\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
+}
+
+/** RFC 4180 CSV: BOM first, CRLF line ends, fields quoted when they hold a quote, comma or break. */
+export function toCsv({ columns, rows }: TableData): string {
+  const lines = [
+    columns.map(csvField).join(','),
+    ...rows.map((row) => columns.map((column) => csvField(cellText(row[column]))).join(',')),
+  ];
+  return `${UTF8_BOM}${lines.join('\r\n')}\r\n`;
+}
+
+/** The rows as a pretty JSON array of objects, keys in column order, values as the API sent them. */
+export function toJson({ columns, rows }: TableData): string {
+  const ordered = rows.map((row) =>
+    Object.fromEntries(columns.map((column) => [column, row[column] ?? null])),
+  );
+  return `${JSON.stringify(ordered, null, 2)}\n`;
+}
+
+/** `unit-load-2026-11-29.csv`: what was exported and the planner's local date. */
+export function exportFileName(base: string, extension: 'csv' | 'json', date = new Date()): string {
+  // Characters no file system takes, and runs of spaces, become a dash; Chinese stays.
+  const safe =
+    base
+      .replace(/[\\/:*?"<>|\s]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80) || 'table';
+  const day = [
+    date.getFullYear(),
+    String(date.getMonth() + 1).padStart(2, '0'),
+    String(date.getDate()).padStart(2, '0'),
+  ].join('-');
+  return `${safe}-${day}.${extension}`;
+}
