@@ -22,6 +22,8 @@
 //
 // Scans the whole graph.
 MATCH (item:Item {planId: $planId})
+// Hinted: without it the planner sometimes scans every item of every plan instead.
+USING INDEX item:Item(planId, unitCount)
 WHERE item.unitCount = 1
 MATCH (unit:Unit)-[assignment:LEADS|SUPPORTS]->(item)
 WITH item, unit, assignment

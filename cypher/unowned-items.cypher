@@ -27,6 +27,7 @@ CALL () {
   RETURN item, 'delegated' AS reason, coalesce(document.number + ' ', '') + document.title AS detail
   UNION
   MATCH (item:Item {planId: $planId})
+  USING INDEX item:Item(planId, leadCount)
   WHERE item.leadCount = 0
     AND item.kind IN ['indicator', 'task', 'project']
     AND item.delegatedTo IS NULL

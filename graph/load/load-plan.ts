@@ -152,6 +152,9 @@ async function load(
   const t1 = performance.now();
 
   const { id: planId, title } = model.plan;
+  // Before the "already loaded" answer too: a database loaded by an earlier version gets the
+  // indexes this one adds (and the queries' index hints rely on).
+  await schemaOnce(driver, options.database);
   const loaded = await loadedSource(driver, options.database, planId);
   if (loaded !== null && !options.force) {
     if (loaded === source.sha256) return { status: 'already-loaded', source: path, planId, title };
@@ -165,7 +168,6 @@ async function load(
   const expected = expectedCounts(prepared);
   const t2 = performance.now();
 
-  await schemaOnce(driver, options.database);
   const write = await writeWithRetry(driver, prepared, options);
   return {
     status: write.replaced ? 'replaced' : 'loaded',

@@ -24,6 +24,20 @@ export const schemaEntries: readonly SchemaEntry[] = [
   { name: 'document_id', kind: 'uniqueness', on: ['Document'], properties: ['id'] },
   { name: 'item_plan', kind: 'range', on: ['Item'], properties: ['planId'] },
   { name: 'item_ref', kind: 'range', on: ['Item'], properties: ['ref'] },
+  // The plan's items by how many lead them or are named on them (multi-lead-items, unowned-items,
+  // single-owner-items): a seek on both, not every item of the plan filtered.
+  {
+    name: 'item_plan_lead_count',
+    kind: 'range',
+    on: ['Item'],
+    properties: ['planId', 'leadCount'],
+  },
+  {
+    name: 'item_plan_unit_count',
+    kind: 'range',
+    on: ['Item'],
+    properties: ['planId', 'unitCount'],
+  },
   { name: 'unit_key', kind: 'range', on: ['Unit'], properties: ['key'] },
   { name: 'unit_name', kind: 'range', on: ['Unit'], properties: ['name'] },
   { name: 'unit_pinyin_initials', kind: 'range', on: ['Unit'], properties: ['pinyinInitials'] },

@@ -33,6 +33,8 @@ export const ISSUE_SEVERITY = {
   'unit-list-without-edges': 'error',
   /** A unit list with no item before it to belong to. */
   'orphan-unit-list': 'error',
+  /** A role label left in the item's text before its unit list: its units were not read. */
+  'label-outside-list': 'warning',
   /** An empty place in a list ("市教育局、、市人社局"). */
   'empty-unit': 'warning',
   /** A "unit" too long or holding sentence punctuation: probably text caught in the list. */
@@ -54,6 +56,8 @@ export const ISSUE_SEVERITY = {
   'person-named': 'info',
   /** A unit the text of a requirement puts in charge, with no unit list: recorded as owner. */
   'unit-named-in-text': 'info',
+  /** A paragraph left out that names a role (责任单位…): a unit list too broken to read. */
+  'unread-unit-list': 'warning',
   /** A paragraph after an item's unit list that belongs to nothing. */
   'unattached-paragraph': 'info',
   /** Web-page furniture (扫一扫…, 微信公众号) left out. */

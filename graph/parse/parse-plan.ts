@@ -26,7 +26,7 @@ import {
   type SectionKind,
 } from './outline.ts';
 import { readHeader, UNKNOWN_JURISDICTION, UNTITLED } from './preamble.ts';
-import { applyRoleRule, UnitReadings, type Qualifier } from './roles.ts';
+import { applyRoleRule, KNOWN_LABEL, UnitReadings, type Qualifier } from './roles.ts';
 import {
   columnKindOf,
   readRow,
@@ -439,6 +439,20 @@ class PlanParser {
       }
       found = list.units.length;
     }
+    // "(牵头单位)市文旅局…;责任单位:…": the list was found at its second label; the first one,
+    // and its units, stayed in the item's text.
+    if (located !== null && located.cut > bodyStart) {
+      const before = folded.slice(bodyStart, located.cut);
+      const label = looksLikeUnitList(before) ? KNOWN_LABEL.exec(before) : null;
+      if (label) {
+        this.log.add(
+          'label-outside-list',
+          `"${label[0]}" stands in the text before the unit list: its units were not read ` +
+            '(a bracket or ":" out of place?)',
+          line.line,
+        );
+      }
+    }
     const imbalance = findImbalance(folded);
     const listLike = located !== null || looksLikeUnitList(folded);
     if (imbalance !== -1) {
@@ -548,6 +562,16 @@ class PlanParser {
     if (current && !current.hasList && current.delegatedTo === undefined && prose) {
       current.texts.push(text);
       this.readListInto(null, line, indent);
+      return;
+    }
+    // A role label in a paragraph left out is a unit list too broken to find ("责任单位。市委政法委)").
+    const label = KNOWN_LABEL.exec(folded);
+    if (label) {
+      this.log.add(
+        'unread-unit-list',
+        `"${excerpt(text)}" names the role "${label[0]}" but reads as no unit list: left out`,
+        line.line,
+      );
       return;
     }
     this.log.add(

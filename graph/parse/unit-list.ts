@@ -202,15 +202,29 @@ const TRAILING_ROLE = /牵头|配合单位|责任单位|协办单位|参与单�
 
 /**
  * A role label as a list prints it: followed by its colon, a bracket or separator, or the start
- * of a unit's name — not "各责任单位要…" or "明确责任单位及其职责" in running text.
+ * of a unit's name — not "各责任单位要…" or "明确责任单位及其职责" in running text. Any bracket
+ * counts: "责任单位〈市城管执法委)" is a list whose colon was mistyped, not prose.
  */
-const LABEL_IN_LIST = new RegExp(`${KNOWN_LABEL.source}\\s*(?:[:;,、()]|市|各|相关|区|县|$)`);
+const LABEL_IN_LIST = new RegExp(
+  `${KNOWN_LABEL.source}\\s*(?:[:;,、()〈〉<>《》【】\\[\\]{}]|市|各|相关|区|县|$)`,
+);
 const QUALIFIER_PREFIX = /^(含|包含|包括|其中)/;
 const ETC_SUFFIX = /(等有关部门|等相关部门|等部门|等单位|等)$/;
 /** White space inside a name: most likely a separator that went missing. */
 function hasInnerSpace(text: string, start: number, end: number): boolean {
   for (let i = start + 1; i < end - 1; i++) if (isSpace(text.charAt(i))) return true;
   return false;
+}
+
+/**
+ * A bracket in a name that holds a separator: "市城建局(市发改委,相关区人民政府)" is units whose
+ * "、" became "(", not one unit. Qualifiers ("(含…、…)") and "(华中)" are names' own brackets.
+ */
+function hasListInBrackets(folded: string, start: number, end: number): boolean {
+  const open = indexIn(folded, '(', start, end);
+  if (open === -1) return false;
+  const inner = folded.slice(open + 1, end);
+  return /[、,;]/.test(inner) && !QUALIFIER_PREFIX.test(inner);
 }
 
 function hasSentenceMark(text: string, start: number, end: number): boolean {
@@ -267,6 +281,18 @@ export function readUnits(
     const name = internSlice(original, s, e);
     if (e - s > MAX_NAME || hasSentenceMark(folded, s, e) || hasInnerSpace(folded, s, e)) {
       log.add('suspicious-unit-name', `"${excerpt(name)}" does not read like a unit name`, line);
+    } else if (KNOWN_LABEL.test(folded.slice(s, e))) {
+      log.add(
+        'suspicious-unit-name',
+        `"${excerpt(name)}" holds a role label: a ";" was expected before it`,
+        line,
+      );
+    } else if (hasListInBrackets(folded, s, e)) {
+      log.add(
+        'suspicious-unit-name',
+        `"${excerpt(name)}" holds a list in brackets: a "、" or "," was expected, not "("`,
+        line,
+      );
     }
     into.add(
       { name, key: unitKey(name), role, edge: 'SUPPORTS', inferred: false },

@@ -11,6 +11,13 @@ export const NAMED_IN_TEXT_ROLE = '正文点名';
 const MAX_NAME_SCAN = 40;
 /** Where one unit's name ends and another's begins: "…局市…", "…委各区…". */
 const JOINED = /[局委办会部院社心队联协厅处所站室组府班](?=市|各区|各县|各乡镇|相关区|团市委)/g;
+/** How a unit's name ends: bureaus, committees, offices, companies, banks, centres, schools… */
+const UNIT_ENDING = /[局委办会部院社心队联协厅处所站室组府班司行校馆团台厂]$/;
+/**
+ * Shorter than this, the rest of a name after a unit of the document is a suffix of that unit
+ * (东湖高新区 + 管委会), not a unit of its own.
+ */
+const MIN_REST = 4;
 
 /** 各区人民政府, 相关区人民政府, 市政府各有关部门, …成员单位: one name for several units. */
 export function isCollective(key: string): boolean {
@@ -63,8 +70,9 @@ export function namedInText(items: Item[], units: readonly UnitMention[], log: I
 }
 
 /**
- * A name that lost its separator: two names of this document run together, or a unit's ending
- * (…局, …委, …办) followed by the start of another (市…, 各区…).
+ * A name that lost its separator: two names of this document run together, a unit's ending
+ * (…局, …委, …办) followed by the start of another (市…, 各区…), or a name of this document
+ * joined to a name printed once (…有限公司).
  */
 export function mergedNames(units: readonly UnitMention[], log: IssueLog): void {
   const keys = new Set(units.map((u) => u.key));
@@ -83,10 +91,19 @@ export function mergedNames(units: readonly UnitMention[], log: IssueLog): void 
         JOINED.lastIndex = m.index + 1;
       }
     }
+    // One name of the document and, before or after it, something that ends like a unit name
+    // (市城建局 + 武汉旅游体育有限公司, printed once): a separator went missing.
+    for (let at = 3; at <= key.length - MIN_REST && cut === -1; at++) {
+      if (keys.has(key.slice(0, at)) && UNIT_ENDING.test(key.slice(at))) cut = at;
+    }
+    for (let at = MIN_REST; at <= key.length - 3 && cut === -1; at++) {
+      if (keys.has(key.slice(at)) && UNIT_ENDING.test(key.slice(0, at))) cut = at;
+    }
     if (cut !== -1) {
       log.add(
         'merged-unit-names',
-        `"${u.name}" reads as two units run together (${key.slice(0, cut)} + ${key.slice(cut)})`,
+        `"${u.name}" reads as two units run together (${key.slice(0, cut)} + ${key.slice(cut)}): ` +
+          'a separator (、 or ,) was expected between them',
         u.line,
       );
     }

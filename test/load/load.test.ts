@@ -21,6 +21,7 @@ import { ensureSeedLoaded } from '../../graph/load/seed.ts';
 import { LoadVerificationError } from '../../graph/load/verify.ts';
 import { InjectedLoadFailure, writePlan } from '../../graph/load/write-plan.ts';
 import { connection, getDriver } from '../../graph/neo4j/database.ts';
+import { getQuery } from '../../graph/queries/registry.ts';
 import { removePlansOtherThanSeed, useTestNeo4j } from '../support/neo4j.ts';
 import { dumpPlan, parsed, renamedSeed } from './support.ts';
 
@@ -119,6 +120,7 @@ describe('schema', () => {
       labels: ['Item'],
       properties: ['title'],
       analyzer: 'cjk',
+      eventuallyConsistent: false,
     });
     for (const name of ['item_plan', 'item_ref', 'unit_key', 'unit_pinyin_initials']) {
       expect(byName.get(name)).toMatchObject({
@@ -127,12 +129,84 @@ describe('schema', () => {
         entityType: 'NODE',
       });
     }
+    // Composite: items of a plan by lead count and by unit count (the cypher/ rankings).
+    expect(byName.get('item_plan_lead_count')).toMatchObject({
+      type: 'RANGE',
+      state: 'ONLINE',
+      entityType: 'NODE',
+      labels: ['Item'],
+      properties: ['planId', 'leadCount'],
+    });
+    expect(byName.get('item_plan_unit_count')).toMatchObject({
+      type: 'RANGE',
+      state: 'ONLINE',
+      entityType: 'NODE',
+      labels: ['Item'],
+      properties: ['planId', 'unitCount'],
+    });
     for (const name of ['active_in_plan', 'coordinates_with_plan', 'member_of_plan']) {
       expect(byName.get(name)).toMatchObject({ type: 'RANGE', entityType: 'RELATIONSHIP' });
     }
     // Kept off on purpose (schema.ts): the planner would seek them once per item.
     expect(byName.has('leads_plan')).toBe(false);
     expect(byName.has('supports_plan')).toBe(false);
+  });
+
+  it("lets the queries ranking a plan's items by leads or units seek the composite indexes", async () => {
+    interface PlanStep {
+      operatorType: string;
+      arguments: Record<string, unknown>;
+      children: PlanStep[];
+    }
+    const steps = (step: PlanStep): string[] => [
+      `${step.operatorType.replace(/@.*$/, '')} ${String(step.arguments.Details ?? '')}`,
+      ...step.children.flatMap(steps),
+    ];
+    const seeks: Record<string, string[]> = {};
+    const session = driver.session({ database });
+    try {
+      for (const name of ['multi-lead-items', 'single-owner-items', 'unowned-items']) {
+        const query = getQuery(name);
+        const params = Object.fromEntries(
+          query.params.map((param) => [
+            param.name,
+            param.type === 'integer' ? neo4j.int(param.example as number) : param.example,
+          ]),
+        );
+        const result = await session.run(`EXPLAIN ${query.text}`, params);
+        const plan = result.summary.plan as unknown as PlanStep;
+        // Operator and index; what follows WHERE names auto-parameters.
+        seeks[name] = steps(plan)
+          .filter((step) => /Item\(planId, (lead|unit)Count\)/.test(step))
+          .map((step) => step.replace(/ WHERE .*$/s, ''));
+      }
+    } finally {
+      await session.close();
+    }
+    expect(seeks).toEqual({
+      'multi-lead-items': ['NodeIndexSeek RANGE INDEX item:Item(planId, leadCount)'],
+      'single-owner-items': ['NodeIndexSeek RANGE INDEX item:Item(planId, unitCount)'],
+      'unowned-items': ['NodeIndexSeek RANGE INDEX item:Item(planId, leadCount)'],
+    });
+  });
+
+  it('replaces an eventually consistent full-text index, which a search right after a load would miss', async () => {
+    await read(`DROP INDEX ${ITEM_SEARCH_INDEX}`);
+    await read(
+      `CREATE FULLTEXT INDEX ${ITEM_SEARCH_INDEX} FOR (n:Item) ON EACH [n.title]
+       OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'cjk', \`fulltext.eventually_consistent\`: true}}`,
+    );
+    expect(await ensureSchema(driver, database)).toEqual({
+      created: [],
+      replaced: [ITEM_SEARCH_INDEX],
+    });
+    expect(
+      await read(
+        `SHOW INDEXES YIELD name, state, options WHERE name = $name
+         RETURN state, options.indexConfig['fulltext.eventually_consistent'] AS eventuallyConsistent`,
+        { name: ITEM_SEARCH_INDEX },
+      ),
+    ).toEqual([{ state: 'ONLINE', eventuallyConsistent: false }]);
   });
 });
 

@@ -162,6 +162,101 @@ describe('issues', () => {
     expect(issue(model, 'merged-unit-names')).toMatchObject({ severity: 'warning', line: 7 });
   });
 
+  it('merged-unit-names: a name of the document run into one printed once, before or after it', () => {
+    const after = parsed(
+      HEAD + '1.工作一。(牵头单位:市城建局)\n\n2.工作二。(牵头单位:市城建局武汉旅游体育有限公司)',
+    );
+    expect(issue(after, 'merged-unit-names')).toEqual({
+      code: 'merged-unit-names',
+      severity: 'warning',
+      message:
+        '"市城建局武汉旅游体育有限公司" reads as two units run together (市城建局 + 武汉旅游体育有限公司): ' +
+        'a separator (、 or ,) was expected between them',
+      line: 7,
+    });
+    const before = parsed(
+      HEAD +
+        '1.工作一。(牵头单位:相关区人民政府)\n\n2.工作二。(牵头单位:武汉旅游体育有限公司相关区人民政府)',
+    );
+    expect(issue(before, 'merged-unit-names')?.message).toContain(
+      '(武汉旅游体育有限公司 + 相关区人民政府)',
+    );
+    // A unit and its own longer name (东湖高新区, 东湖高新区管委会) are no merge.
+    const alias = parsed(
+      HEAD + '1.工作一。(牵头单位:东湖高新区)\n\n2.工作二。(牵头单位:东湖高新区管委会)',
+    );
+    expect(issue(alias, 'merged-unit-names')).toBeUndefined();
+  });
+
+  it('suspicious-unit-name: a list in brackets, or a role label, inside one name', () => {
+    const bracket = parsed(
+      HEAD + '1.工作。(牵头单位:市交通运输局;责任单位:市城建局(市发改委,相关区人民政府)',
+    );
+    expect(issue(bracket, 'suspicious-unit-name')).toMatchObject({
+      severity: 'warning',
+      line: 5,
+      message:
+        '"市城建局(市发改委,相关区人民政府)" holds a list in brackets: a "、" or "," was expected, not "("',
+    });
+    const label = parsed(HEAD + '1.工作。(牵头单位:市经信局责任单位、武汉经开区管委会)');
+    expect(issue(label, 'suspicious-unit-name')).toMatchObject({
+      severity: 'warning',
+      line: 5,
+      message: '"市经信局责任单位" holds a role label: a ";" was expected before it',
+    });
+    // A qualifier in round brackets is the name's own.
+    const qualified = parsed(HEAD + '1.工作。(牵头单位:各区人民政府(含东湖高新区、武汉经开区))');
+    expect(issue(qualified, 'suspicious-unit-name')).toBeUndefined();
+    expect(units(qualified, '一1')).toEqual([
+      ['各区人民政府(含东湖高新区、武汉经开区)', '牵头单位', 'LEADS'],
+    ]);
+  });
+
+  it('label-outside-list: a role label left in the text before the list', () => {
+    const model = parsed(
+      HEAD + '1.工作。(牵头单位)市文旅局、市房管局;责任单位:市自然资源和规划局,各区人民政府',
+    );
+    expect(issue(model, 'label-outside-list')).toEqual({
+      code: 'label-outside-list',
+      severity: 'warning',
+      message:
+        '"牵头单位" stands in the text before the unit list: its units were not read (a bracket or ":" out of place?)',
+      line: 5,
+    });
+    expect(units(model, '一1')?.map(([name]) => name)).toEqual([
+      '市自然资源和规划局',
+      '各区人民政府',
+    ]);
+  });
+
+  it('a role label followed by a bracket is a broken list, not a paragraph to leave out', () => {
+    const model = parsed(HEAD + '1.工作。(牵头单位:市教育局)\n\n文体圈。责任单位〈市体育局)');
+    expect(model.issues.filter((i) => i.severity === 'error')).toEqual([
+      {
+        code: 'unbalanced-brackets',
+        severity: 'error',
+        message: '")" at column 14 has no partner: the unit list could not be read',
+        line: 7,
+      },
+    ]);
+    expect(issue(model, 'unattached-paragraph')).toBeUndefined();
+  });
+
+  it('unread-unit-list: a paragraph left out that names a role', () => {
+    const model = parsed(HEAD + '1.工作。(牵头单位:市教育局)\n\n文体圈。责任单位。市体育局)');
+    expect(issue(model, 'unread-unit-list')).toEqual({
+      code: 'unread-unit-list',
+      severity: 'warning',
+      message:
+        '"文体圈。责任单位。市体育局)" names the role "责任单位" but reads as no unit list: left out',
+      line: 7,
+    });
+    // Without a role word it is only a paragraph that belongs to nothing.
+    const prose = parsed(HEAD + '1.工作。(牵头单位:市教育局)\n\n文体圈。');
+    expect(issue(prose, 'unattached-paragraph')).toMatchObject({ severity: 'info', line: 7 });
+    expect(issue(prose, 'unread-unit-list')).toBeUndefined();
+  });
+
   it('duplicate-unit, duplicate-unit-list and duplicate-ref', () => {
     const unit = parsed(HEAD + '1.工作。(牵头单位:市教育局;责任单位:市教育局、市人社局)');
     expect(issue(unit, 'duplicate-unit')).toMatchObject({ severity: 'info', line: 5 });
