@@ -4,6 +4,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readUnitDictionary, wuhanUnitDictionaryPath } from '../../graph/dictionary/read.ts';
@@ -24,6 +25,9 @@ import { connection, getDriver } from '../../graph/neo4j/database.ts';
 import { getQuery } from '../../graph/queries/registry.ts';
 import { removePlansOtherThanSeed, useTestNeo4j } from '../support/neo4j.ts';
 import { dumpPlan, parsed, renamedSeed } from './support.ts';
+
+// The genre's examples sit beside the repository (../shared/examples), as in CI.
+const EXAMPLES = fileURLToPath(new URL('../../../shared/examples/', import.meta.url));
 
 let driver: Driver;
 let database: string;
@@ -463,7 +467,7 @@ describe('plans side by side', () => {
 
     // A plan of another jurisdiction, with its own units, beside both.
     const example = loaded(
-      await loadPlanFile(driver, '/work/shared/examples/05-nested-headings-participating.txt', {
+      await loadPlanFile(driver, join(EXAMPLES, '05-nested-headings-participating.txt'), {
         ...fresh,
         force: true,
       }),
