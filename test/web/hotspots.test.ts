@@ -3,7 +3,7 @@
 // canvas with the ranking's definition on screen; heat by load makes 市发改委 the biggest unit;
 // paths between 市发改委 and 市经信局 and from 市发改委 to a theme are listed as the API answers
 // and lit. Screenshots go to test-artifacts/.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -277,6 +277,30 @@ describe('hotspots in Chromium', () => {
     await expect(
       panel.locator('th[aria-sort="descending"] button[data-column="supports"]').count(),
     ).resolves.toBe(1);
+  });
+
+  it('exports a ranking as CSV with a BOM and as JSON, rows as the API gives them', async () => {
+    await open();
+    await openRanking('unit-load');
+    const panel = page.locator('gt-hotspots-panel');
+    const ranking = await api<Ranking>('/hotspots/unit-load', { plan: SEED_PLAN });
+
+    const csvDownload = page.waitForEvent('download');
+    await panel.locator('[data-export="csv"]').click();
+    const csv = await csvDownload;
+    expect(csv.suggestedFilename()).toMatch(/^unit-load-\d{4}-\d{2}-\d{2}\.csv$/);
+    const bytes = readFileSync(await csv.path());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.toString('utf8').slice(1).split('\r\n');
+    expect(lines[0]).toBe(ranking.columns.join(','));
+    expect(lines[1]).toContain('市发改委');
+    expect(lines.filter((line) => line !== '')).toHaveLength(ranking.rows.length + 1);
+
+    const jsonDownload = page.waitForEvent('download');
+    await panel.locator('[data-export="json"]').click();
+    const json = await jsonDownload;
+    const rows = JSON.parse(readFileSync(await json.path(), 'utf8')) as unknown[];
+    expect(rows).toEqual(ranking.rows);
   });
 });
 

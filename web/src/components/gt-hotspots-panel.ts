@@ -8,6 +8,8 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { ApiClient } from '../api/client.ts';
 import { apiContext } from '../api/context.ts';
 import type { HotspotAnswer, HotspotInfo, NodeData } from '../api/schema.ts';
+import { CSV_TYPE, downloadText, JSON_TYPE } from '../export/download.ts';
+import { exportFileName, toCsv, toJson } from '../export/table-data.ts';
 import { HEAT_METRICS, isHeatMetric } from '../graph/heat.ts';
 import { MARK_COLOUR } from '../graph/stylesheet.ts';
 import { commonEnglishPrefix, unitLabel, type ShownGraph } from '../graph/to-elements.ts';
@@ -365,6 +367,14 @@ export class GtHotspotsPanel extends LitElement {
     return JSON.stringify(value);
   }
 
+  // The ranking as the API gave it, every column (ids included): what a spreadsheet or script needs.
+  #export(answer: HotspotAnswer, format: 'csv' | 'json'): void {
+    const table = { columns: answer.columns, rows: answer.rows };
+    const name = exportFileName(answer.name, format);
+    if (format === 'csv') downloadText(toCsv(table), name, CSV_TYPE);
+    else downloadText(toJson(table), name, JSON_TYPE);
+  }
+
   #renderTable(answer: HotspotAnswer) {
     const lang = this.language;
     const columns = answer.columns.filter((column) => !ID_COLUMN.test(column));
@@ -400,6 +410,14 @@ export class GtHotspotsPanel extends LitElement {
               ? html` · ${msg(lang, 'hotspotsTruncated', { n: answer.rows.length })}`
               : nothing
           }
+        </span>
+        <span class="export" role="group" aria-label=${msg(lang, 'tableExportLabel')}>
+          <button class="button" data-export="csv" @click=${() => this.#export(answer, 'csv')}>
+            ${msg(lang, 'tableExportCsv')}
+          </button>
+          <button class="button" data-export="json" @click=${() => this.#export(answer, 'json')}>
+            ${msg(lang, 'tableExportJson')}
+          </button>
         </span>
         <button
           class="button"
