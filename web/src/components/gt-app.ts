@@ -28,6 +28,8 @@ import {
   type ShownGraph,
 } from '../graph/to-elements.ts';
 import { msg } from '../i18n/messages.ts';
+import { PresentEndEvent, PresentEvent, SavedViewApplyEvent } from '../briefing/events.ts';
+import type { SavedView } from '../briefing/saved-views.ts';
 import { readView, TOOLS, writeView, type Tool, type ViewState } from '../state/view.ts';
 import { MarkEvent, NodeSelectEvent, ViewChangeEvent } from './events.ts';
 import type { GtGraph } from './gt-graph.ts';
@@ -243,6 +245,18 @@ export class GtApp extends LitElement {
         padding: 0.15rem 0.5rem;
         border-radius: 4px;
       }
+      /* Presentation: the canvas alone, full-screen (or the whole window where that is refused). */
+      .area.presenting {
+        position: fixed;
+        inset: 0;
+        z-index: 50;
+        background: var(--gt-canvas);
+      }
+      .area.presenting gt-node-actions,
+      .area.presenting gt-canvas-controls,
+      .area.presenting .counts {
+        display: none;
+      }
       .overlay {
         position: absolute;
         inset: 0;
@@ -301,6 +315,9 @@ export class GtApp extends LitElement {
   readonly #toolsRequested = new Set<Tool>();
   /** A selection that came with the address: shown on the graph once the plan is drawn. */
   #pendingFocus: string | null = null;
+  /** Saved views restored so far: tests and the presentation wait on `data-restored`. */
+  #restores = 0;
+  readonly #canvas = (): GtGraph | null => this.graph ?? null;
 
   private plans = new Task(this, {
     args: () => [] as const,
@@ -328,6 +345,8 @@ export class GtApp extends LitElement {
   @query('gt-graph') private graph?: GtGraph;
 
   @state() private view: ViewState = readView(location.search);
+  /** The saved views being presented, and the first shown; null when not presenting. */
+  @state() private presenting: { views: readonly SavedView[]; start: number } | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -338,12 +357,17 @@ export class GtApp extends LitElement {
     this.addEventListener(ViewChangeEvent.eventName, this.#onViewChange);
     this.addEventListener('gt-fit-request', () => this.graph?.fit());
     this.addEventListener(MarkEvent.eventName, this.#onMark);
+    this.addEventListener(SavedViewApplyEvent.eventName, this.#onSavedViewApply);
+    this.addEventListener(PresentEvent.eventName, this.#onPresent);
+    this.addEventListener(PresentEndEvent.eventName, this.#endPresenting);
+    document.addEventListener('fullscreenchange', this.#onFullscreenChange);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('keydown', this.#onKeydown);
     window.removeEventListener('popstate', this.#onPopState);
+    document.removeEventListener('fullscreenchange', this.#onFullscreenChange);
   }
 
   override willUpdate(): void {
@@ -423,6 +447,42 @@ export class GtApp extends LitElement {
     if (event.centre && event.ids.length > 0) {
       void this.updateComplete.then(() => this.graph?.focusMarked());
     }
+  };
+
+  // A saved view: its view state (the open tool stays), then, once its plan and expansions are
+  // fetched and drawn, its pins and camera (a later redraw would refit and lose the camera).
+  #onSavedViewApply = (event: SavedViewApplyEvent): void => {
+    const { saved } = event;
+    this.#pendingFocus = null;
+    this.#setView({ ...readView(`?${saved.view}`), tool: this.view.tool }, false);
+    const restore = async () => {
+      await this.updateComplete;
+      await Promise.allSettled([this.planGraph.taskComplete, this.expansions.taskComplete]);
+      await this.updateComplete;
+      await this.graph?.restore(saved.camera, saved.pins);
+      this.dataset['restored'] = String(++this.#restores);
+    };
+    void restore();
+  };
+
+  #onPresent = (event: PresentEvent): void => {
+    if (event.views.length === 0) return;
+    void import('./gt-presentation.ts');
+    this.presenting = { views: event.views, start: event.start };
+    // Full-screen needs the click's user activation, so it is asked for now; where it is
+    // refused (a headless browser, a policy), the stage fills the window instead.
+    const area = this.renderRoot.querySelector<HTMLElement>('.area');
+    area?.requestFullscreen?.().catch(() => undefined);
+  };
+
+  #endPresenting = (): void => {
+    this.presenting = null;
+    if (document.fullscreenElement !== null) void document.exitFullscreen().catch(() => undefined);
+  };
+
+  // Leaving full-screen the browser's way (its own Esc) ends the presentation too.
+  #onFullscreenChange = (): void => {
+    if (document.fullscreenElement === null && this.presenting !== null) this.presenting = null;
   };
 
   #onViewChange = (event: ViewChangeEvent): void => {
@@ -581,6 +641,8 @@ export class GtApp extends LitElement {
             .view=${view}
             .plan=${plan}
             .language=${lang}
+            .planInfo=${this.#plan()}
+            .canvas=${this.#canvas}
           ></gt-views-panel>`;
     }
   }
@@ -708,7 +770,7 @@ export class GtApp extends LitElement {
       ></gt-filters>
       <main class=${view.tool === 'console' ? 'wide' : ''}>
         <div class="stage">
-          <div class="area">
+          <div class=${this.presenting === null ? 'area' : 'area presenting'}>
             <gt-graph
               .elements=${drawing?.elements ?? []}
               .layout=${view.layout}
@@ -749,6 +811,15 @@ export class GtApp extends LitElement {
                   `
             }
             <gt-canvas-controls .view=${view}></gt-canvas-controls>
+            ${
+              this.presenting === null
+                ? nothing
+                : html`<gt-presentation
+                    .views=${this.presenting.views}
+                    .start=${this.presenting.start}
+                    .language=${lang}
+                  ></gt-presentation>`
+            }
             ${this.planGraph.render({
               pending: () =>
                 graph === undefined

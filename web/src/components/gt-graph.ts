@@ -2,7 +2,13 @@
 // itself lives in a controller; this element only hands it elements and camera requests.
 import { LitElement, css, html } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
-import { CytoscapeController } from '../controllers/cytoscape-controller.ts';
+import type { Position } from 'cytoscape';
+import type { NodeData } from '../api/schema.ts';
+import {
+  CytoscapeController,
+  type Camera,
+  type ImageOptions,
+} from '../controllers/cytoscape-controller.ts';
 import type { CyEdge, CyNode } from '../graph/to-elements.ts';
 import { msg, type Lang } from '../i18n/messages.ts';
 import type { Layout } from '../state/view.ts';
@@ -116,8 +122,70 @@ export class GtGraph extends LitElement {
     this.#controller.fit();
   }
 
-  png(): string | null {
-    return this.#controller.png();
+  /** The canvas as a PNG for a briefing, once what is being drawn is drawn. */
+  async png(options: ImageOptions = {}): Promise<Blob | null> {
+    await this.#drawn();
+    return this.#controller.png(options);
+  }
+
+  /** The canvas as SVG text (labels as text), once what is being drawn is drawn. */
+  async svg(options: ImageOptions = {}): Promise<string | null> {
+    await this.#drawn();
+    return this.#controller.svg(options);
+  }
+
+  /** The data of the nodes on the canvas (a briefing's legend reads its heat scale from them). */
+  nodeData(): NodeData[] {
+    return this.#controller.cy?.nodes().map((node) => node.data() as NodeData) ?? [];
+  }
+
+  camera(): Camera | null {
+    return this.#controller.camera();
+  }
+
+  /** Restores a saved view's pins and camera after what is being drawn is drawn. */
+  async restore(camera: Camera, pins: Readonly<Record<string, Position>>): Promise<void> {
+    await this.#drawn();
+    this.#controller.unpinAll();
+    this.#controller.pin(pins);
+    this.#controller.setCamera(camera);
+  }
+
+  async setCamera(camera: Camera): Promise<void> {
+    await this.#drawn();
+    this.#controller.setCamera(camera);
+  }
+
+  positions(ids?: readonly string[]): Record<string, Position> {
+    return this.#controller.positions(ids);
+  }
+
+  pinned(): Record<string, Position> {
+    return this.#controller.pinned();
+  }
+
+  async pin(positions: Readonly<Record<string, Position>>): Promise<void> {
+    await this.#drawn();
+    this.#controller.pin(positions);
+  }
+
+  unpinAll(): void {
+    this.#controller.unpinAll();
+  }
+
+  /** Pinning mode: nodes can be dragged into place. */
+  setDraggable(on: boolean): void {
+    this.#controller.setDraggable(on);
+  }
+
+  async #drawn(): Promise<void> {
+    await this.updateComplete;
+    // Steps queued while waiting (a view applied just before) are waited for too.
+    let drawing: Promise<void>;
+    do {
+      drawing = this.#drawing;
+      await drawing;
+    } while (drawing !== this.#drawing);
   }
 
   override render() {

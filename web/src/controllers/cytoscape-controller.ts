@@ -1,7 +1,14 @@
 // Owns the Cytoscape instance of a component: creates it once the container is in the DOM,
 // keeps its elements in step with what the view shows, destroys it when the component leaves.
-import cytoscape, { type Core, type ElementDefinition, type EventObject } from 'cytoscape';
+import cytoscape, {
+  type Core,
+  type ElementDefinition,
+  type EventObject,
+  type NodeSingular,
+  type Position,
+} from 'cytoscape';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { loadSvgExtension, type SvgCore } from '../briefing/export-svg.ts';
 import { loadForceLayout, runForceLayout } from '../graph/force-layout.ts';
 import { heatOf, isHeatMetric, type HeatNode } from '../graph/heat.ts';
 import { explorerStylesheet } from '../graph/stylesheet.ts';
@@ -15,7 +22,26 @@ export const CANVAS_DEFAULTS = {
   fitPadding: 28,
   /** Duration of the camera move to a selected node, in ms. */
   focusDuration: 380,
+  /** The closest the camera comes when it moves to marked elements. */
+  markZoomMax: 1.5,
 } as const;
+
+/** Where the camera looks: what a saved view restores exactly. */
+export interface Camera {
+  zoom: number;
+  pan: Position;
+}
+
+/** How the canvas is exported for a briefing. */
+export interface ImageOptions {
+  /** The whole graph (true) or only what is on screen. */
+  full?: boolean;
+  scale?: number;
+  /** Instead of a scale: the widest the image may be, in pixels (a page's print resolution). */
+  maxWidth?: number;
+  /** A CSS colour; left out, the background is transparent. */
+  background?: string;
+}
 
 export interface CytoscapeCallbacks {
   /** A node was tapped (its id), or the background (null). User action only. */
@@ -45,6 +71,10 @@ export class CytoscapeController implements ReactiveController {
   /** Whether the planner moved the camera; until then a resized canvas refits the graph. */
   #moved = false;
   #resizeObserver: ResizeObserver | null = null;
+  /** Nodes a planner dragged into place: re-applied layouts leave them where they were put. */
+  readonly #pins = new Map<string, Position>();
+  /** Where the layered layout last put each node, to send an unpinned node back. */
+  #laidOut = new Map<string, Position>();
 
   constructor(
     host: ReactiveControllerHost & HTMLElement,
@@ -85,6 +115,10 @@ export class CytoscapeController implements ReactiveController {
       if (!this.#moved) cy.fit(undefined, CANVAS_DEFAULTS.fitPadding);
     });
     this.#resizeObserver.observe(container);
+    this.cy.on('dragfree', 'node', (event: EventObject) => {
+      const node = event.target as NodeSingular;
+      this.#pins.set(node.id(), { ...node.position() });
+    });
     this.cy.on('tap', (event: EventObject) => {
       if (event.target === this.cy) this.#callbacks.onTap(null);
       else if (event.target.isNode?.()) this.#callbacks.onTap(event.target.id());
@@ -124,13 +158,25 @@ export class CytoscapeController implements ReactiveController {
         }
         existing.data(element.data);
         existing.classes(element.classes);
-        if (element.group === 'nodes' && element.position !== undefined && layout === 'layered') {
+        if (
+          element.group === 'nodes' &&
+          element.position !== undefined &&
+          layout === 'layered' &&
+          !this.#pins.has(element.data.id)
+        ) {
           existing.position(element.position);
         }
       }
       // Nodes first: an edge needs both of its ends.
       added.sort((a, b) => (a.group === b.group ? 0 : a.group === 'nodes' ? -1 : 1));
       cy.add(added);
+      this.#laidOut = new Map();
+      for (const element of elements) {
+        if (element.group === 'nodes' && element.position !== undefined) {
+          this.#laidOut.set(element.data.id, element.position);
+        }
+      }
+      this.#applyPins();
     });
     const nodeIds = cy.nodes().map((node) => node.id());
     if (!this.#drawn && nodeIds.length > 0) performance.mark('gt-elements-added');
@@ -143,6 +189,7 @@ export class CytoscapeController implements ReactiveController {
       await loadForceLayout((extension) => cytoscape.use(extension as cytoscape.Ext));
       if (this.cy !== cy) return;
       await runForceLayout(cy);
+      this.#applyPins();
     } else if (changed || layoutKey !== this.#layoutKey) {
       this.#layoutKey = layoutKey;
       cy.resize();
@@ -248,8 +295,18 @@ export class CytoscapeController implements ReactiveController {
     if (eles.empty()) return;
     cy.stop();
     this.#moved = true;
+    // A fit to one unit would zoom to the maximum; a marked unit is read among its neighbours.
+    const box = eles.boundingBox();
+    const padding = CANVAS_DEFAULTS.fitPadding * 2;
+    const fitted = Math.min(
+      (cy.width() - 2 * padding) / Math.max(box.w, 1),
+      (cy.height() - 2 * padding) / Math.max(box.h, 1),
+    );
+    const zoom = Math.max(cy.minZoom(), Math.min(CANVAS_DEFAULTS.markZoomMax, fitted));
+    const centre = { x: box.x1 + box.w / 2, y: box.y1 + box.h / 2 };
     cy.animate({
-      fit: { eles, padding: CANVAS_DEFAULTS.fitPadding * 2 },
+      zoom,
+      pan: { x: cy.width() / 2 - zoom * centre.x, y: cy.height() / 2 - zoom * centre.y },
       duration: CANVAS_DEFAULTS.focusDuration,
       easing: 'ease-in-out-cubic',
     });
@@ -280,8 +337,97 @@ export class CytoscapeController implements ReactiveController {
     });
   }
 
-  /** The canvas as a PNG data URL, for a briefing. */
-  png(): string | null {
-    return this.cy?.png({ full: true, scale: 2, bg: '#ffffff' }) ?? null;
+  /** The canvas as a PNG, for a briefing: the whole graph or what is on screen. */
+  async png(options: ImageOptions = {}): Promise<Blob | null> {
+    const cy = this.cy;
+    if (cy === null) return null;
+    return cy.png({
+      output: 'blob-promise',
+      full: options.full ?? true,
+      ...(options.maxWidth === undefined
+        ? { scale: options.scale ?? 2 }
+        : { maxWidth: options.maxWidth }),
+      ...(options.background === undefined ? {} : { bg: options.background }),
+    });
+  }
+
+  /** The canvas as SVG text (labels kept as text); the SVG extension loads on first use. */
+  async svg(options: ImageOptions = {}): Promise<string | null> {
+    const cy = this.cy;
+    if (cy === null) return null;
+    await loadSvgExtension((extension) => cytoscape.use(extension as cytoscape.Ext));
+    if (this.cy !== cy) return null;
+    return (cy as Core & SvgCore).svg({
+      full: options.full ?? true,
+      scale: options.scale ?? 1,
+      ...(options.background === undefined ? {} : { bg: options.background }),
+    });
+  }
+
+  /** Zoom and pan, to save with a view. */
+  camera(): Camera | null {
+    const cy = this.cy;
+    return cy === null ? null : { zoom: cy.zoom(), pan: { ...cy.pan() } };
+  }
+
+  /** Puts the camera exactly where it was saved; a later resize keeps it (no refit). */
+  setCamera(camera: Camera): void {
+    const cy = this.cy;
+    if (cy === null) return;
+    cy.stop();
+    this.#moved = true;
+    cy.viewport({ zoom: camera.zoom, pan: { ...camera.pan } });
+  }
+
+  /** Node positions (model coordinates), of these ids or of every node. */
+  positions(ids?: readonly string[]): Record<string, Position> {
+    const cy = this.cy;
+    const out: Record<string, Position> = {};
+    if (cy === null) return out;
+    const nodes = ids === undefined ? cy.nodes() : cy.nodes().filter((n) => ids.includes(n.id()));
+    nodes.forEach((node) => {
+      out[node.id()] = { ...node.position() };
+    });
+    return out;
+  }
+
+  /** The positions of the nodes a planner pinned. */
+  pinned(): Record<string, Position> {
+    return Object.fromEntries([...this.#pins].map(([id, at]) => [id, { ...at }]));
+  }
+
+  /** Pins nodes at these positions (a saved view's); the layout leaves them there. */
+  pin(positions: Readonly<Record<string, Position>>): void {
+    for (const [id, at] of Object.entries(positions)) this.#pins.set(id, { ...at });
+    this.cy?.batch(() => this.#applyPins());
+  }
+
+  /** Releases every pin; nodes the layered layout placed go back to their places. */
+  unpinAll(): void {
+    const cy = this.cy;
+    const released = [...this.#pins.keys()];
+    this.#pins.clear();
+    if (cy === null) return;
+    cy.batch(() => {
+      for (const id of released) {
+        const at = this.#laidOut.get(id);
+        const node = cy.getElementById(id);
+        if (at !== undefined && !node.empty()) node.position({ ...at });
+      }
+    });
+  }
+
+  /** Pinning mode: nodes can be dragged (and stay where they are dropped). */
+  setDraggable(on: boolean): void {
+    this.cy?.autoungrabify(!on);
+  }
+
+  #applyPins(): void {
+    const cy = this.cy;
+    if (cy === null) return;
+    for (const [id, at] of this.#pins) {
+      const node = cy.getElementById(id);
+      if (!node.empty()) node.position({ ...at });
+    }
   }
 }
