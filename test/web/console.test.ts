@@ -262,7 +262,8 @@ describe('the Cypher console in Chromium', () => {
     const goTo = failure.locator('[data-action="go-to-error"]');
     expect(await goTo.textContent()).toMatch(/第 1 行第 \d+ 列/);
     await goTo.click();
-    expect(await page.locator('gt-cypher-editor .cm-editor.cm-focused').count()).toBe(1);
+    // CodeMirror marks its focus on its next update, not in the click's own task.
+    await expect.poll(() => page.locator('gt-cypher-editor .cm-editor.cm-focused').count()).toBe(1);
     // Too large: a text over 20 KB is refused before Neo4j sees it.
     await setQuery(`RETURN 1 AS one // ${'长'.repeat(7_000)}`, { check: false });
     await runAndWait();
