@@ -61,7 +61,14 @@ const arbitraryView: fc.Arbitrary<SavedView> = fc.record({
     zoom: fc.double({ min: 0.01, max: 10, noNaN: true }),
     pan: position,
   }),
-  pins: fc.dictionary(fc.string({ minLength: 1, maxLength: 12 }), position, { maxKeys: 4 }),
+  // Pins are keyed by node id, and a node id always has a slash (`武汉市/市发改委`, `<plan>/二(一)1`).
+  pins: fc.dictionary(
+    fc
+      .tuple(fc.string({ minLength: 1, maxLength: 8 }), fc.string({ maxLength: 8 }))
+      .map(([scope, name]) => `${scope}/${name}`),
+    position,
+    { maxKeys: 4 },
+  ),
 });
 
 describe('saved views file', () => {
@@ -75,6 +82,14 @@ describe('saved views file', () => {
         });
       }),
     );
+  });
+
+  it('drops a pin keyed __proto__ from a file without touching any prototype', () => {
+    const text = `{"format":"guatu-saved-views","version":1,"plan":"${PLAN}","views":[{"name":"a","caption":"","view":"","camera":{"zoom":1,"pan":{"x":0,"y":0}},"pins":{"__proto__":{"x":1,"y":2},"${FGW}":{"x":3,"y":4}}}]}`;
+    const read = parseViewsFile(text);
+    expect(read.ok ? read.file.views[0]?.pins : null).toEqual({ [FGW]: { x: 3, y: 4 } });
+    expect(Object.getPrototypeOf(read.ok ? read.file.views[0]?.pins : null)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>)['x']).toBeUndefined();
   });
 
   it('refuses a view without a zoom, naming the field', () => {
