@@ -2,22 +2,21 @@
 // PNG, SVG and a one-page PDF (downloads read back and checked), and presentation mode stepping
 // through two saved views, each restored exactly (view state, camera, pinned node), then the
 // views exported to a file and imported into a fresh browser profile.
-import { mkdirSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerHandle } from '../../graph/api/server.ts';
-import { connection, getDriver } from '../../graph/neo4j/database.ts';
-import { FGW, loadSeed } from '../api/support.ts';
+import { FGW } from '../api/support.ts';
 import { useTestNeo4j } from '../support/neo4j.ts';
+import { ARTIFACTS, waitForExpression } from './browser.ts';
 import {
-  ARTIFACTS,
-  buildWeb,
-  launchChromium,
-  serveExplorer,
-  waitForExpression,
-} from './browser.ts';
+  newWatchedPage,
+  openExplorer,
+  readCanvas,
+  startExplorerSession,
+  stopExplorerSession,
+} from './session.ts';
 
 useTestNeo4j();
 
@@ -31,29 +30,9 @@ interface Camera {
   pan: { x: number; y: number };
 }
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1600, height: 960 },
-    acceptDownloads: true,
-  });
-  const opened = await context.newPage();
-  opened.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  opened.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  return opened;
-}
-
-/** Opens the app at a query string and waits until the plan is on the canvas. */
-async function open(query: string, on = page): Promise<void> {
-  await on.goto(`${server.url}/${query}`);
-  await on.locator('gt-graph[data-drawn="true"]').waitFor({ state: 'attached' });
-}
-
-function canvas<T>(read: string, on = page): Promise<T> {
-  // The canvas has no DOM to query: its Cytoscape instance is reached through window.__guatu.
-  return on.evaluate(`(() => { const cy = window.__guatu.cy; return ${read}; })()`) as Promise<T>;
-}
+const newPage = () => newWatchedPage(browser, problems);
+const open = (query: string, on = page) => openExplorer(on, server, query);
+const canvas = <T>(read: string, on = page) => readCanvas<T>(on, read);
 
 const camera = () => canvas<Camera>('({ zoom: cy.zoom(), pan: cy.pan() })');
 const position = (id: string) =>
@@ -82,19 +61,10 @@ function expectCamera(actual: Camera, expected: Camera): void {
 }
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const driver = getDriver();
-  const { database } = connection();
-  await Promise.all([buildWeb(), loadSeed(driver, database)]);
-  server = await serveExplorer(driver, database);
-  browser = await launchChromium();
-  page = await newPage();
+  ({ server, browser, page } = await startExplorerSession(problems));
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => stopExplorerSession({ server, browser }));
 
 describe('briefing output', () => {
   it('downloads the current view as a PNG at twice the canvas’s size', async () => {

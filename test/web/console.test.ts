@@ -4,7 +4,7 @@
 // the editor loaded only when the console opens and highlighting under the CSP, CSV and JSON
 // downloads, and a history that survives a reload.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
 import type { Browser, Page } from 'playwright-core';
@@ -15,15 +15,10 @@ import type { QueryParamInfo } from '../../web/src/api/schema.ts';
 import { addToHistory, HISTORY_LIMIT, readHistory } from '../../web/src/console/history.ts';
 import { initialField, ParamError, paramsOf } from '../../web/src/console/params.ts';
 import { cellText } from '../../web/src/export/table-data.ts';
-import { loadSeed, SEED_PLAN } from '../api/support.ts';
+import { SEED_PLAN } from '../api/support.ts';
 import { useTestNeo4j } from '../support/neo4j.ts';
-import {
-  ARTIFACTS,
-  buildWeb,
-  launchChromium,
-  serveExplorer,
-  waitForExpression,
-} from './browser.ts';
+import { ARTIFACTS, waitForExpression } from './browser.ts';
+import { openExplorer, readCanvas, startExplorerSession, stopExplorerSession } from './session.ts';
 
 useTestNeo4j();
 
@@ -86,15 +81,8 @@ async function databaseChecksum(): Promise<{ hash: string; nodes: number }> {
   }
 }
 
-function canvas<T>(read: string): Promise<T> {
-  return page.evaluate(`(() => { const cy = window.__guatu.cy; return ${read}; })()`) as Promise<T>;
-}
-
-/** Opens the app (tool closed) and waits until the plan is on the canvas. */
-async function open(query = ''): Promise<void> {
-  await page.goto(`${server.url}/${query}`);
-  await page.locator('gt-graph[data-drawn="true"]').waitFor({ state: 'attached' });
-}
+const canvas = <T>(read: string) => readCanvas<T>(page, read);
+const open = (query = '') => openExplorer(page, server, query);
 
 async function openConsole(): Promise<void> {
   await page.locator('[data-tool="console"]').click();
@@ -148,28 +136,11 @@ function seriousProblems(): string[] {
 }
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const driver = getDriver();
-  const { database } = connection();
-  await Promise.all([buildWeb(), loadSeed(driver, database)]);
-  server = await serveExplorer(driver, database);
-  browser = await launchChromium();
-  const context = await browser.newContext({
-    viewport: { width: 1600, height: 960 },
-    acceptDownloads: true,
-  });
-  page = await context.newPage();
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
+  ({ server, browser, page } = await startExplorerSession(problems));
   page.on('request', (request) => requested.push(request.url()));
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => stopExplorerSession({ server, browser }));
 
 beforeEach(() => {
   problems.length = 0;

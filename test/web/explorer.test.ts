@@ -2,21 +2,20 @@
 // plan drawn, a bureau found by initials, Chinese and English, its counts equal to the API's, a
 // theme's units, a link that restores its view, the language switch, expanding, the source and
 // the table view. Screenshots go to test-artifacts/.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerHandle } from '../../graph/api/server.ts';
-import { connection, getDriver } from '../../graph/neo4j/database.ts';
-import { FGW, loadSeed, SEED_PLAN, TASK_1, THEME_1 } from '../api/support.ts';
+import { FGW, SEED_PLAN, TASK_1, THEME_1 } from '../api/support.ts';
 import { useTestNeo4j } from '../support/neo4j.ts';
+import { ARTIFACTS, waitForExpression } from './browser.ts';
 import {
-  ARTIFACTS,
-  buildWeb,
-  launchChromium,
-  serveExplorer,
-  waitForExpression,
-} from './browser.ts';
+  getApi,
+  openExplorer,
+  readCanvas,
+  startExplorerSession,
+  stopExplorerSession,
+} from './session.ts';
 
 useTestNeo4j();
 
@@ -25,23 +24,10 @@ let browser: Browser;
 let page: Page;
 const problems: string[] = [];
 
-async function api<T>(path: string, query: Record<string, string> = {}): Promise<T> {
-  const search = new URLSearchParams(query).toString();
-  const response = await fetch(`${server.url}/api${path}${search === '' ? '' : `?${search}`}`);
-  expect(response.status).toBe(200);
-  return (await response.json()) as T;
-}
+const api = <T>(path: string, query: Record<string, string> = {}) => getApi<T>(server, path, query);
 
-/** Opens the app at a query string and waits until the plan is on the canvas. */
-async function open(query = ''): Promise<void> {
-  await page.goto(`${server.url}/${query}`);
-  await page.locator('gt-graph[data-drawn="true"]').waitFor({ state: 'attached' });
-}
-
-function canvas<T>(read: string): Promise<T> {
-  // The canvas has no DOM to query: its Cytoscape instance is reached through window.__guatu.
-  return page.evaluate(`(() => { const cy = window.__guatu.cy; return ${read}; })()`) as Promise<T>;
-}
+const open = (query = '') => openExplorer(page, server, query);
+const canvas = <T>(read: string) => readCanvas<T>(page, read);
 
 function selectedInUrl(): string | null {
   return new URL(page.url()).searchParams.get('sel');
@@ -52,23 +38,10 @@ async function shot(name: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const driver = getDriver();
-  const { database } = connection();
-  await Promise.all([buildWeb(), loadSeed(driver, database)]);
-  server = await serveExplorer(driver, database);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1600, height: 960 } });
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
+  ({ server, browser, page } = await startExplorerSession(problems));
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => stopExplorerSession({ server, browser }));
 
 describe('the explorer in Chromium', () => {
   it('draws the whole seed plan on the first screen', async () => {

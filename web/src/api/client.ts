@@ -49,24 +49,56 @@ export class ApiClient {
     return `${this.#base}${path}${search === '' ? '' : `?${search}`}`;
   }
 
-  async #get<S extends z.ZodMiniType>(
+  #get<S extends z.ZodMiniType>(
     path: string,
     params: Params,
     schema: S,
     signal?: AbortSignal,
   ): Promise<z.infer<S>> {
-    const response = await fetch(this.url(path, params), {
+    return this.#request(path, this.url(path, params), { method: 'GET' }, schema, signal);
+  }
+
+  #post<S extends z.ZodMiniType>(
+    path: string,
+    body: unknown,
+    schema: S,
+    signal?: AbortSignal,
+  ): Promise<z.infer<S>> {
+    return this.#request(
+      path,
+      this.url(path),
+      { method: 'POST', body: JSON.stringify(body), type: 'application/json' },
+      schema,
+      signal,
+    );
+  }
+
+  // One way to ask and to read an answer: the API's error body becomes an ApiError with its code,
+  // and an answer of the wrong shape is refused before the app reads it.
+  async #request<S extends z.ZodMiniType>(
+    path: string,
+    url: string,
+    send: { method: 'GET' } | { method: 'POST'; body: string; type: string },
+    schema: S,
+    signal?: AbortSignal,
+  ): Promise<z.infer<S>> {
+    const response = await fetch(url, {
+      method: send.method,
       signal: signal ?? null,
-      headers: { accept: 'application/json' },
+      headers:
+        send.method === 'POST'
+          ? { accept: 'application/json', 'content-type': send.type }
+          : { accept: 'application/json' },
+      ...(send.method === 'POST' ? { body: send.body } : {}),
     });
-    const body: unknown = await response.json().catch(() => null);
+    const answer: unknown = await response.json().catch(() => null);
     if (!response.ok) {
-      const error = ErrorBody.safeParse(body);
+      const error = ErrorBody.safeParse(answer);
       throw error.success
         ? new ApiError(response.status, error.data.error.code, error.data.error.message)
         : new ApiError(response.status, 'http', `${response.status} ${response.statusText}`);
     }
-    const parsed = schema.safeParse(body);
+    const parsed = schema.safeParse(answer);
     if (!parsed.success) {
       throw new ApiError(
         response.status,
@@ -121,36 +153,6 @@ export class ApiClient {
   }
 
   // Console: the queries of cypher/, running one by name, and the read-only Cypher console.
-  async #post<S extends z.ZodMiniType>(
-    path: string,
-    body: unknown,
-    schema: S,
-    signal?: AbortSignal,
-  ): Promise<z.infer<S>> {
-    const response = await fetch(this.url(path), {
-      method: 'POST',
-      signal: signal ?? null,
-      headers: { accept: 'application/json', 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    const answer: unknown = await response.json().catch(() => null);
-    if (!response.ok) {
-      const error = ErrorBody.safeParse(answer);
-      throw error.success
-        ? new ApiError(response.status, error.data.error.code, error.data.error.message)
-        : new ApiError(response.status, 'http', `${response.status} ${response.statusText}`);
-    }
-    const parsed = schema.safeParse(answer);
-    if (!parsed.success) {
-      throw new ApiError(
-        response.status,
-        'payload',
-        `${path}: unexpected answer (${parsed.error.issues[0]?.path.join('.') ?? ''})`,
-      );
-    }
-    return parsed.data;
-  }
-
   queries(signal?: AbortSignal) {
     return this.#get('/queries', {}, QueryList, signal);
   }

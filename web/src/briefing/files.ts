@@ -1,31 +1,15 @@
-// Names and hands over a briefing's files: `<plan>-<date>.<ext>`, a Blob behind an object URL
-// clicked through a detached <a download> (no server round trip, nothing the CSP forbids).
+// Names a briefing's files `<plan>-<date>.<ext>` and hands them over as downloads (the same way
+// as every export: web/src/export/download.ts).
+import { localDay, safeFileBase } from '../export/download.ts';
 
-/** How long the object URL outlives the click: the browser reads it asynchronously. */
-const REVOKE_AFTER_MS = 60_000;
+export { downloadBlob } from '../export/download.ts';
 
 /** Today as YYYY-MM-DD in the planner's own time zone (the day on the briefing). */
-export function today(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+export const today = (now = new Date()): string => localDay(now);
 
 /** `<plan>-<date>.<ext>`, with characters file systems refuse replaced. */
 export function briefingFileName(plan: string | null, ext: string, date = today()): string {
-  const base = (plan ?? 'guatu').replace(/[\\/:*?"<>|\s]+/g, '-').replace(/^-+|-+$/g, '');
-  return `${base === '' ? 'guatu' : base}-${date}.${ext}`;
-}
-
-export function downloadBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS);
+  return `${safeFileBase(plan ?? '', 'guatu')}-${date}.${ext}`;
 }
 
 /** What the exports draw from: the canvas (gt-graph). */

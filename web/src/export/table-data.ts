@@ -1,6 +1,7 @@
 // Rows and columns written out for spreadsheets and scripts: CSV that Excel opens with the Chinese
 // intact, and JSON. Pure. Nodes, relationships and paths read from Neo4j ({elementId, labels |
 // type, properties}) become the names a planner reads, not their internals.
+import { localDay, safeFileBase } from './download.ts';
 
 /** A table as the console and the table view hold it: column names and rows keyed by them. */
 export interface TableData {
@@ -99,16 +100,5 @@ export function toJson({ columns, rows }: TableData): string {
 
 /** `unit-load-2026-11-29.csv`: what was exported and the planner's local date. */
 export function exportFileName(base: string, extension: 'csv' | 'json', date = new Date()): string {
-  // Characters no file system takes, and runs of spaces, become a dash; Chinese stays.
-  const safe =
-    base
-      .replace(/[\\/:*?"<>|\s]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 80) || 'table';
-  const day = [
-    date.getFullYear(),
-    String(date.getMonth() + 1).padStart(2, '0'),
-    String(date.getDate()).padStart(2, '0'),
-  ].join('-');
-  return `${safe}-${day}.${extension}`;
+  return `${safeFileBase(base, 'table')}-${localDay(date)}.${extension}`;
 }
