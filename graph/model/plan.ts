@@ -34,6 +34,42 @@ export const Target = z.object({
 });
 export type Target = z.infer<typeof Target>;
 
+/**
+ * Where something stands in the document as the planner has it. Every format fills what it has:
+ * a line for text, a paragraph (and a table row) for Word, a sheet and cell for Excel, a page and
+ * line for PDF, a line of the page's text for HTML. `block` is the 1-based index of the reader's
+ * block (paragraph or table row), the same number that `Item.line` holds for a non-text format.
+ */
+export const SourcePosition = z.object({
+  format: z.enum(['text', 'docx', 'doc', 'xlsx', 'csv', 'html', 'pdf']),
+  block: z.number().int().positive().optional(),
+  line: z.number().int().positive().optional(),
+  paragraph: z.number().int().positive().optional(),
+  /** 1-based table of the document, and row of that table (header included). */
+  table: z.number().int().positive().optional(),
+  row: z.number().int().positive().optional(),
+  sheet: z.string().optional(),
+  /** A1-style address of the row's first cell, or the cell an issue is about. */
+  cell: z.string().optional(),
+  page: z.number().int().positive().optional(),
+});
+export type SourcePosition = z.infer<typeof SourcePosition>;
+
+/**
+ * A deadline as a planner can sort and filter on it: a date (the last day the text allows:
+ * 2023年底 → 2023-12-31, 2023年6月底前 → 2023-06-30), a recurrence (每季度, 每月, 每年), or
+ * ongoing (长期坚持, 持续推进). `printed` is always the text as the document has it.
+ */
+export const Due = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('date'), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+  z.object({
+    kind: z.literal('recurring'),
+    every: z.enum(['day', 'week', 'month', 'quarter', 'half-year', 'year']),
+  }),
+  z.object({ kind: z.literal('ongoing') }),
+]);
+export type Due = z.infer<typeof Due>;
+
 export const ItemKind = z.enum(['indicator', 'theme', 'task', 'project', 'requirement']);
 export type ItemKind = z.infer<typeof ItemKind>;
 
@@ -65,6 +101,22 @@ export const Item = z.object({
   delegatedTo: z.string().optional(),
   /** A deadline column or clause (完成时限), as printed. */
   deadline: z.string().optional(),
+  /** The deadline normalised, when it reads as a date, a recurrence or "ongoing". */
+  due: Due.optional(),
+  /** Where the item starts in the document as read (any format). */
+  source: SourcePosition.optional(),
+  /** A table's section row above the item ("一、推动经济高质量发展"), as printed. */
+  section: z.string().optional(),
+  /** A grouping row that names a person ("(一)王某某市长牵头重点工作"): neither item nor unit. */
+  group: z.string().optional(),
+  /** The leading official(s) as printed (责任领导/牵头领导: "分管副市长", "市长、分管副市长"). */
+  leader: z.string().optional(),
+  /** `leader` split into posts or persons: never units. */
+  leaders: z.array(z.string()).optional(),
+  /** A ledger's status column as printed (推进中, 已完成, 滞后 …). */
+  status: z.string().optional(),
+  /** A ledger's progress column (进展情况) as printed. */
+  progress: z.string().optional(),
 });
 export type Item = z.infer<typeof Item>;
 
@@ -104,6 +156,10 @@ export const ParseIssue = z.object({
   message: z.string().min(1),
   /** 1-based line, or null when the problem is with the document as a whole. */
   line: z.number().int().positive().nullable(),
+  /** The same message in Chinese, where the code has one (readers' issues always do). */
+  zh: z.string().optional(),
+  /** Where it is in the document as the planner has it (page, sheet and cell, paragraph …). */
+  source: SourcePosition.optional(),
 });
 export type ParseIssue = z.infer<typeof ParseIssue>;
 
@@ -118,8 +174,22 @@ export const Plan = z.object({
 });
 export type Plan = z.infer<typeof Plan>;
 
+/** The file a model was read from: how it was read, for the review screen and provenance. */
+export const SourceDocument = z.object({
+  format: SourcePosition.shape.format,
+  /** The file name as given, when there was one (never used to pick the format). */
+  name: z.string().optional(),
+  /** Text encoding where the format has one (utf-8, gb18030, utf-16le …). */
+  encoding: z.string().optional(),
+  bytes: z.number().int().nonnegative(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type SourceDocument = z.infer<typeof SourceDocument>;
+
 export const PlanModel = z.object({
   plan: Plan,
+  /** Set by parseDocument (bytes in); absent when the model came from parsePlan (text in). */
+  source: SourceDocument.optional(),
   items: z.array(Item),
   units: z.array(UnitMention),
   documents: z.array(DelegatedDocument),

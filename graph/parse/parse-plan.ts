@@ -183,9 +183,10 @@ class PlanParser {
 
   readonly text: string;
 
-  constructor(text: string) {
+  /** `lines` when a reader already gave them (blocks of a structured format); else split `text`. */
+  constructor(text: string, lines?: LineText[]) {
     this.text = text;
-    this.lines = splitLines(text);
+    this.lines = lines ?? splitLines(text);
   }
 
   /** Where the body starts: the first heading, table header or (failing those) unit list. */
@@ -924,8 +925,21 @@ function validated(model: PlanModel): PlanModel {
 /** Parses a task-division notice. Never throws: problems come back as `issues`. */
 export function parsePlan(text: string): PlanModel {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return parseLines(body);
+}
+
+/**
+ * Parses lines that a reader of a structured format made from its blocks (see
+ * ./read/to-lines.ts): the same layouts and assembler as for text, table rows arriving with
+ * their cells. `text` is those lines joined, for the whole-document checks.
+ */
+export function parsePlanLines(text: string, lines: LineText[]): PlanModel {
+  return parseLines(text, lines);
+}
+
+function parseLines(body: string, lines?: LineText[]): PlanModel {
   try {
-    return new PlanParser(body).run();
+    return new PlanParser(body, lines).run();
   } catch (error) {
     // A bug must not take the caller down with it: report it as data, like any other problem.
     const message = error instanceof Error ? error.message : String(error);

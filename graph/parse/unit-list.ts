@@ -1,6 +1,7 @@
 // Finding and reading unit lists: "(牵头单位:A、B,C;责任单位:D)", "牵头单位:A;责任单位:B。" on a
 // line of its own, "(A、B牵头,C配合)", "责任单位:A、B(列第一位者为牵头单位,下同)". Reading is
 // lenient where the intent is plain (a missing colon or ";"), and every leniency is reported.
+import type { RowCell } from './read/blocks.ts';
 import { excerpt, type IssueLog } from './issues.ts';
 import { internSlice, isSpace, skipSpace, trimEnd, unitKey } from './normalise.ts';
 import {
@@ -26,6 +27,11 @@ export interface LineText {
   original: string;
   folded: string;
   line: number;
+  /**
+   * Set when the line is a row of a real table read from a structured format (Word, Excel, CSV,
+   * HTML, PDF): its cells, merges resolved. `original` then holds the cells joined by tabs.
+   */
+  cells?: readonly RowCell[];
 }
 
 export interface UnitList {

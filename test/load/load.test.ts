@@ -26,8 +26,8 @@ import { getQuery } from '../../graph/queries/registry.ts';
 import { removePlansOtherThanSeed, useTestNeo4j } from '../support/neo4j.ts';
 import { dumpPlan, parsed, renamedSeed } from './support.ts';
 
-// The genre's examples sit beside the repository (../shared/examples), as in CI.
-const EXAMPLES = fileURLToPath(new URL('../../../shared/examples/', import.meta.url));
+// The genre's examples, copied into the repository's fixtures (test/fixtures/examples).
+const EXAMPLES = fileURLToPath(new URL('../fixtures/examples/', import.meta.url));
 
 let driver: Driver;
 let database: string;

@@ -1,0 +1,87 @@
+// Every code a reader can report, with its severity and its words in Chinese and English. The
+// review screen and the CLI show `zh` first (the planner's language) and the English after it.
+import type { ParseIssue, SourcePosition } from '../../model/plan.ts';
+
+export const READ_ISSUES = {
+  'unsupported-format': {
+    severity: 'error',
+    zh: '不支持的文件格式，请另存为 .docx 或 .pdf 后再导入',
+    en: 'unsupported format — save as .docx or .pdf',
+  },
+  'file-too-large': { severity: 'error', zh: '文件过大', en: 'file too large' },
+  'empty-file': { severity: 'error', zh: '文件为空', en: 'the file is empty' },
+  'corrupt-file': {
+    severity: 'error',
+    zh: '文件已损坏，无法读取',
+    en: 'the file is corrupt and cannot be read',
+  },
+  'encrypted-file': {
+    severity: 'error',
+    zh: '文件已加密或受密码保护，请先取消保护',
+    en: 'the file is encrypted or password-protected; remove the protection first',
+  },
+  'zip-too-many-entries': {
+    severity: 'error',
+    zh: '压缩包内文件过多，可能是恶意文件',
+    en: 'too many entries in the zip container: refused as a possible zip bomb',
+  },
+  'zip-too-large': {
+    severity: 'error',
+    zh: '解压后过大，可能是恶意文件',
+    en: 'too large once decompressed: refused as a possible zip bomb',
+  },
+  'too-many-blocks': {
+    severity: 'error',
+    zh: '段落或表格行过多，超出上限',
+    en: 'more paragraphs or table rows than the limit',
+  },
+  'too-many-pages': {
+    severity: 'error',
+    zh: 'PDF 页数超出上限',
+    en: 'more PDF pages than the limit',
+  },
+  'no-text-layer': {
+    severity: 'error',
+    zh: 'PDF 没有文字层，看起来是扫描件；暂不支持文字识别（OCR）',
+    en: 'no text layer: this looks like a scan; OCR is not supported',
+  },
+  'sheet-skipped': {
+    severity: 'info',
+    zh: '工作表不是任务表（说明或备注），已跳过',
+    en: 'sheet holds notes, not tasks: skipped',
+  },
+  'no-body-found': {
+    severity: 'warning',
+    zh: '未找到网页正文，已读取整页文字',
+    en: 'the page body was not found: the whole page text was read',
+  },
+  charset: { severity: 'info', zh: '文字编码', en: 'text encoding' },
+  'part-ignored': {
+    severity: 'info',
+    zh: '页眉、页脚、批注或已删除修订未读取',
+    en: 'headers, footers, comments or deleted revisions left out',
+  },
+} as const satisfies Record<string, { severity: ParseIssue['severity']; zh: string; en: string }>;
+
+export type ReadIssueCode = keyof typeof READ_ISSUES;
+
+/**
+ * An issue of a reader: the code's words, with `detail` (file-specific facts: sizes, names,
+ * the sheet) after them in both languages.
+ */
+export function readIssue(
+  code: ReadIssueCode,
+  detail?: { en: string; zh?: string },
+  source?: SourcePosition,
+): ParseIssue {
+  const words = READ_ISSUES[code];
+  const issue: ParseIssue = {
+    code,
+    severity: words.severity,
+    message: detail ? `${words.en}: ${detail.en}` : words.en,
+    zh: detail ? `${words.zh}：${detail.zh ?? detail.en}` : words.zh,
+    line: null,
+  };
+  if (source) issue.source = source;
+  return issue;
+}
