@@ -138,20 +138,16 @@ async function parse(
     ]);
   }
   if (detected.format === 'text') {
-    text();
-    const read = decoded as unknown as ReturnType<typeof decode>;
+    const read = decoded ?? decode(bytes);
     const model = parsePlan(read.text);
     const seen = new Set(read.issues.map((i) => i.code));
     model.issues = [
       ...read.issues,
       ...model.issues.filter((i) => !(i.line === null && seen.has(i.code))),
     ];
-    const lines =
-      model.items.length + model.issues.length > 0 ? read.text.split(/\r\n|\r|\n/).length : 0;
-    const sources = Array.from({ length: lines }, (_, i): SourcePosition => ({
-      format: 'text',
-      line: i + 1,
-    }));
+    const printed = read.text.split(/\r\n|\r|\n/);
+    const sources = printed.map((_, i): SourcePosition => ({ format: 'text', line: i + 1 }));
+    keep(printed.map((text, i) => ({ text, source: sources[i] as SourcePosition })));
     return {
       ...placed(model, sources),
       source: describe(bytes, 'text', options.name, read.encoding),
