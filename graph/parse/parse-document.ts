@@ -127,8 +127,6 @@ async function parse(
     return unreadable(describe(bytes, 'text', options.name), [readIssue('empty-file')]);
   }
 
-  let decoded: ReturnType<typeof decode> | null = null;
-  const text = () => (decoded ??= decode(bytes)).text;
   const sample = () => decode(bytes.subarray(0, 1 << 16)).text;
   const detected = detectFormat(bytes, sample, options.name);
 
@@ -138,7 +136,7 @@ async function parse(
     ]);
   }
   if (detected.format === 'text') {
-    const read = decoded ?? decode(bytes);
+    const read = decode(bytes);
     const model = parsePlan(read.text);
     const seen = new Set(read.issues.map((i) => i.code));
     model.issues = [
