@@ -54,10 +54,11 @@ function npmPackagesCurrent() {
   return statSync(installed).mtimeMs >= statSync(join(root, 'package-lock.json')).mtimeMs;
 }
 if (!npmPackagesCurrent()) {
-  // `npm install`, not `npm ci`: vite 8.4 names an optional Windows-only package the registry does
-  // not serve, which npm ci refuses as a lock mismatch; npm install takes the lock as it is.
-  say('installing npm packages (npm install, as locked)');
-  run('npm', ['install', '--no-audit', '--no-fund']);
+  // `npm ci`: exactly the lock file, which it never rewrites, so set-up leaves the checkout as it
+  // was. Install scripts follow package.json's allowScripts (none is needed: esbuild's binary
+  // comes as an optional package, core-js's script only prints a banner).
+  say('installing npm packages (npm ci, as locked)');
+  run('npm', ['ci', '--no-audit', '--no-fund']);
 }
 
 // Java 17+ and Maven run the embedded Neo4j.
@@ -82,8 +83,9 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 say(
   `ready for ${purpose} (${pkg.name} ${pkg.version}, java ${javaMajorVersion()}, ${execFileSync(
     'mvn',
-    ['-v'],
-    { encoding: 'utf8' },
+    ['-B', '-v'],
+    // Maven writes a colour reset to stderr even in batch mode: keep it off the planner's terminal.
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
   )
     .split('\n')[0]
     .replace(/\u001b\[[0-9;]*m/g, '')})`,

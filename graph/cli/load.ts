@@ -1,9 +1,11 @@
 // npm run load -- [FILE ...] [--replace] [--batch-size N]
-// Loads task-division notices into Neo4j (default: every .txt in seeds/), each plan in one
+// Loads task-division notices of any format the parser reads into Neo4j (default: every .txt
+// in seeds/), each plan in one
 // transaction, and prints per plan what the database now holds. A plan already loaded from the
 // same text is skipped; one loaded from a different text is replaced only with --replace
 // (which also reloads an unchanged one). Exit 0: all loaded or skipped; 1: some plan failed
 // (nothing of it changed); 2: wrong usage.
+import { stat } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import type { LoadOutcome } from '../load/load-plan.ts';
 import {
@@ -14,6 +16,7 @@ import {
 } from '../load/load-plan.ts';
 import { ITEM_LABELS, RELATIONSHIP_TYPES, type PlanCounts } from '../load/rows.ts';
 import { LoadVerificationError } from '../load/verify.ts';
+import { DEFAULT_LIMITS } from '../parse/read/blocks.ts';
 import { closeDriver, connection, getDriver } from '../neo4j/database.ts';
 import { ensureNeo4j, explainFailure, type Neo4jRuntime } from '../neo4j/runtime.ts';
 
@@ -100,6 +103,26 @@ function explain(error: unknown): string {
   return explainFailure(error);
 }
 
+/** Why `file` cannot be loaded (missing, a directory, too large), or null when it can be read. */
+export async function checkFile(file: string): Promise<string | null> {
+  let info;
+  try {
+    info = await stat(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT'
+      ? `${file}: no such file (找不到文件)`
+      : `${file}: cannot be read (无法读取): ${code ?? String(error)}`;
+  }
+  if (!info.isFile()) return `${file}: not a file (不是文件)`;
+  const limit = DEFAULT_LIMITS.maxBytes;
+  if (info.size > limit) {
+    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+    return `${file}: ${mb(info.size)}, larger than the ${mb(limit)} a notice may have (文件过大，上限 ${mb(limit)})`;
+  }
+  return null;
+}
+
 async function main(args: readonly string[]): Promise<number> {
   const invocation = readArguments(args);
   if ('error' in invocation) {
@@ -108,6 +131,12 @@ async function main(args: readonly string[]): Promise<number> {
   }
   const files = invocation.files.length > 0 ? invocation.files : await seedDocuments();
   const say = (line: string) => console.error(`[load] ${line}`);
+  // Files are checked before Neo4j starts: a typo should not cost a database start-up.
+  const unreadable = (await Promise.all(files.map(checkFile))).filter((m) => m !== null);
+  if (unreadable.length > 0) {
+    for (const message of unreadable) console.error(message);
+    return 1;
+  }
 
   let runtime: Neo4jRuntime | undefined;
   let failed = 0;

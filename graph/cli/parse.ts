@@ -1,11 +1,13 @@
 // npm run parse -- FILE [--json]
-// Reads a task-division notice and prints what the parser made of it: a summary a planner can
+// Reads a task-division notice in any format guatu reads (text, Word, Excel, CSV, a saved web
+// page, PDF — told from the bytes) and prints what the parser made of it: a summary a planner can
 // check against the document, or (--json) the model itself. Exit 0: parsed without errors;
 // 1: the document has errors or cannot be read; 2: wrong usage.
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import type { PlanModel } from '../model/plan.ts';
-import { parsePlanBytes } from '../parse/parse-plan.ts';
+import { parseDocument } from '../parse/parse-document.ts';
+import { positionLabel } from '../parse/position.ts';
 
 export const USAGE = 'usage: npm run parse -- FILE [--json]';
 
@@ -42,6 +44,10 @@ export function summarise(model: PlanModel): string {
   out.push(`issuer        ${plan.issuer ?? '—'}`);
   out.push(`date          ${plan.date ?? '—'}`);
   out.push(`jurisdiction  ${plan.jurisdiction}`);
+  if (model.source) {
+    const { format, encoding, bytes } = model.source;
+    out.push(`read as       ${format}${encoding ? ` (${encoding})` : ''}, ${bytes} bytes`);
+  }
   out.push('');
 
   const of = (kind: string) => items.filter((i) => i.kind === kind);
@@ -111,9 +117,13 @@ export function summarise(model: PlanModel): string {
     `issues        ${issues.length} (${errors} errors, ${warnings} warnings, ${issues.length - errors - warnings} info)`,
   );
   for (const i of issues) {
-    out.push(
-      `  ${i.line === null ? 'document' : `line ${i.line}`.padEnd(9)}  ${i.severity.padEnd(7)}  ${i.code}: ${i.message}`,
-    );
+    const where = i.source
+      ? positionLabel(i.source, 'en')
+      : i.line === null
+        ? 'document'
+        : `line ${i.line}`;
+    out.push(`  ${where.padEnd(9)}  ${i.severity.padEnd(7)}  ${i.code}: ${i.message}`);
+    if (i.zh !== undefined) out.push(`  ${''.padEnd(9)}  ${''.padEnd(7)}  ${i.zh}`);
   }
   return out.join('\n');
 }
@@ -132,7 +142,7 @@ export async function main(args: readonly string[]): Promise<number> {
     process.stderr.write(`cannot read ${invocation.file}: ${reason}\n`);
     return 1;
   }
-  const model = parsePlanBytes(bytes);
+  const model = await parseDocument(bytes, { name: invocation.file });
   process.stdout.write(invocation.json ? `${JSON.stringify(model)}\n` : `${summarise(model)}\n`);
   return model.issues.some((i) => i.severity === 'error') ? 1 : 0;
 }

@@ -31,17 +31,15 @@ export interface ServeOptions {
 /** Starts the explorer's HTTP server; the handle's `url` is where it listens, `close()` stops it. */
 export function serveExplorer(options: ServeOptions): Promise<ServerHandle> {
   const fromEnvironment = readServerConfig(process.env);
+  const host = options.host ?? fromEnvironment.host;
   const app = createApp({
     driver: options.driver,
     database: options.database ?? connection().database,
     queries: queries(),
     webRoot: options.webRoot === undefined ? WEB_ROOT : options.webRoot,
+    host,
   });
-  return startServer({
-    app,
-    port: options.port ?? fromEnvironment.port,
-    host: options.host ?? fromEnvironment.host,
-  });
+  return startServer({ app, port: options.port ?? fromEnvironment.port, host });
 }
 
 const say = (line: string) => console.error(`[guatu] ${line}`);

@@ -137,6 +137,8 @@ async function parse(
   }
   if (detected.format === 'text') {
     const read = decode(bytes);
+    // The parser reads past a byte-order mark; the lines as read must match its numbering.
+    read.text = read.text.replace(/^\uFEFF/u, '');
     const model = parsePlan(read.text);
     const seen = new Set(read.issues.map((i) => i.code));
     model.issues = [
