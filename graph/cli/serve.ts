@@ -1,6 +1,7 @@
 // Serving the explorer: the API and the built web app on one loopback port. `serveExplorer` is
 // what `npm start` calls once Neo4j is up and the seed loaded; run this file directly
 // (`tsx graph/cli/serve.ts`) for the same thing on its own during development.
+import { relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Driver } from 'neo4j-driver';
 import { createApp } from '../api/app.ts';
@@ -53,7 +54,7 @@ export async function runExplorer(): Promise<number> {
   for (const line of describeNeo4j(neo4j)) say(line);
   let server: ServerHandle | null = null;
   try {
-    if ((await buildWebIfStale()) === 'built') say('web app built into web/dist');
+    if ((await buildWebIfStale()) === 'built') say(`web app built into ${relative(process.cwd(), WEB_DIST) || '.'}`);
     await ensureSeedLoaded(getDriver(), { log: say });
     server = await serveExplorer({ driver: getDriver() });
     console.log(`guatu explorer on ${server.url}`);
