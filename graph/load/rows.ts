@@ -7,6 +7,7 @@ import { int, type Integer } from 'neo4j-driver';
 import { pinyin } from 'pinyin-pro';
 import { lookupUnit, resolveUnits } from '../dictionary/resolve.ts';
 import { unitNameKey, type UnitDictionary, type UnitEntry } from '../dictionary/schema.ts';
+import { positionLabel } from '../parse/position.ts';
 import type {
   EdgeType,
   Item,
@@ -370,6 +371,7 @@ export function preparePlan(
     sourceName: source.name,
     sourceSha256: source.sha256,
     sourceText: source.text,
+    sourceFormat: model.source?.format ?? 'text',
     itemCount: int(model.items.length),
     unitCount: int(activeUnitIds.length),
     edgeCount: int(edgeCount),
@@ -416,6 +418,18 @@ export function itemProps(prepared: PreparedPlan, item: Item, sortKey: number): 
     column: item.column === undefined ? null : int(item.column),
     delegatedTo: item.delegatedTo ?? null,
     deadline: item.deadline ?? null,
+    // The deadline as a planner filters on it: a date, a recurrence or "ongoing".
+    dueKind: item.due?.kind ?? null,
+    dueDate: item.due?.kind === 'date' ? item.due.date : null,
+    dueEvery: item.due?.kind === 'recurring' ? item.due.every : null,
+    section: item.section ?? null,
+    group: item.group ?? null,
+    leader: item.leader ?? null,
+    leaders: item.leaders ?? null,
+    status: item.status ?? null,
+    progress: item.progress ?? null,
+    // Where the item is in the file as the planner has it (page, sheet and cell, paragraph).
+    sourcePosition: item.source ? positionLabel(item.source) : null,
   };
   const theme = prepared.metrics.themes.get(item.id);
   if (theme !== undefined) {
