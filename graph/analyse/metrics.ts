@@ -24,7 +24,6 @@ export const metricDefinitions = {
   leadUnitCount: 'Distinct units leading at least one task of the theme.',
   coordinatesWith: 'Items two units share, whatever their roles.',
 } as const;
-export type MetricName = keyof typeof metricDefinitions;
 
 /** Leads an item needs before its ownership counts as diffuse. */
 export const DIFFUSE_OWNERSHIP_LEADS = 3;

@@ -40,7 +40,6 @@ export const ITEM_LABELS = {
 } as const satisfies Record<ItemKind, string>;
 export type ItemLabel = (typeof ITEM_LABELS)[ItemKind];
 
-export const NODE_LABELS = ['Plan', 'Item', ...Object.values(ITEM_LABELS), 'Unit', 'Document'];
 export const RELATIONSHIP_TYPES = [
   'LEADS',
   'SUPPORTS',

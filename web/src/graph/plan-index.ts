@@ -66,22 +66,6 @@ export function themeOf(index: PlanIndex, id: string): string | null {
   return null;
 }
 
-/** The outermost ancestor of the same kind (a project's sub-item → its major project). */
-export function rootOf(index: PlanIndex, id: string): string {
-  let current = index.nodes.get(id);
-  let root = id;
-  for (let depth = 0; current !== undefined && depth < 8; depth++) {
-    const parent =
-      current.parentId === null || current.parentId === undefined
-        ? undefined
-        : index.nodes.get(current.parentId);
-    if (parent === undefined || parent.kind !== current.kind) return root;
-    root = parent.id;
-    current = parent;
-  }
-  return root;
-}
-
 export interface Assignment {
   unit: NodeData;
   edge: EdgeData;
