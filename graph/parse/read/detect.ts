@@ -28,9 +28,27 @@ function zipNames(bytes: Uint8Array): string[] | null {
       },
     });
   } catch {
-    return names.length > 0 ? names : null;
+    return names.length > 0 ? names : localNames(bytes);
   }
   return names;
+}
+
+/**
+ * Names from the local headers, for a zip whose directory at the end is cut off or broken: a
+ * truncated .docx is still a .docx, and its reader can say it is corrupt.
+ */
+function localNames(bytes: Uint8Array): string[] | null {
+  const names: string[] = [];
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const signature = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+  // Searched for, not walked: an entry with a data descriptor does not say its size up front.
+  for (let at = buffer.indexOf(signature); at >= 0 && at + 30 <= buffer.length;) {
+    const nameLength = buffer.readUInt16LE(at + 26);
+    names.push(buffer.toString('utf8', at + 30, Math.min(buffer.length, at + 30 + nameLength)));
+    if (names.length >= 1000) break;
+    at = buffer.indexOf(signature, at + 30);
+  }
+  return names.length > 0 ? names : null;
 }
 
 function zipKind(bytes: Uint8Array): Detected {
@@ -54,6 +72,9 @@ function ole2Kind(bytes: Uint8Array): Detected {
     for (let i = 0; i < name.length; i++) pattern[i * 2] = name.charCodeAt(i);
     return Buffer.from(head).includes(Buffer.from(pattern));
   };
+  // A password-protected .docx/.xlsx is OLE2 around an encrypted package: the Word reader says
+  // so (which of the two it is cannot be known without the password).
+  if (utf16('EncryptedPackage')) return { format: 'docx' };
   if (utf16('WordDocument')) return { format: 'doc' };
   if (utf16('Workbook') || utf16('Book'))
     return { format: 'unsupported', kind: 'Excel 97–2003 (.xls)' };

@@ -61,6 +61,26 @@ export const READ_ISSUES = {
     zh: '页眉、页脚、批注或已删除修订未读取',
     en: 'headers, footers, comments or deleted revisions left out',
   },
+  'cell-too-long': {
+    severity: 'warning',
+    zh: '单元格内容过长，超出部分未读取',
+    en: 'a cell longer than a spreadsheet holds: the rest was not read',
+  },
+  'row-too-wide': {
+    severity: 'warning',
+    zh: '表格行的单元格过多，超出部分未读取',
+    en: 'a table row with too many cells: the rest was not read',
+  },
+  'bad-quote': {
+    severity: 'warning',
+    zh: 'CSV 中的引号不成对，从该行起按原样逐行读取',
+    en: 'a quote in the CSV that does not pair up: from that line on, read line by line as printed',
+  },
+  'numbering-unreadable': {
+    severity: 'warning',
+    zh: 'Word 自动编号无法读取，标题编号（如“一、”）可能缺失',
+    en: "Word's automatic numbering could not be read: heading numbers such as 一、 may be missing",
+  },
 } as const satisfies Record<string, { severity: ParseIssue['severity']; zh: string; en: string }>;
 
 export type ReadIssueCode = keyof typeof READ_ISSUES;
