@@ -1,12 +1,87 @@
-// Placeholder until this format's reader lands: reports the format as not yet readable.
-import type { Reader } from './blocks.ts';
+// Web pages, as a planner saves them from a government portal: bytes → the notice's blocks.
+//
+//   charset (BOM, <meta>, the bytes) → parse5's tree → a survey of the page (text, links, chrome)
+//   → the notice's body (a CMS container, or found from the text) → paragraphs and table rows
+//   → the title in front when the body does not print it
+//
+// parse5 parses as browsers do (the WHATWG algorithm: unclosed tags, stray </td>, tables inside
+// <p> all come out as a browser shows them) and gives every element its line in the file.
+import { parse } from 'parse5';
+import type { Block, ReadLimits, ReadResult, Reader } from './blocks.ts';
+import { findBody } from './html/body.ts';
+import { describeCharset, sniffCharset } from './html/charset.ts';
+import { bodyOf } from './html/dom.ts';
+import { survey } from './html/survey.ts';
+import { pageTitle, printsTitle } from './html/title.ts';
+import { blocksOf } from './html/walk.ts';
 import { readIssue } from './issues.ts';
 
-export const readHtml: Reader = async () =>
-  Promise.resolve({
-    format: 'html',
-    blocks: [],
-    issues: [
-      readIssue('unsupported-format', { en: 'html reader not built yet', zh: 'html 暂不支持' }),
-    ],
+/** How far into the body the title is looked for before it is put in front. */
+const TITLE_REACH = 8;
+
+export const readHtml: Reader = (bytes, limits) => {
+  try {
+    return Promise.resolve(read(bytes, limits));
+  } catch (error) {
+    // parse5 recovers from any markup; this is a last guard so that a page never crashes a parse.
+    const why = error instanceof Error ? error.message : String(error);
+    return Promise.resolve({
+      format: 'html',
+      blocks: [],
+      issues: [readIssue('corrupt-file', { en: `web page: ${why}`, zh: `网页：${why}` })],
+    });
+  }
+};
+
+function read(bytes: Uint8Array, limits: ReadLimits): ReadResult {
+  if (bytes.byteLength > limits.maxBytes) {
+    return {
+      format: 'html',
+      blocks: [],
+      issues: [
+        readIssue('file-too-large', {
+          en: `${bytes.byteLength} bytes, the limit is ${limits.maxBytes}`,
+          zh: `${bytes.byteLength} 字节，上限为 ${limits.maxBytes}`,
+        }),
+      ],
+    };
+  }
+  const charset = sniffCharset(bytes);
+  const issues: ReadResult['issues'] = [readIssue('charset', describeCharset(charset))];
+  const document = parse(charset.text, { sourceCodeLocationInfo: true });
+  const page = bodyOf(document);
+  if (!page) return { format: 'html', blocks: [], issues, encoding: charset.encoding };
+
+  const measured = survey(page);
+  const body = findBody(page, measured);
+  if (body.how === 'page' && measured.site) issues.push(readIssue('no-body-found'));
+
+  const { blocks, full } = blocksOf(body.root, {
+    strict: body.how === 'container',
+    dropped: measured.dropped,
+    maxBlocks: limits.maxBlocks,
   });
+
+  const title = pageTitle(document, measured.headings);
+  const top = blocks.slice(0, TITLE_REACH).map(blockText);
+  if (title && !printsTitle(top, title.text)) {
+    blocks.unshift({
+      kind: 'paragraph',
+      text: title.text,
+      source: { format: 'html', line: title.line },
+    });
+    if (blocks.length > limits.maxBlocks) blocks.pop();
+  }
+  if (full) {
+    issues.push(
+      readIssue('too-many-blocks', {
+        en: `the page was read up to ${limits.maxBlocks} paragraphs and table rows`,
+        zh: `只读取了前 ${limits.maxBlocks} 个段落和表格行`,
+      }),
+    );
+  }
+  return { format: 'html', blocks, issues, encoding: charset.encoding };
+}
+
+const blockText = (block: Block) =>
+  block.kind === 'paragraph' ? block.text : block.cells.map((c) => c.text).join('');
