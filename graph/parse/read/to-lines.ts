@@ -14,6 +14,40 @@ export interface Lines {
   sources: SourcePosition[];
 }
 
+const OPEN = /[(（〈《[【]/gu;
+const CLOSE = /[)）〉》\]】]/gu;
+/** A line that ends inside a list: a separator or a label's colon still waiting for its unit. */
+const DANGLING = /[、，,：:;；]\s*$/u;
+/** Longer than this, a part after a break inside a bracket is wrapped prose, not a unit. */
+const UNIT_LINE = 20;
+
+/**
+ * A paragraph's soft breaks as lines. A break inside an open bracket or right after a list's
+ * separator is where a page or a Word cell wrapped a unit list ("市财政局、<br>市商务局"), not
+ * where the planner's lines end: those parts stay one line, joined without a space.
+ */
+export function softLines(text: string): string[] {
+  const parts = text.split('\n');
+  const lines: string[] = [];
+  let pending: string | null = null;
+  let depth = 0;
+  for (const part of parts) {
+    if (pending === null) pending = part;
+    // Inside a bracket, a break with no separator before it stands between two units printed
+    // one per line ("市财政局<br>市委网信办)"): it separates them, as 、 would.
+    else if (!DANGLING.test(pending) && part.trim().length <= UNIT_LINE) pending += `、${part}`;
+    else pending += part;
+    depth += (part.match(OPEN)?.length ?? 0) - (part.match(CLOSE)?.length ?? 0);
+    if (depth <= 0 && !DANGLING.test(part)) {
+      lines.push(pending);
+      pending = null;
+      depth = 0;
+    }
+  }
+  if (pending !== null) lines.push(pending);
+  return lines;
+}
+
 export function toLines(blocks: readonly Block[]): Lines {
   const printed: string[] = [];
   const lines: LineText[] = [];
@@ -27,7 +61,7 @@ export function toLines(blocks: readonly Block[]): Lines {
   };
   for (const block of blocks) {
     if (block.kind === 'paragraph') {
-      for (const part of block.text.split('\n')) add(part, block.source);
+      for (const part of softLines(block.text)) add(part, block.source);
     } else {
       // Tabs inside a cell would read as cell boundaries to a layout that splits on them.
       const joined = block.cells.map((c) => c.text.replace(/[\t\n]+/g, ' ')).join('\t');
