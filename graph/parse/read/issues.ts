@@ -81,6 +81,16 @@ export const READ_ISSUES = {
     zh: 'Word 自动编号无法读取，标题编号（如“一、”）可能缺失',
     en: "Word's automatic numbering could not be read: heading numbers such as 一、 may be missing",
   },
+  'read-timeout': {
+    severity: 'error',
+    zh: '读取超时：文件过于复杂或已损坏',
+    en: 'reading took too long: the file is too complex or damaged',
+  },
+  'pages-without-text': {
+    severity: 'warning',
+    zh: '部分页面没有文字层（可能是扫描页），其内容未读取',
+    en: 'some pages have no text layer (scanned?): their content was not read',
+  },
 } as const satisfies Record<string, { severity: ParseIssue['severity']; zh: string; en: string }>;
 
 export type ReadIssueCode = keyof typeof READ_ISSUES;
