@@ -1,7 +1,9 @@
 // npm run bench:parse
-// The seed's parse time (median of 100 runs after warm-up) and throughput on large synthetic
+// Per format (Word, Excel, web page, PDF) a large input's parse time, MB/s and peak memory, and
+// the time to refuse a zip bomb; then the seed's parse time (median of 100 runs after warm-up) and throughput on large synthetic
 // notices of the same genre, with heap and RSS growth per size: memory should grow in step with
 // the input, not faster.
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +11,7 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { PlanModel } from '../graph/model/plan.ts';
 import { parsePlan } from '../graph/parse/parse-plan.ts';
+import { FORMATS, type FormatRow } from './parse-format.ts';
 import { syntheticNotice } from './synthetic-notice.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -104,5 +107,32 @@ for (const target of sizes) {
       `${mbs(wall).padStart(6)} ${(cpu / 1000).toFixed(2).padStart(8)} s ${mbs(cpu).padStart(6)} ` +
       `${(validation / 1000).toFixed(2).padStart(9)} s ${heap.toFixed(0).padStart(6)} MB ` +
       `${rss.toFixed(0).padStart(5)} MB ${(heap / (bytes / MB)).toFixed(1).padStart(7)}×`,
+  );
+}
+
+// Per format: each in a process of its own (bench/parse-format.ts), so peak memory is its own.
+console.log('');
+console.log(
+  'format  input                          size      best     MB/s    items    edges  peak RSS  refused',
+);
+for (const format of FORMATS) {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', 'bench/parse-format.ts', format], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 16 * MB,
+  });
+  const last = child.stdout.trim().split('\n').at(-1) ?? '';
+  if (child.status !== 0 || !last.startsWith('{')) {
+    console.log(
+      `${format.padEnd(7)} failed: ${child.stderr.trim().split('\n').slice(-3).join(' | ')}`,
+    );
+    continue;
+  }
+  const row = JSON.parse(last) as FormatRow;
+  const mbs = row.bytes / MB / (row.bestMs / 1000);
+  console.log(
+    `${row.format.padEnd(7)} ${row.input.padEnd(30)} ${(row.bytes / MB).toFixed(2).padStart(6)} MB ` +
+      `${String(row.bestMs).padStart(6)} ms ${mbs.toFixed(1).padStart(7)} ${String(row.items).padStart(8)} ` +
+      `${String(row.edges).padStart(8)} ${String(row.peakRssMiB).padStart(5)} MiB  ${row.errors.join(',') || '—'}`,
   );
 }

@@ -12,11 +12,15 @@ export type Unzipped =
   { ok: true; names: string[]; files: Map<string, Uint8Array> } | { ok: false; issue: ParseIssue };
 
 /**
- * Deflate expands at most ~1032:1, so a 1 KiB slice yields at most ~1 MiB before a check. Larger
- * slices were slower, not faster: fflate's streaming inflater takes over a second to grow its
- * output to the ~16 MiB one 16 KiB slice of a bomb gives.
+ * Deflate expands at most ~1032:1, so a 1 KiB slice yields at most ~1 MiB before a check; a bomb
+ * is fed in slices that small (fflate's streaming inflater takes over a second to grow the
+ * ~16 MiB one 16 KiB slice of a bomb gives). Honest XML inflates 5–30:1, so while the output
+ * stays under SLOW_RATIO times the input the slices double, up to MAX_SLICE: a 1 KiB slice per
+ * push would cost a large workbook seconds.
  */
 const SLICE = 1024;
+const MAX_SLICE = 256 * 1024;
+const SLOW_RATIO = 64;
 /**
  * Office XML compresses 5–30:1, rarely past 100:1; a bomb of repeated bytes nears 1000:1. Past
  * this ratio (once a MiB is out) the file is refused at once, instead of after inflating
@@ -95,10 +99,14 @@ export function unzip(
   stream.register(UnzipInflate);
   stream.register(UnzipPassThrough);
   try {
-    for (let at = 0; at < bytes.length && failure === null; at += SLICE) {
-      const end = Math.min(bytes.length, at + SLICE);
+    let slice = SLICE;
+    for (let at = 0; at < bytes.length && failure === null;) {
+      const end = Math.min(bytes.length, at + slice);
+      const before = inflated;
       stream.push(bytes.subarray(at, end), end === bytes.length);
       if (inflated > RATIO_AFTER && inflated > BOMB_RATIO * end) failure ??= new TooLarge();
+      slice = inflated - before < SLOW_RATIO * (end - at) ? Math.min(MAX_SLICE, slice * 2) : SLICE;
+      at = end;
     }
   } catch (error) {
     failure ??= error;
