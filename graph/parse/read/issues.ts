@@ -86,6 +86,11 @@ export const READ_ISSUES = {
     zh: '读取超时：文件过于复杂或已损坏',
     en: 'reading took too long: the file is too complex or damaged',
   },
+  'file-damaged': {
+    severity: 'warning',
+    zh: '文件有损坏，仅读取了能读的部分，内容可能不全',
+    en: 'the file is damaged: what could be read was read, and parts may be missing',
+  },
   'pages-without-text': {
     severity: 'warning',
     zh: '部分页面没有文字层（可能是扫描页），其内容未读取',
