@@ -2,53 +2,11 @@
 // the same code serves the loader, the API and tests. Reading the file is read.ts's job.
 import type { core } from 'zod';
 import type { ParseIssue, UnitMention } from '../model/plan.ts';
+import { formatPath, UnitDictionaryError, type UnitDictionaryProblem } from './errors.ts';
+import { generalUnitNames } from './general.ts';
 import { UnitDictionary, unitNameKey, type UnitEntry } from './schema.ts';
 
-/** One thing wrong with a dictionary file, located as precisely as the input allows. */
-export interface UnitDictionaryProblem {
-  /** Index into `units`, when the problem is inside one entry. */
-  index: number | null;
-  /** That entry's name as written in the file, when it has one. */
-  entry: string | null;
-  /** The field at fault, as a path below the entry (or below the file): `englishName`, `aliases[1]`. */
-  field: string | null;
-  /** What was expected, and what was found. */
-  message: string;
-}
-
-export class UnitDictionaryError extends Error {
-  override readonly name = 'UnitDictionaryError';
-  readonly source: string;
-  readonly problems: readonly UnitDictionaryProblem[];
-
-  constructor(source: string, problems: readonly UnitDictionaryProblem[]) {
-    const lines = problems.map((problem) => `  - ${describeProblem(problem)}`);
-    super(`${source}: invalid unit dictionary\n${lines.join('\n')}`);
-    this.source = source;
-    this.problems = problems;
-  }
-}
-
-function describeProblem(problem: UnitDictionaryProblem): string {
-  const where: string[] = [];
-  if (problem.index !== null) {
-    where.push(
-      problem.entry === null
-        ? `units[${problem.index}]`
-        : `units[${problem.index}] (${problem.entry})`,
-    );
-  }
-  if (problem.field !== null) where.push(`field "${problem.field}"`);
-  return where.length === 0 ? problem.message : `${where.join(', ')}: ${problem.message}`;
-}
-
-function formatPath(path: readonly PropertyKey[]): string | null {
-  let text = '';
-  for (const key of path) {
-    text += typeof key === 'number' ? `[${key}]` : `${text === '' ? '' : '.'}${String(key)}`;
-  }
-  return text === '' ? null : text;
-}
+export { UnitDictionaryError, type UnitDictionaryProblem } from './errors.ts';
 
 function entryNameAt(json: unknown, index: number): string | null {
   if (typeof json !== 'object' || json === null || !('units' in json)) return null;
@@ -85,7 +43,12 @@ export function parseUnitDictionary(json: unknown, source: string): UnitDictiona
   );
 }
 
-export type UnitMatchVia = 'name' | 'alias';
+/**
+ * How a printed name found its entry: as the entry's name, as one of its aliases, or through the
+ * general name table — another printing of the name or the full name (武汉市发展和改革委员会 for
+ * 市发改委, 市应急局 for 市应急管理局).
+ */
+export type UnitMatchVia = 'name' | 'alias' | 'canonical';
 
 interface IndexedUnit {
   entry: UnitEntry;
@@ -95,10 +58,16 @@ interface IndexedUnit {
 interface DictionaryIndex {
   byKey: Map<string, IndexedUnit>;
   byName: Map<string, UnitEntry>;
+  /** Canonical keys (general table, dictionary's jurisdiction) of names, aliases and full names. */
+  byCanonical: Map<string, IndexedUnit>;
 }
 
 // Dictionaries are immutable once parsed; the index is built once per dictionary object.
 const indexes = new WeakMap<UnitDictionary, DictionaryIndex>();
+
+function canonicalOf(dictionary: UnitDictionary, name: string): string {
+  return generalUnitNames().canonical(unitNameKey(name), dictionary.jurisdiction);
+}
 
 function indexOf(dictionary: UnitDictionary): DictionaryIndex {
   const cached = indexes.get(dictionary);
@@ -116,21 +85,41 @@ function indexOf(dictionary: UnitDictionary): DictionaryIndex {
       if (!byKey.has(key)) byKey.set(key, { entry, via: 'alias' });
     }
   }
-  const index = { byKey, byName };
+  // Two entries whose forms canonicalise alike would make the match a guess: such a key is left
+  // out, and the printed name must then match a name or an alias exactly.
+  const byCanonical = new Map<string, IndexedUnit>();
+  const ambiguous = new Set<string>();
+  for (const entry of dictionary.units) {
+    for (const form of [entry.name, ...entry.aliases, entry.fullName]) {
+      const key = canonicalOf(dictionary, form);
+      const previous = byCanonical.get(key);
+      if (previous === undefined) byCanonical.set(key, { entry, via: 'canonical' });
+      else if (previous.entry !== entry) ambiguous.add(key);
+    }
+  }
+  for (const key of ambiguous) byCanonical.delete(key);
+  const index = { byKey, byName, byCanonical };
   indexes.set(dictionary, index);
   return index;
 }
 
 function find(dictionary: UnitDictionary, names: readonly string[]): IndexedUnit | undefined {
-  const { byKey } = indexOf(dictionary);
+  const { byKey, byCanonical } = indexOf(dictionary);
   for (const name of names) {
     const found = byKey.get(unitNameKey(name));
+    if (found !== undefined) return found;
+  }
+  for (const name of names) {
+    const found = byCanonical.get(canonicalOf(dictionary, name));
     if (found !== undefined) return found;
   }
   return undefined;
 }
 
-/** The entry a printed name stands for — by name or alias, Traditional or Simplified — if any. */
+/**
+ * The entry a printed name stands for — by name or alias, Traditional or Simplified, or any
+ * printing the general name table knows for it, full name included — if any.
+ */
 export function lookupUnit(dictionary: UnitDictionary, name: string): UnitEntry | undefined {
   return find(dictionary, [name])?.entry;
 }

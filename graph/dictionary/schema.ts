@@ -80,16 +80,20 @@ export const UnitEntry = z
   });
 export type UnitEntry = z.infer<typeof UnitEntry>;
 
-const toSimplified = Converter({ from: 'hk', to: 'cn' });
+/**
+ * Traditional → mainland Simplified for names. The Hong Kong table is used because it folds both
+ * 衞 and 衛 (and 枱, 粧, 糭 …), which the generic Traditional table does not. Shared with the
+ * parser's unitKey, so that a key and a dictionary lookup fold a name alike.
+ */
+export const simplifiedName = Converter({ from: 'hk', to: 'cn' });
 
 /**
  * The form two printings of one name share: compatibility forms folded (NFKC), spaces dropped,
  * Traditional → Simplified, and a 〈…〉 qualifier removed (the key drops it, DESIGN.md §1).
- * The Hong Kong table is used because it folds both 衞 and 衛, which the Taiwan table does not.
  */
 export function unitNameKey(name: string): string {
   const folded = name.normalize('NFKC').replace(/\s+/gu, '');
-  return toSimplified(folded).replace(/[〈<][^〉>]*[〉>]$/u, '');
+  return simplifiedName(folded).replace(/[〈<][^〉>]*[〉>]$/u, '');
 }
 
 export const UnitDictionary = z

@@ -2,6 +2,8 @@
 // Traditional → Simplified, one UTF-16 unit for one), so an index found in the folded copy is
 // the same index in the printed line: titles, names and text are always sliced from the print.
 import { Converter } from 'opencc-js/t2cn';
+import { generalUnitNames } from '../dictionary/general.ts';
+import { simplifiedName } from '../dictionary/schema.ts';
 
 const toSimplified = Converter({ from: 't', to: 'cn' });
 
@@ -98,21 +100,53 @@ export function foldWidth(text: string): string {
 
 const SPACE = /[\s\u200b\ufeff]+/g;
 const HAS_HAN = /[\u3400-\u9fff]/;
-const keyCache = new Map<string, string>();
+const KEY_CACHE_LIMIT = 100_000;
+/** Keys by printed name, one cache per jurisdiction ('' when the plan's is not known). */
+const keyCaches = new Map<string, Map<string, string>>();
+let lastJurisdiction = '';
+let lastCache = new Map<string, string>();
+keyCaches.set('', lastCache);
 
 /**
- * A unit's key: the printed name in Simplified (OpenCC, Traditional → mainland Simplified),
- * widths folded, whitespace removed. Cached: a document names the same few dozen units hundreds
- * of times, and OpenCC is the slow step.
+ * A unit's key: the printed name in Simplified (OpenCC, Traditional → mainland Simplified, by
+ * the same table as the dictionaries' keys),
+ * widths folded, whitespace removed, then its canonical form from the general name table
+ * (seeds/unit-names-cn.json), so that 市发展和改革委员会, 市发展改革委 and 市發改委 are all 市发改委.
+ * Given the plan's jurisdiction, a name that starts with it is the same unit as one that starts
+ * with its level (武汉市发改委 = 市发改委 in a Wuhan plan); without it, place names stay in the key,
+ * because 北京市发改委 and 上海市发改委 in one national plan are two units.
+ * Cached: a document names the same few dozen units hundreds of times, and OpenCC is the slow step.
  */
-export function unitKey(name: string): string {
-  const cached = keyCache.get(name);
+export function unitKey(name: string, jurisdiction = ''): string {
+  const cache = jurisdiction === lastJurisdiction ? lastCache : keyCacheFor(jurisdiction);
+  const cached = cache.get(name);
   if (cached !== undefined) return cached;
-  const narrow = foldWidth(name).replace(SPACE, '');
-  const key = HAS_HAN.test(narrow) ? toSimplified(narrow) : narrow;
-  if (keyCache.size > 100_000) keyCache.clear();
-  keyCache.set(name, key);
+  const key = canonicalKey(name, jurisdiction);
+  if (cache.size > KEY_CACHE_LIMIT) cache.clear();
+  cache.set(name, key);
   return key;
+}
+
+function keyCacheFor(jurisdiction: string): Map<string, string> {
+  let cache = keyCaches.get(jurisdiction);
+  if (cache === undefined) {
+    // Plans are few; a process that meets thousands of jurisdictions starts the caches over.
+    if (keyCaches.size > 1_000) keyCaches.clear();
+    cache = new Map<string, string>();
+    keyCaches.set(jurisdiction, cache);
+  }
+  lastJurisdiction = jurisdiction;
+  lastCache = cache;
+  return cache;
+}
+
+function canonicalKey(name: string, jurisdiction: string): string {
+  const narrow = foldWidth(name).replace(SPACE, '');
+  const script = HAS_HAN.test(narrow) ? simplifiedName(narrow) : narrow;
+  // An empty or one-character name is no body of government; there is nothing to canonicalise.
+  if (script.length < 2) return script;
+  const place = jurisdiction === '' ? undefined : simplified(jurisdiction);
+  return generalUnitNames().canonical(script, place);
 }
 
 const INTERN_BUCKETS = 1 << 14;
