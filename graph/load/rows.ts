@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { int, type Integer } from 'neo4j-driver';
 import { pinyin } from 'pinyin-pro';
+import { identifyUnit } from '../dictionary/identify.ts';
 import { lookupUnit, resolveUnits } from '../dictionary/resolve.ts';
 import { unitNameKey, type UnitDictionary, type UnitEntry } from '../dictionary/schema.ts';
 import { positionLabel } from '../parse/position.ts';
@@ -199,24 +200,25 @@ function unitProps(
   const aliases = entry?.aliases ?? [];
   const forms = pinyinForms(name);
   const collective = entry?.collective ?? mention.collective;
+  // No dictionary entry: the general name table, or at least the name's form, says what it is.
+  const known = entry === undefined ? identifyUnit(mention.name, { jurisdiction }) : null;
+  const fullName = entry?.fullName ?? known?.fullName ?? null;
+  const englishName = entry?.englishName ?? known?.englishName ?? null;
   return {
     id,
     jurisdiction,
     key,
     name,
-    fullName: entry?.fullName ?? null,
-    englishName: entry?.englishName ?? null,
-    category: entry?.category ?? (collective ? 'collective' : 'unknown'),
+    fullName,
+    englishName,
+    category: entry?.category ?? (collective ? 'collective' : (known?.category ?? 'unknown')),
     aliases,
     collective,
     verified: entry?.verified ?? false,
     inDictionary: entry !== undefined,
     pinyin: forms.spaced,
     pinyinInitials: forms.initials,
-    searchText: searchText(
-      [name, ...aliases],
-      [entry?.fullName ?? null, entry?.englishName ?? null],
-    ),
+    searchText: searchText([name, ...aliases], [fullName, englishName]),
   };
 }
 

@@ -144,10 +144,11 @@ describe('preparePlan', () => {
     );
     const tiny = preparePlan(model, dictionary, { name: 't', text: '', sha256: '' });
     expect(tiny.unverified.map((row) => row.name)).toEqual(['市测试局', '各测试单位']);
+    // Unknown to every dictionary, the name's form (…局) still says what kind of unit it is.
     expect(tiny.units.find((row) => row.id === '武汉市/市测试局')?.props).toMatchObject({
       name: '市测试局',
       fullName: null,
-      category: 'unknown',
+      category: 'government-department',
       verified: false,
       inDictionary: false,
     });
@@ -160,7 +161,13 @@ describe('preparePlan', () => {
     const model = tinyPlan([], [unit('市发改委')]);
     const other = { ...dictionary, jurisdiction: '示例市' };
     const tiny = preparePlan(model, other, { name: 't', text: '', sha256: '' });
-    expect(tiny.units[0]?.props).toMatchObject({ inDictionary: false, fullName: null });
+    // Not the Wuhan dictionary's entry: the general name table's reading, in this plan's city.
+    expect(tiny.units[0]?.props).toMatchObject({
+      inDictionary: false,
+      verified: false,
+      fullName: '武汉市发展和改革委员会',
+      category: 'government-department',
+    });
   });
 
   it('records a unit printed twice on one item once, as lead', () => {
