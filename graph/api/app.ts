@@ -12,6 +12,7 @@ import { HttpError, onError } from './http-error.ts';
 import { cypherRoutes } from './routes/cypher.ts';
 import { graphRoutes } from './routes/graph.ts';
 import { hotspotsRoutes } from './routes/hotspots.ts';
+import { importRoutes } from './routes/import.ts';
 import { pathsRoutes } from './routes/paths.ts';
 import { plansRoutes } from './routes/plans.ts';
 import { queriesRoutes } from './routes/queries.ts';
@@ -112,18 +113,19 @@ export function createApp(deps: ApiDeps): Hono {
   const api = new ApiContext(deps);
   const app = new Hono();
   app.use('*', securityHeaders);
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new HttpError(
-          413,
-          'body_too_large',
-          `the request body is over ${MAX_BODY_BYTES} bytes`,
-        );
-      },
-    }),
+  const limitBody = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new HttpError(
+        413,
+        'body_too_large',
+        `the request body is over ${MAX_BODY_BYTES} bytes`,
+      );
+    },
+  });
+  // An uploaded file has its own, larger limit, enforced as it is read (routes/import.ts).
+  app.use('/api/*', (c, next) =>
+    c.req.method === 'POST' && c.req.path === '/api/import' ? next() : limitBody(c, next),
   );
   app.use('/api/*', async (c, next) => {
     await next();
@@ -143,6 +145,7 @@ export function createApp(deps: ApiDeps): Hono {
     queriesRoutes,
     sourceRoutes,
     cypherRoutes,
+    importRoutes,
   ]) {
     app.route('/api', routes(api));
   }

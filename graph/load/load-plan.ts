@@ -8,12 +8,14 @@ import { Neo4jError, type Driver } from 'neo4j-driver';
 import { readUnitDictionary } from '../dictionary/read.ts';
 import type { UnitDictionary } from '../dictionary/schema.ts';
 import { PlanModel, type ParseIssue } from '../model/plan.ts';
-import { decode, parsePlan, parsePlanBytes } from '../parse/parse-plan.ts';
+import { readDocument } from '../parse/parse-document.ts';
+import { parsePlan } from '../parse/parse-plan.ts';
 import {
   expectedCounts,
   preparePlan,
   sha256Hex,
   type PlanCounts,
+  type PlanSource,
   type UnverifiedUnit,
 } from './rows.ts';
 import { ensureSchema } from './schema.ts';
@@ -94,7 +96,8 @@ export async function readDictionaries(dir: string = SEEDS_DIR): Promise<UnitDic
   return Promise.all(names.map((name) => readUnitDictionary(join(dir, name))));
 }
 
-function seedDictionaries(): Promise<UnitDictionary[]> {
+/** The dictionaries of seeds/, read and validated once per process. */
+export function seedDictionaries(): Promise<UnitDictionary[]> {
   cachedDictionaries ??= readDictionaries();
   return cachedDictionaries;
 }
@@ -124,17 +127,34 @@ export async function loadPlanText(
   );
 }
 
-/** Loads a document file (UTF-8, UTF-16 or GB18030); its checksum is of the bytes as stored. */
+/**
+ * Loads a document file of any format the parser reads (text, Word, Excel, CSV, web page, PDF);
+ * its checksum is of the bytes as stored.
+ */
 export async function loadPlanFile(
   driver: Driver,
   path: string,
   options: LoadOptions,
 ): Promise<LoadOutcome> {
   const bytes = await readFile(path);
-  // The text kept for "show source" is the one the parser reads, so line numbers agree.
-  const text = decode(bytes).text.replace(/^\uFEFF/u, '');
+  const { model, lines } = await readDocument(bytes, { name: basename(path) });
+  // The text kept for "show source" is the document as read, so line numbers agree.
+  const text = lines.map((line) => line.text).join('\n');
   const source = { name: basename(path), text, sha256: sha256Hex(bytes) };
-  return load(driver, source, () => parsePlanBytes(bytes), options, path);
+  return load(driver, source, () => model, options, path);
+}
+
+/**
+ * Loads a model already read from a file (the explorer's import reads once for the review and
+ * keeps the model); `source.text` is the document as read, line n of it the model's line n.
+ */
+export async function loadPlanModel(
+  driver: Driver,
+  model: PlanModel,
+  source: PlanSource,
+  options: LoadOptions,
+): Promise<LoadOutcome> {
+  return load(driver, source, () => model, options);
 }
 
 async function load(

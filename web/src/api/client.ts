@@ -17,6 +17,7 @@ import {
   ThemeReach,
   UnitProfile,
 } from './schema.ts';
+import { CancelAnswer, ImportReview, LoadAnswer, type LoadRequest } from './import-schema.ts';
 
 /** An answer the app cannot use: an HTTP error from the API, or a payload of the wrong shape. */
 export class ApiError extends Error {
@@ -31,6 +32,10 @@ export class ApiError extends Error {
 }
 
 type Params = Record<string, string | number | boolean | null | undefined>;
+
+type Send = (
+  { method: 'GET' | 'DELETE' } | { method: 'POST'; body: string | Blob; type: string }
+) & { headers?: Record<string, string>; write?: boolean };
 
 export class ApiClient {
   readonly #base: string;
@@ -78,18 +83,19 @@ export class ApiClient {
   async #request<S extends z.ZodMiniType>(
     path: string,
     url: string,
-    send: { method: 'GET' } | { method: 'POST'; body: string; type: string },
+    send: Send,
     schema: S,
     signal?: AbortSignal,
   ): Promise<z.infer<S>> {
+    const headers: Record<string, string> = { accept: 'application/json', ...send.headers };
+    if ('type' in send) headers['content-type'] = send.type;
+    // The import's writes: a header no form of another site can send (graph/api/same-origin.ts).
+    if (send.write === true) headers['x-guatu-request'] = '1';
     const response = await fetch(url, {
       method: send.method,
       signal: signal ?? null,
-      headers:
-        send.method === 'POST'
-          ? { accept: 'application/json', 'content-type': send.type }
-          : { accept: 'application/json' },
-      ...(send.method === 'POST' ? { body: send.body } : {}),
+      headers,
+      ...('body' in send ? { body: send.body } : {}),
     });
     const answer: unknown = await response.json().catch(() => null);
     if (!response.ok) {
@@ -187,6 +193,48 @@ export class ApiClient {
   }
 
   /** Unit ↔ unit: the shortest routes through shared items; unit ↔ theme: every route. */
+  // Import: a file read and reviewed (nothing written), then loaded or cancelled.
+  /** Uploads a file as it is; the server reads it and answers with its review. */
+  importFile(file: File, signal?: AbortSignal) {
+    return this.#request(
+      '/import',
+      this.url('/import'),
+      {
+        method: 'POST',
+        body: file,
+        type: 'application/octet-stream',
+        headers: { 'x-guatu-file-name': encodeURIComponent(file.name) },
+        write: true,
+      },
+      ImportReview,
+      signal,
+    );
+  }
+
+  /** Loads a reviewed import, with the header fields the planner supplied. */
+  loadImport(token: string, request: LoadRequest, signal?: AbortSignal) {
+    const path = `/import/${encodeURIComponent(token)}/load`;
+    return this.#request(
+      path,
+      this.url(path),
+      { method: 'POST', body: JSON.stringify(request), type: 'application/json', write: true },
+      LoadAnswer,
+      signal,
+    );
+  }
+
+  /** Forgets a reviewed import; nothing of it was ever written. */
+  cancelImport(token: string, signal?: AbortSignal) {
+    const path = `/import/${encodeURIComponent(token)}`;
+    return this.#request(
+      path,
+      this.url(path),
+      { method: 'DELETE', write: true },
+      CancelAnswer,
+      signal,
+    );
+  }
+
   paths(
     from: string,
     to: string,

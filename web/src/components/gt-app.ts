@@ -33,11 +33,13 @@ import type { SavedView } from '../briefing/saved-views.ts';
 import { readView, TOOLS, writeView, type Tool, type ViewState } from '../state/view.ts';
 import { MarkEvent, NodeSelectEvent, ViewChangeEvent } from './events.ts';
 import type { GtGraph } from './gt-graph.ts';
+import { PlanImportedEvent, type GtImportDialog } from './gt-import-dialog.ts';
 import type { GtSearch } from './gt-search.ts';
 import { sharedStyles } from './shared-styles.ts';
 import './gt-canvas-controls.ts';
 import './gt-filters.ts';
 import './gt-graph.ts';
+import './gt-import-dialog.ts';
 import './gt-item-panel.ts';
 import './gt-legend.ts';
 import './gt-node-actions.ts';
@@ -164,6 +166,34 @@ export class GtApp extends LitElement {
       }
       gt-search {
         flex: 0 1 28rem;
+      }
+      .import {
+        border: 1px solid var(--gt-accent);
+        background: transparent;
+        color: #fff;
+        border-radius: 6px;
+        padding: 0.35rem 0.75rem;
+        font-size: 0.85rem;
+      }
+      .import:hover {
+        background: rgba(227, 163, 58, 0.25);
+      }
+      /* A file dragged over the page: the whole window is the drop target. */
+      .drop {
+        position: fixed;
+        inset: 0;
+        z-index: 60;
+        display: grid;
+        place-items: center;
+        background: rgba(24, 50, 75, 0.55);
+        color: #fff;
+        font-size: 1.4rem;
+        pointer-events: none;
+      }
+      .drop span {
+        border: 3px dashed #fff;
+        border-radius: 14px;
+        padding: 2rem 3rem;
       }
       .lang {
         border: 1px solid rgba(255, 255, 255, 0.35);
@@ -324,9 +354,12 @@ export class GtApp extends LitElement {
     task: (_args, { signal }) => this.api.plans(signal),
   });
 
+  // No plan in the address: the first of the plans list, the one the header and panels show —
+  // with several loaded (an import adds one), the API wants to be told which.
   private planGraph = new Task(this, {
     args: () => [this.view.plan] as const,
-    task: ([plan], { signal }) => this.api.planGraph(plan, signal),
+    task: async ([plan], { signal }) =>
+      this.api.planGraph(plan ?? (await this.plans.taskComplete)[0]?.id ?? null, signal),
   });
 
   private expansions = new Task(this, {
@@ -343,16 +376,23 @@ export class GtApp extends LitElement {
 
   @query('gt-search') private search?: GtSearch;
   @query('gt-graph') private graph?: GtGraph;
+  @query('gt-import-dialog') private importDialog?: GtImportDialog;
 
   @state() private view: ViewState = readView(location.search);
   /** The saved views being presented, and the first shown; null when not presenting. */
   @state() private presenting: { views: readonly SavedView[]; start: number } | null = null;
+  /** A file is being dragged over the page. */
+  @state() private dropping = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.#pendingFocus = this.view.selected;
     window.addEventListener('keydown', this.#onKeydown);
     window.addEventListener('popstate', this.#onPopState);
+    window.addEventListener('dragover', this.#onDragOver);
+    window.addEventListener('dragleave', this.#onDragLeave);
+    window.addEventListener('drop', this.#onDrop);
+    this.addEventListener(PlanImportedEvent.eventName, this.#onPlanImported);
     this.addEventListener(NodeSelectEvent.eventName, this.#onSelect);
     this.addEventListener(ViewChangeEvent.eventName, this.#onViewChange);
     this.addEventListener('gt-fit-request', () => this.graph?.fit());
@@ -367,6 +407,9 @@ export class GtApp extends LitElement {
     super.disconnectedCallback();
     window.removeEventListener('keydown', this.#onKeydown);
     window.removeEventListener('popstate', this.#onPopState);
+    window.removeEventListener('dragover', this.#onDragOver);
+    window.removeEventListener('dragleave', this.#onDragLeave);
+    window.removeEventListener('drop', this.#onDrop);
     document.removeEventListener('fullscreenchange', this.#onFullscreenChange);
   }
 
@@ -423,6 +466,48 @@ export class GtApp extends LitElement {
     } else if (event.key === 'Escape' && this.view.selected !== null) {
       this.#setView({ selected: null }, true);
     }
+  };
+
+  // A file dropped anywhere on the page is imported; anything else dragged is left alone.
+  #onDragOver = (event: DragEvent): void => {
+    if (!event.dataTransfer?.types.includes('Files')) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+    this.dropping = true;
+  };
+
+  #onDragLeave = (event: DragEvent): void => {
+    // Moving between elements fires leave and over in turn; only leaving the window ends it.
+    if (event.relatedTarget === null) this.dropping = false;
+  };
+
+  #onDrop = (event: DragEvent): void => {
+    const file = event.dataTransfer?.files[0];
+    this.dropping = false;
+    if (file === undefined) return;
+    event.preventDefault();
+    void this.importDialog?.open(file);
+  };
+
+  // A plan loaded from an import: the plans are read afresh and the explorer shows the new one.
+  #onPlanImported = (event: PlanImportedEvent): void => {
+    void this.plans.run();
+    this.#pendingFocus = null;
+    this.#neighbourhoods.clear();
+    // The plan on screen was replaced: same address, new content, so it is fetched again.
+    if (event.answer.planId === (this.view.plan ?? this.#plan()?.id)) void this.planGraph.run();
+    this.#setView(
+      {
+        plan: event.answer.planId,
+        selected: null,
+        theme: null,
+        expanded: [],
+        hidden: [],
+        marked: [],
+        tool: null,
+      },
+      true,
+    );
   };
 
   #onPopState = (): void => {
@@ -751,6 +836,14 @@ export class GtApp extends LitElement {
           )}
         </nav>
         <button
+          class="import"
+          data-action="import"
+          title=${msg(lang, 'importButtonHint')}
+          @click=${() => void this.importDialog?.open()}
+        >
+          ${msg(lang, 'importButton')}
+        </button>
+        <button
           class="lang"
           data-action="language"
           aria-label=${msg(lang, 'languageLabel')}
@@ -786,7 +879,7 @@ export class GtApp extends LitElement {
               view.table
                 ? html`<gt-table-view
                     .nodes=${drawing?.shown.nodes ?? []}
-                    .edges=${drawing?.shown.edges ?? []}
+                    .index=${drawing?.index ?? null}
                     .selected=${view.selected}
                     .language=${lang}
                     .englishPrefix=${drawing?.englishPrefix ?? ''}
@@ -846,6 +939,14 @@ export class GtApp extends LitElement {
           ${this.#renderPanel(drawing)}
         </aside>
       </main>
+      <gt-import-dialog .language=${lang}></gt-import-dialog>
+      ${
+        this.dropping
+          ? html`<div class="drop" aria-hidden="true">
+              <span>${msg(lang, 'importDropHere')}</span>
+            </div>`
+          : nothing
+      }
     `;
   }
 }

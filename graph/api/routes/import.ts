@@ -1,0 +1,194 @@
+// Import in the explorer (docs/api.md, "Import"): a file is uploaded and read — nothing written —
+// and answered with its review; 载入 loads the kept model atomically with the loader `npm run load`
+// uses; 取消 forgets it. Every route here is a write reachable from a browser, so every one is
+// behind the same-origin guard.
+import { Hono } from 'hono';
+import { z } from 'zod';
+import {
+  loadPlanModel,
+  PlanChangedError,
+  PlanParseError,
+  seedDictionaries,
+} from '../../load/load-plan.ts';
+import { PlanModelError } from '../../load/rows.ts';
+import type { PlanModel } from '../../model/plan.ts';
+import { readDocument } from '../../parse/parse-document.ts';
+import { DEFAULT_LIMITS } from '../../parse/read/blocks.ts';
+import type { ApiContext } from '../context.ts';
+import { HttpError } from '../http-error.ts';
+import { HeaderEdits, PrintedFieldError, withHeader } from '../import/edit-plan.ts';
+import { PendingImports, type PendingLimits } from '../import/pending.ts';
+import { buildReview, sourceOf } from '../import/review.ts';
+import { checkUploadType, FILE_NAME_HEADER, fileNameOf, readCapped } from '../import/upload.ts';
+import { sameOrigin } from '../same-origin.ts';
+import { jsonBodyOf } from '../validate.ts';
+
+/** The largest file an import accepts: the readers' own limit (graph/parse/read/blocks.ts). */
+export const MAX_IMPORT_BYTES = DEFAULT_LIMITS.maxBytes;
+
+const LoadRequest = HeaderEdits.extend({
+  /** Replace a plan loaded under the same id; without it, such a load is refused (409). */
+  replace: z.boolean().default(false),
+});
+
+export interface LoadAnswer {
+  status: 'loaded' | 'replaced';
+  planId: string;
+  title: string;
+  counts: { items: number; units: number; LEADS: number; SUPPORTS: number; unverified: number };
+}
+
+const TOKEN = /^[0-9a-f]{32}$/;
+
+/** One line per import and load in the server's log: when, which file, which plan, how much. */
+function log(line: string): void {
+  console.error(`[import] ${new Date().toISOString()} ${line}`);
+}
+
+const short = (sha256: string | undefined) => (sha256 ?? '').slice(0, 16);
+
+function unknownImport(): HttpError {
+  return new HttpError(
+    404,
+    'unknown_import',
+    'no import is waiting under this token: it was loaded, cancelled, or expired; import the file again',
+  );
+}
+
+function notLoadable(model: PlanModel): HttpError {
+  const errors = model.issues.filter((issue) => issue.severity === 'error');
+  const first = errors[0];
+  return new HttpError(
+    422,
+    'not_loadable',
+    first === undefined
+      ? 'the document holds nothing to load'
+      : `the document has ${errors.length} error(s) and cannot be loaded; first: [${first.code}] ${first.message}`,
+  );
+}
+
+function checkJsonType(contentType: string | undefined): void {
+  const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (type !== 'application/json') {
+    throw new HttpError(
+      415,
+      'unsupported_media_type',
+      `send the request as application/json, not ${type === '' ? 'no type' : type}`,
+    );
+  }
+}
+
+export function importRoutes(api: ApiContext, limits: Partial<PendingLimits> = {}): Hono {
+  const routes = new Hono();
+  const pending = new PendingImports(limits);
+  const guard = sameOrigin({ host: api.host });
+
+  routes.post('/import', guard, async (c) => {
+    checkUploadType(c.req.header('content-type'));
+    const fileName = fileNameOf(c.req.header(FILE_NAME_HEADER));
+    const bytes = await readCapped(c.req.raw, MAX_IMPORT_BYTES);
+    const { model, lines } = await readDocument(bytes, { name: fileName });
+    const kept = pending.add({ fileName, model, lines, bytes: bytes.byteLength });
+    const [dictionaries, loaded] = await Promise.all([
+      seedDictionaries(),
+      // Only to say whether a plan of this id is loaded; the review stands without it.
+      api.plans(c.req.raw.signal).catch(() => []),
+    ]);
+    const review = buildReview(kept.token, kept.pending, dictionaries, loaded);
+    const { counts } = review;
+    log(
+      `read "${fileName}" (${review.file.format}, ${bytes.byteLength} bytes, sha256 ${short(review.file.sha256)}…) ` +
+        `→ plan ${model.plan.id}: ${model.items.length} items, ${counts.units} units, ` +
+        `${counts.LEADS} LEADS, ${counts.SUPPORTS} SUPPORTS, ${counts.errors} errors; nothing written`,
+    );
+    return c.json(review);
+  });
+
+  routes.post('/import/:token/load', guard, async (c) => {
+    checkJsonType(c.req.header('content-type'));
+    const token = c.req.param('token');
+    const kept = TOKEN.test(token) ? pending.get(token) : undefined;
+    if (kept === undefined) throw unknownImport();
+    if (kept.loading) {
+      throw new HttpError(409, 'import_in_progress', 'this import is being loaded already');
+    }
+    const { replace, ...edits } = LoadRequest.parse(await jsonBodyOf(c));
+    let model: PlanModel;
+    try {
+      model = withHeader(kept.model, edits);
+    } catch (error) {
+      if (error instanceof PrintedFieldError) {
+        throw new HttpError(422, 'field_printed', error.message);
+      }
+      throw error;
+    }
+    if (model.items.length === 0 || model.issues.some((issue) => issue.severity === 'error')) {
+      throw notLoadable(model);
+    }
+
+    const { driver, database } = api.target();
+    kept.loading = true;
+    try {
+      // `force` with `replace`: the same file may come back with a header the planner supplied.
+      const outcome = await loadPlanModel(driver, model, sourceOf({ ...kept, model }), {
+        database,
+        replace,
+        force: replace,
+      });
+      if (outcome.status === 'already-loaded') throw planExists(model, true);
+      pending.delete(token);
+      api.plansChanged();
+      const answer: LoadAnswer = {
+        status: outcome.status,
+        planId: outcome.planId,
+        title: outcome.title,
+        counts: {
+          items: model.items.length,
+          units: model.units.length,
+          LEADS: outcome.expected.relationships.LEADS,
+          SUPPORTS: outcome.expected.relationships.SUPPORTS,
+          unverified: outcome.unverified.length,
+        },
+      };
+      log(
+        `${outcome.status} "${kept.fileName}" (sha256 ${short(model.source?.sha256)}…) as plan ${outcome.planId}: ` +
+          `${answer.counts.items} items, ${answer.counts.units} units, ${answer.counts.LEADS} LEADS, ` +
+          `${answer.counts.SUPPORTS} SUPPORTS, ${answer.counts.unverified} unverified`,
+      );
+      return c.json(answer);
+    } catch (error) {
+      if (error instanceof PlanChangedError) throw planExists(model, false);
+      if (error instanceof PlanParseError || error instanceof PlanModelError) {
+        throw new HttpError(422, 'not_loadable', error.message);
+      }
+      throw error;
+    } finally {
+      kept.loading = false;
+    }
+  });
+
+  routes.delete('/import/:token', guard, (c) => {
+    const token = c.req.param('token');
+    const kept = TOKEN.test(token) ? pending.get(token) : undefined;
+    if (kept === undefined) throw unknownImport();
+    if (kept.loading) {
+      throw new HttpError(409, 'import_in_progress', 'this import is being loaded already');
+    }
+    pending.delete(token);
+    log(
+      `cancelled "${kept.fileName}" (sha256 ${short(kept.model.source?.sha256)}…); nothing written`,
+    );
+    return c.json({ cancelled: true });
+  });
+
+  return routes;
+}
+
+function planExists(model: PlanModel, sameFile: boolean): HttpError {
+  return new HttpError(
+    409,
+    'plan_exists',
+    `plan ${model.plan.id} (${model.plan.title}) is loaded already${sameFile ? ' from this same file' : ''}; ` +
+      'tick "replace" to replace it',
+  );
+}
