@@ -154,9 +154,14 @@ export async function loadPlanModel(
   source: PlanSource,
   options: LoadOptions,
 ): Promise<LoadOutcome> {
-  return load(driver, source, () => model, options);
+  // A model that comes from outside this process's parser (edited, or sent) is checked here.
+  return load(driver, source, () => PlanModel.parse(model), options);
 }
 
+/**
+ * The load itself. `parse` returns a model the schema has checked: the parser validates what it
+ * returns (once, in slices — graph/parse/parse-plan.ts), so the loader does not check it again.
+ */
 async function load(
   driver: Driver,
   source: { name: string; text: string; sha256: string },
@@ -165,8 +170,7 @@ async function load(
   path: string = source.name,
 ): Promise<LoadOutcome> {
   const t0 = performance.now();
-  // The schema check is the boundary between the parser and everything downstream.
-  const model = PlanModel.parse(parse());
+  const model = parse();
   const errors = model.issues.filter((issue) => issue.severity === 'error');
   if (errors.length > 0) throw new PlanParseError(path, errors);
   const t1 = performance.now();
