@@ -13,8 +13,11 @@ export const ItemUnit = z.object({
   name: z.string().min(1),
   /** The unit's key: its name normalised (Simplified, qualifier dropped) — joins to `units[].key`. */
   key: z.string().min(1),
-  /** The role word as printed: 牵头单位, 责任单位, 配合单位, 牵头, 负责, 按职责分工负责, … */
-  role: z.string().min(1),
+  /**
+   * The role word as printed: 牵头单位, 责任单位, 配合单位, 牵头, 负责, 按职责分工负责, … — empty
+   * when none is printed (units on a line of their own under "列第一位的为牵头单位").
+   */
+  role: z.string(),
   edge: EdgeType,
   /** True when the edge comes from the rule, not from the text: units of an item with no lead own it. */
   inferred: z.boolean(),

@@ -66,6 +66,8 @@ export const ISSUE_SEVERITY = {
   'table-row-shape': 'warning',
   /** An item with a unit list but no number: given a running reference. */
   'unnumbered-item': 'info',
+  /** A part of general requirements with no numbered entry and no unit list: not an item. */
+  'requirements-text': 'info',
   /** A fault in the parser itself; the model holds what was read before it. */
   'internal-error': 'error',
 } as const satisfies Record<string, ParseIssue['severity']>;

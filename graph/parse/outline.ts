@@ -1,12 +1,19 @@
 // The line structure of a notice: part headings (一、), section headings ((一)), numbered items
 // (1.), sub-items ((1), ①), and what each part is about. Matched on folded lines.
-import { parseChineseNumeral } from './numerals.ts';
+import { formatChineseNumeral, parseChineseNumeral } from './numerals.ts';
 
 export type LineShape =
   | { kind: 'part'; label: string; value: number; bodyStart: number }
   | { kind: 'section'; label: string; value: number; bodyStart: number }
   | { kind: 'numbered'; label: string; value: number; bodyStart: number }
-  | { kind: 'sub'; label: string; value: number; bodyStart: number }
+  | {
+      kind: 'sub';
+      label: string;
+      value: number;
+      bodyStart: number;
+      /** ① ② ③: a level below (1), printed in refs as is (二(二)6①), not in brackets. */
+      circled?: true;
+    }
   | { kind: 'text'; bodyStart: number };
 
 const PART = /^([一二三四五六七八九十百千零〇两]{1,9})\s*[、.]\s*/;
@@ -15,6 +22,28 @@ const SECTION = /^\(\s*([一二三四五六七八九十百千零〇两]{1,9})\s*
 const NUMBERED = /^(\d{1,4})\s*(?:[.、]|\)(?!\d))(?![\d.%])\s*/;
 const SUB = /^\(\s*(\d{1,3})\s*\)\s*/;
 const CIRCLED = /^([\u2460-\u2473])\s*/;
+/** ⑴…⒇, ⒈…⒛ and ㈠…㈩: one character that Word and PDFs print for (1), 1. and (一). */
+const ENCLOSED = /^([\u2474-\u249b\u3220-\u3229])\s*/;
+const IDEOGRAPH_ONE = 0x3220;
+const PAREN_DIGIT_ONE = 0x2474;
+const DOT_DIGIT_ONE = 0x2488;
+
+function enclosedShape(rest: string, indent: number): LineShape | null {
+  const m = ENCLOSED.exec(rest);
+  if (!m) return null;
+  const code = (m[1] ?? '').charCodeAt(0);
+  const bodyStart = indent + m[0].length;
+  if (code >= IDEOGRAPH_ONE) {
+    const value = code - IDEOGRAPH_ONE + 1;
+    return { kind: 'section', label: formatChineseNumeral(value), value, bodyStart };
+  }
+  if (code >= DOT_DIGIT_ONE) {
+    const value = code - DOT_DIGIT_ONE + 1;
+    return { kind: 'numbered', label: String(value), value, bodyStart };
+  }
+  const value = code - PAREN_DIGIT_ONE + 1;
+  return { kind: 'sub', label: String(value), value, bodyStart };
+}
 
 /** Classifies a folded line whose leading white space ends at `indent`. */
 export function classifyLine(folded: string, indent: number): LineShape {
@@ -34,9 +63,12 @@ export function classifyLine(folded: string, indent: number): LineShape {
   }
   m = CIRCLED.exec(rest);
   if (m) {
-    const value = (m[1] ?? '').charCodeAt(0) - 0x2460 + 1;
-    return { kind: 'sub', label: String(value), value, bodyStart: indent + m[0].length };
+    const label = m[1] ?? '';
+    const value = label.charCodeAt(0) - 0x2460 + 1;
+    return { kind: 'sub', label, value, bodyStart: indent + m[0].length, circled: true };
   }
+  const enclosed = enclosedShape(rest, indent);
+  if (enclosed) return enclosed;
   m = NUMBERED.exec(rest);
   if (m) {
     return {

@@ -20,6 +20,7 @@ import { fold, needsFold, skipSpace, trimAll, trimEnd } from './normalise.ts';
 import { formatChineseNumeral } from './numerals.ts';
 import {
   classifyLine,
+  dateOfLine,
   isPageNoise,
   sectionKindOf,
   type LineShape,
@@ -27,14 +28,8 @@ import {
 } from './outline.ts';
 import { readHeader, UNKNOWN_JURISDICTION, UNTITLED } from './preamble.ts';
 import { applyRoleRule, KNOWN_LABEL, UnitReadings, type Qualifier } from './roles.ts';
-import {
-  columnKindOf,
-  readRow,
-  tabCells,
-  tableColumns,
-  type Cell,
-  type TableColumn,
-} from './shapes/table.ts';
+import { readDue } from './deadline.ts';
+import { readTable, tableAt, type ReadTable, type TableItem } from './layouts/table.ts';
 import { readTarget } from './targets.ts';
 import { findImbalance, pairBrackets } from './text-scan.ts';
 import { columnOf, firstClause } from './title.ts';
@@ -46,7 +41,10 @@ import {
   looksLikeUnitList,
   readUnitList,
   type LineText,
+  type UnitList,
 } from './unit-list.ts';
+import { readBareList } from './layouts/bare-units.ts';
+import { carriesOn } from './layouts/first-listed.ts';
 
 export { decode } from './decode.ts';
 
@@ -76,6 +74,8 @@ interface Draft {
   column?: number;
   delegatedTo?: string;
   deadline?: string;
+  /** Set for table rows: their section and group rows, leaders, status, progress. */
+  adds?: TableAdds;
   extraParts: number;
   plainChildren: number;
   lastChild: number;
@@ -88,19 +88,22 @@ interface Seen {
   qualifier?: Qualifier;
 }
 
-interface TableState {
-  columns: TableColumn[];
-  parent: Draft | null;
-  rows: number;
-  last: Draft | null;
-}
+/** What a table row adds to its item beyond the text layouts' fields. */
+type TableAdds = Pick<Item, 'section' | 'group' | 'leader' | 'leaders' | 'status' | 'progress'>;
 
-const SERIAL = /^\d{1,4}$/;
 const SIGNATURE_MAX = 24;
 const PROSE_END = /[。;!?)”]$/;
 
 function sha8(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 8);
+}
+
+/**
+ * A plan's stable id: its jurisdiction and a fingerprint of its title. Exported for the explorer's
+ * import, where a planner may supply a title or jurisdiction the document lacks.
+ */
+export function planIdOf(jurisdiction: string, title: string): string {
+  return `${jurisdiction}-${sha8(title)}`;
 }
 
 function splitLines(text: string): LineText[] {
@@ -126,41 +129,6 @@ function trimmedOriginal(line: LineText): string {
   return line.original.slice(s, trimEnd(line.folded, s, line.folded.length));
 }
 
-function tabHeader(line: LineText): TableColumn[] | null {
-  if (!line.folded.includes('\t')) return null;
-  const cells = tabCells(line);
-  return tableColumns(
-    cells.map((c) => c.text.folded.slice(c.start, c.end)),
-    cells.map((c) => c.text.original.slice(c.start, c.end)),
-  );
-}
-
-/** A header flattened one cell per line, starting at `at`: its columns and the line after it. */
-function flatHeader(
-  lines: readonly LineText[],
-  at: number,
-): { columns: TableColumn[]; next: number } | null {
-  const folded: string[] = [];
-  const printed: string[] = [];
-  let i = at;
-  for (; i < lines.length; i++) {
-    const line = lines[i];
-    if (!line) break;
-    if (isBlank(line)) continue;
-    const label = trimAll(line.folded);
-    if (columnKindOf(label) === null || line.folded.includes('\t')) break;
-    folded.push(label);
-    printed.push(trimmedOriginal(line));
-  }
-  const columns = folded.length >= 3 ? tableColumns(folded, printed) : null;
-  return columns ? { columns, next: i } : null;
-}
-
-/** Could the line be a table's column header cell (序号, 牵头单位 …)? */
-function isShort(line: LineText): boolean {
-  return line.folded.length <= 24;
-}
-
 function isHeadingShape(shape: LineShape): boolean {
   return shape.kind !== 'text';
 }
@@ -176,7 +144,7 @@ class PlanParser {
   sub: Draft | null = null;
   current: Draft | null = null;
   firstListedLeads = false;
-  lastAtLevel: number[] = [0, 0, 0, 0];
+  lastAtLevel: number[] = [0, 0, 0, 0, 0];
   lastPart = 0;
   anonymous = 0;
   noise: number[] = [];
@@ -194,7 +162,7 @@ class PlanParser {
     for (const [i, line] of this.lines.entries()) {
       if (isBlank(line) || isPageNoise(line.folded)) continue;
       if (isHeadingShape(classifyLine(line.folded, indentOf(line)))) return i;
-      if (tabHeader(line) || (isShort(line) && flatHeader(this.lines, i))) return i;
+      if (tableAt(this.lines, i)) return i;
     }
     for (const [i, line] of this.lines.entries()) {
       if (isBlank(line)) continue;
@@ -233,6 +201,8 @@ class PlanParser {
     for (const line of preamble) {
       // A note before the first item ("注:列第一位者为牵头单位") holds for the whole document.
       if (isRuleNote(line.folded)) this.firstListedLeads = true;
+      // Rows above a table's header (a title, "填报单位:…") name no item's units.
+      else if (line.cells) continue;
       else if (locateUnitList(line.folded, indentOf(line), line.folded.length)) {
         this.readListInto(null, line, indentOf(line));
       }
@@ -244,7 +214,6 @@ class PlanParser {
     );
 
     let i = start;
-    let table: TableState | null = null;
     for (let line = this.lines[i]; line; line = this.lines[i]) {
       if (isBlank(line)) {
         i++;
@@ -255,23 +224,10 @@ class PlanParser {
         i++;
         continue;
       }
+      const table = readTable(this.lines, i, log);
       if (table) {
-        if (line.folded.includes('\t')) {
-          this.tableRow(table, tabCells(line));
-          i++;
-          continue;
-        }
-        table = null;
-      }
-      const columns = tabHeader(line);
-      if (columns) {
-        table = this.openTable(columns, line.line);
-        i++;
-        continue;
-      }
-      const flat = isShort(line) ? flatHeader(this.lines, i) : null;
-      if (flat) {
-        i = this.flatTable(this.openTable(flat.columns, line.line), flat.next);
+        this.tableItems(table);
+        i = table.next;
         continue;
       }
       const indent = indentOf(line);
@@ -391,6 +347,14 @@ class PlanParser {
         break;
       }
       case 'sub': {
+        if (shape.circled) {
+          // ① sits under (1) when there is one, else straight under 1.; it is never a parent.
+          const parent = this.sub ?? this.numbered ?? this.section ?? this.part;
+          this.checkSequence(4, parent, shape.value, shape.label, line.line);
+          draft = this.newDraft(4, `${parent?.ref ?? ''}${shape.label}`, line, parent, sectionKind);
+          if (parent?.binding !== undefined) draft.binding = parent.binding;
+          break;
+        }
         const parent = this.numbered ?? this.section ?? this.part;
         this.checkSequence(3, parent, shape.value, `(${shape.label})`, line.line);
         draft = this.newDraft(3, `${parent?.ref ?? ''}(${shape.label})`, line, parent, sectionKind);
@@ -421,24 +385,9 @@ class PlanParser {
     let found = 0;
     if (located) {
       const list = readUnitList(line, located.listStart, located.listEnd, this.log);
-      if (list.carryOn) this.firstListedLeads = true;
-      if (draft) {
-        if (draft.hasList && list.units.length > 0) {
-          this.log.add(
-            'duplicate-unit-list',
-            `${draft.ref} already had a unit list: both kept`,
-            line.line,
-          );
-        }
-        if (draft.units.length === 0) draft.units = list.units;
-        else draft.units.append(list.units);
-        if (list.units.length > 0) draft.hasList = true;
-        if (list.firstListedLeads) draft.firstListedLeads = true;
-        if (list.deadline !== undefined) draft.deadline = list.deadline;
-      } else if (list.units.length > 0) {
-        this.log.add('orphan-unit-list', 'a unit list with no item before it', line.line);
-      }
-      found = list.units.length;
+      this.takeList(draft, list, line);
+      // A list of leaders only ("(牵头领导:副市长赵某某)") was read, not lost.
+      found = list.units.length + list.units.persons.length;
     }
     // "(牵头单位)市文旅局…;责任单位:…": the list was found at its second label; the first one,
     // and its units, stayed in the item's text.
@@ -474,6 +423,29 @@ class PlanParser {
       );
     }
     return located ? located.cut : folded.length;
+  }
+
+  /** Puts a list read from `line` on the draft it belongs to (or reports it has none). */
+  takeList(draft: Draft | null, list: UnitList, line: LineText): void {
+    if (list.carryOn) this.firstListedLeads = true;
+    if (!draft) {
+      if (list.units.length > 0) {
+        this.log.add('orphan-unit-list', 'a unit list with no item before it', line.line);
+      }
+      return;
+    }
+    if (draft.hasList && list.units.length > 0) {
+      this.log.add(
+        'duplicate-unit-list',
+        `${draft.ref} already had a unit list: both kept`,
+        line.line,
+      );
+    }
+    if (draft.units.length === 0 && draft.units.persons.length === 0) draft.units = list.units;
+    else draft.units.append(list.units);
+    if (list.units.length > 0) draft.hasList = true;
+    if (list.firstListedLeads) draft.firstListedLeads = true;
+    if (list.deadline !== undefined) draft.deadline = list.deadline;
   }
 
   errorCountOnLine(line: number): number {
@@ -549,8 +521,16 @@ class PlanParser {
       return;
     }
 
+    if (current && !current.hasList && current.delegatedTo === undefined) {
+      const bare = readBareList(line, indent, folded.length, this.log);
+      if (bare && !this.isSignature(line, bare)) {
+        current.texts.push(trimmedOriginal(line));
+        this.takeList(current, bare, line);
+        return;
+      }
+    }
     if (isRuleNote(folded)) {
-      if (folded.includes('下同') || current === null) this.firstListedLeads = true;
+      if (carriesOn(folded) || current === null) this.firstListedLeads = true;
       else current.firstListedLeads = true;
       return;
     }
@@ -580,6 +560,20 @@ class PlanParser {
       `"${excerpt(text)}" belongs to no item: left out`,
       line.line,
     );
+  }
+
+  /**
+   * A single name with a date under it ("示例市人民政府" / "2023年2月20日") signs the notice: it is
+   * not the last item's unit.
+   */
+  isSignature(line: LineText, list: UnitList): boolean {
+    if (list.units.length !== 1) return false;
+    for (let i = line.line; i < this.lines.length; i++) {
+      const next = this.lines[i];
+      if (!next || isBlank(next)) continue;
+      return dateOfLine(next.folded) !== null;
+    }
+    return false;
   }
 
   anonymousItem(line: LineText, indent: number): void {
@@ -621,107 +615,68 @@ class PlanParser {
 
   // ── tables ────────────────────────────────────────────────────────────────────────────────
 
-  openTable(columns: TableColumn[], line: number): TableState {
-    for (const column of columns) {
+  /** A table's rows as items, under the heading the table stands under. */
+  tableItems(table: ReadTable): void {
+    const log = this.log;
+    for (const column of table.header.columns) {
       if (column.kind === 'person') {
-        this.log.add(
+        log.add(
           'person-named',
-          `column "${column.label}" names people, not units: not recorded`,
-          line,
+          `column "${column.label}" names people, not units: kept as the item's leader`,
+          table.headerLine,
         );
       }
       if (column.kind === 'role' && column.roleClass === 'unknown') {
-        this.log.add(
+        log.add(
           'unknown-role',
           `unknown role "${column.label}": its units are kept and counted as not lead`,
-          line,
+          table.headerLine,
         );
       }
     }
-    return { columns, parent: this.section ?? this.part, rows: 0, last: null };
+    const parent = this.section ?? this.part;
+    const section = parent?.section ?? 'task';
+    // Refs are the serials as printed; a second table numbered 1, 2 … again takes its heading's.
+    const first = table.items.find((r) => r.ref !== null)?.ref;
+    const taken = first !== undefined && this.drafts.some((d) => d.ref === first);
+    const prefix = taken ? (parent?.ref ?? '') : '';
+    let rows = 0;
+    for (const row of table.items) {
+      rows++;
+      if (row.carryOn) this.firstListedLeads = true;
+      const draft = this.newDraft(
+        4,
+        `${prefix}${row.ref ?? String(rows)}`,
+        row.line,
+        parent,
+        section,
+      );
+      draft.kind =
+        table.kind ??
+        (section === 'indicator' ? 'indicator' : section === 'project' ? 'project' : 'task');
+      this.tableRow(draft, row, table);
+    }
+    this.current = null;
   }
 
-  tableRow(table: TableState, cells: Cell[]): void {
-    const first = cells[0];
-    if (!first) return;
-    const line = first.text;
-    if (cells.length !== table.columns.length) {
-      this.log.add(
-        'table-row-shape',
-        `${cells.length} cell(s) where the header has ${table.columns.length}`,
-        line.line,
-      );
-    }
-    const row = readRow(cells, table.columns, this.log);
-    if (row.ref === null && row.task === null && table.last) {
-      // A row that only continues the one above (its units spilled over).
-      table.last.units.append(row.units);
-      table.last.texts.push(trimmedOriginal(line));
-      return;
-    }
-    table.rows++;
-    const ref = row.ref !== null && SERIAL.test(row.ref) ? row.ref : String(table.rows);
-    const parent = table.parent;
-    const draft = this.newDraft(
-      4,
-      `${parent?.ref ?? ''}${ref}`,
-      line,
-      parent,
-      parent?.section ?? 'task',
-    );
-    const indicators = table.columns.some((c) => c.indicators === true);
-    draft.kind =
-      indicators || draft.section === 'indicator' ? 'indicator' : kindOfSection(draft.section);
-    if (parent?.binding !== undefined) draft.binding = parent.binding;
+  tableRow(draft: Draft, row: TableItem, table: ReadTable): void {
+    draft.texts = row.texts;
+    draft.title = row.title;
     draft.units = row.units;
     draft.hasList = row.units.length > 0;
+    draft.firstListedLeads =
+      this.firstListedLeads || table.firstListedLeads || row.firstListedLeads;
+    const binding = row.binding ?? draft.parent?.binding;
+    if (binding !== undefined) draft.binding = binding;
     if (row.deadline !== undefined) draft.deadline = row.deadline;
-    if (row.task) {
-      const t = row.task;
-      draft.title = firstClause(t.text.original, t.text.folded, t.start, t.end);
-    }
-    if (cells.length > 1)
-      draft.texts = [cells.map((c) => c.text.original.slice(c.start, c.end)).join('\t')];
-    const cellLines = [...new Set(cells.map((c) => c.text.line))];
-    if (cellLines.length > 1) {
-      draft.texts = this.lines.filter((l) => cellLines.includes(l.line)).map(trimmedOriginal);
-    }
-    table.last = draft;
-    this.current = draft;
-  }
-
-  /** Rows of a table flattened one cell per line: a serial number, then the row's cells. */
-  flatTable(table: TableState, from: number): number {
-    const width = table.columns.length;
-    const refFirst = table.columns[0]?.kind === 'ref';
-    let i = from;
-    let expected = 1;
-    while (i < this.lines.length) {
-      while (this.lines[i] && isBlank(this.lines[i] as LineText)) i++;
-      const start = this.lines[i];
-      if (!start || !refFirst || trimAll(start.folded) !== String(expected)) break;
-      const cells: Cell[] = [{ text: start, start: 0, end: start.folded.length }];
-      i++;
-      for (let line = this.lines[i]; line; line = this.lines[i]) {
-        if (isBlank(line)) {
-          i++;
-          continue;
-        }
-        const value = trimAll(line.folded);
-        if (
-          value === String(expected + 1) ||
-          isHeadingShape(classifyLine(line.folded, indentOf(line)))
-        ) {
-          break;
-        }
-        if (cells.length >= width && !SERIAL.test(value)) break;
-        cells.push({ text: line, start: 0, end: line.folded.length });
-        i++;
-      }
-      this.tableRow(table, cells);
-      expected++;
-    }
-    return i;
+    const adds: TableAdds = {};
+    if (row.section !== undefined) adds.section = row.section;
+    if (row.group !== undefined) adds.group = row.group;
+    if (row.leader !== undefined) adds.leader = row.leader;
+    if (row.leaders !== undefined) adds.leaders = row.leaders;
+    if (row.status !== undefined) adds.status = row.status;
+    if (row.progress !== undefined) adds.progress = row.progress;
+    if (Object.keys(adds).length > 0) draft.adds = adds;
   }
 
   // ── the model ─────────────────────────────────────────────────────────────────────────────
@@ -734,7 +689,7 @@ class PlanParser {
   }): PlanModel {
     const log = this.log;
     const jurisdiction = header.jurisdiction;
-    const planId = `${jurisdiction}-${sha8(header.title)}`;
+    const planId = planIdOf(jurisdiction, header.title);
     const emitted = new Map<Draft, Item>();
     const kinds = new Map<Draft, ItemKind | null>();
     for (const d of this.drafts) kinds.set(d, this.kindOf(d));
@@ -792,7 +747,18 @@ class PlanParser {
       }
       if (d.column !== undefined) item.column = d.column;
       if (d.delegatedTo !== undefined) item.delegatedTo = d.delegatedTo;
-      if (d.deadline !== undefined) item.deadline = d.deadline;
+      if (d.deadline !== undefined) {
+        item.deadline = d.deadline;
+        const due = readDue(d.deadline);
+        if (due) item.due = due;
+      }
+      if (d.adds) Object.assign(item, d.adds);
+      // "牵头领导:副市长赵某某" in a list: the item's leaders, never units.
+      const persons = d.units.persons;
+      if (persons.length > 0 && item.leader === undefined) {
+        item.leader = persons.join('、');
+        item.leaders = [...persons];
+      }
       emitted.set(d, item);
       items.push(item);
       for (const [i, unit] of rule.units.entries()) {
@@ -860,8 +826,18 @@ class PlanParser {
         if (d.hasList) return kindOfSection(d.section);
         if (d.section === 'theme')
           return hasChildren ? 'theme' : d.texts.length > 1 ? 'task' : null;
-        if (!hasChildren && d.texts.length > 1)
+        if (!hasChildren && d.texts.length > 1) {
+          // "三、工作要求" over a paragraph of general asks: the notice's closing, not an item.
+          if (d.section === 'requirement') {
+            this.log.add(
+              'requirements-text',
+              `${d.ref}、 holds general requirements and names no unit list: not an item`,
+              d.line,
+            );
+            return null;
+          }
           return kindOfSection(d.section === 'task' ? 'theme' : d.section);
+        }
         return null;
       case 1:
         switch (d.section) {

@@ -51,6 +51,7 @@ const SUFFIX_VERBS = [
   '按职能分工负责',
   '按职责分工落实',
   '按职责分工配合',
+  '按照职责分工负责',
   '按职责负责',
   '分别牵头',
   '共同牵头',
@@ -58,8 +59,10 @@ const SUFFIX_VERBS = [
   '牵头落实',
   '牵头实施',
   '牵头推进',
+  '牵头抓总',
   '配合落实',
   '配合实施',
+  '配合推进',
   '负责落实',
   '负责实施',
   '负责推进',
@@ -78,17 +81,45 @@ const SUFFIX_VERBS = [
   '承办',
 ];
 
+/**
+ * Verbs that name who carries a task out without naming a lead: "由X负责,Y配合" makes X the lead
+ * because others only cooperate; "(X负责)" alone leaves X owning it, as any item with no lead.
+ */
+const OWNER_VERBS = new Set(['负责', '具体负责', '负责实施', '负责推进', '共同负责', '分别负责']);
+
+/** "X为牵头单位,Y为配合单位": a role label after the units, joined by 为. */
+const AS_LABEL = /为(牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|协办单位|参与单位)$/;
+
 export interface SuffixRole {
   /** Length of the verb at the end of the group. */
   length: number;
+  /** Of that, how many leading characters are not the printed role (为 in "X为牵头单位"). */
+  skip: number;
   roleClass: RoleClass;
+  /** The verb makes its units the lead when every other group only cooperates. */
+  owner: boolean;
 }
 
 /** The role verb that ends a folded group, if any. */
 export function suffixRole(group: string): SuffixRole | null {
+  const label = AS_LABEL.exec(group);
+  if (label && label.index > 0) {
+    const word = label[1] ?? '';
+    return {
+      length: word.length + 1,
+      skip: 1,
+      roleClass: word.startsWith('牵头') ? 'lead' : 'other',
+      owner: false,
+    };
+  }
   for (const verb of SUFFIX_VERBS) {
     if (group.length > verb.length && group.endsWith(verb)) {
-      return { length: verb.length, roleClass: verb.includes('牵头') ? 'lead' : 'other' };
+      return {
+        length: verb.length,
+        skip: 0,
+        roleClass: verb.includes('牵头') ? 'lead' : 'other',
+        owner: OWNER_VERBS.has(verb),
+      };
     }
   }
   return null;
@@ -112,6 +143,16 @@ export class UnitReadings {
   readonly lines: number[] = [];
   /** By position; most lists have no qualifier at all, so no map until one does. */
   #qualifiers: Map<number, Qualifier> | null = null;
+  /** Persons named where units stand (牵头领导:副市长赵某某): the item's leaders, never units. */
+  #persons: string[] | null = null;
+
+  get persons(): readonly string[] {
+    return this.#persons ?? [];
+  }
+
+  addPerson(printed: string): void {
+    (this.#persons ??= []).push(printed);
+  }
 
   get length(): number {
     return this.units.length;
@@ -129,6 +170,7 @@ export class UnitReadings {
   }
 
   append(other: UnitReadings): void {
+    for (const person of other.persons) this.addPerson(person);
     for (let i = 0; i < other.units.length; i++) {
       const unit = other.units[i];
       if (unit) {

@@ -18,6 +18,47 @@ const UNIT_ENDING = /[局委办会部院社心队联协厅处所站室组府班�
  * (东湖高新区 + 管委会), not a unit of its own.
  */
 const MIN_REST = 4;
+/**
+ * A short body after a unit's name, with no place of its own, is that unit's part, not a unit run
+ * into it: 市公安局 + 交警支队, 市生态环境局 + 新洲分局.
+ */
+const SUB_UNIT = /^(?!市|区|县|省|州|各|相关|有关|国家|中国|团)[\u4e00-\u9fff]{2,5}$/;
+
+/**
+ * How a unit's name may end when nothing else says it is one: the endings above, the places
+ * that stand for their government (示例高新区, 样例县), 部门/单位 of collectives, 公司/集团 …
+ */
+const NAME_ENDING =
+  /(?:[局委办会部院社心队联协厅处所站室组府班司行校馆团台厂门位区县镇乡关署园场网]|街道|机构|银行|电信|移动|联通|铁塔)$/;
+/** Words of running text, never of a unit's name. */
+const PROSE_WORD = /要|确保|年底|以前|之前|以上|以下|左右/;
+/** A unit's name never starts with a verb; a clause of a task does ("加快建设示例高新区"). */
+const PROSE_START =
+  /^(?:推进|推动|实施|加强|提升|落实|加快|完成|开展|建立|健全|深化|全面|积极|持续|打造|建设|新建|创建)/;
+const NAME_ETC = /等(?:\d*个)?(?:有关|相关)?(?:部门|单位)?$/;
+const SENTENCE_MARK = /[。:;!?“”《》]/;
+
+/**
+ * Does a folded piece of text read as one unit's name — short, no sentence marks, no words of
+ * running text, ending like a unit? Used where no role label vouches for the list (a bare line of
+ * names, "由X负责,Y配合"), so a sentence is never taken for units. A trailing 〈…〉 or (…) and
+ * "等部门" are allowed.
+ */
+export function looksLikeUnitName(folded: string): boolean {
+  let name = folded.trim();
+  for (;;) {
+    const last = name.at(-1);
+    const open = last === '〉' ? name.lastIndexOf('〈') : last === ')' ? name.lastIndexOf('(') : -1;
+    if (open <= 0) break;
+    name = name.slice(0, open).trim();
+  }
+  const etc = NAME_ETC.exec(name);
+  if (etc && etc.index >= 2) name = name.slice(0, etc.index);
+  if (name.length < 2 || name.length > 30) return false;
+  if (SENTENCE_MARK.test(name) || /\s|\d/.test(name)) return false;
+  if (PROSE_WORD.test(name) || PROSE_START.test(name)) return false;
+  return NAME_ENDING.test(name) || isCollective(name);
+}
 
 /** 各区人民政府, 相关区人民政府, 市政府各有关部门, …成员单位: one name for several units. */
 export function isCollective(key: string): boolean {
@@ -94,7 +135,8 @@ export function mergedNames(units: readonly UnitMention[], log: IssueLog): void 
     // One name of the document and, before or after it, something that ends like a unit name
     // (市城建局 + 武汉旅游体育有限公司, printed once): a separator went missing.
     for (let at = 3; at <= key.length - MIN_REST && cut === -1; at++) {
-      if (keys.has(key.slice(0, at)) && UNIT_ENDING.test(key.slice(at))) cut = at;
+      const rest = key.slice(at);
+      if (keys.has(key.slice(0, at)) && UNIT_ENDING.test(rest) && !SUB_UNIT.test(rest)) cut = at;
     }
     for (let at = MIN_REST; at <= key.length - 3 && cut === -1; at++) {
       if (keys.has(key.slice(at)) && UNIT_ENDING.test(key.slice(0, at))) cut = at;

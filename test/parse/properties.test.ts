@@ -212,12 +212,18 @@ describe('generated unit lists', () => {
           const list = groups.map((g) => g.names.join('、') + g.role).join(',');
           const model = parsePlan(`${HEAD}1.推进重点工作。(${list})`);
           valid(model);
-          const hasLead = groups.some((g) => g.role.includes('牵头'));
+          // With no 牵头, the groups that 负责 lead when some other group only cooperates
+          // ("X负责,Y配合"); with neither, every unit owns the item.
+          const marked = groups.some((g) => g.role.includes('牵头'));
+          const owns = (g: { role: string }) => g.role === '负责';
+          const promoted = !marked && groups.some(owns) && groups.some((g) => !owns(g));
+          const leads = (g: { role: string }) =>
+            marked ? g.role.includes('牵头') : promoted ? owns(g) : true;
           const want = groups.flatMap((g) =>
             g.names.map((name) => ({
               name,
               role: g.role,
-              edge: !hasLead || g.role.includes('牵头') ? 'LEADS' : 'SUPPORTS',
+              edge: leads(g) ? 'LEADS' : 'SUPPORTS',
             })),
           );
           const item = model.items.find((i) => i.ref === '一1');

@@ -201,9 +201,15 @@ describe('line shapes and words', () => {
         '到2025年',
       ].map(classifyLabel),
     ).toEqual(['lead', 'other', 'other', 'other', 'other', 'lead', 'unknown', 'person', null]);
-    expect(suffixRole('市直各有关部门按职责分工负责')).toEqual({ length: 7, roleClass: 'other' });
-    expect(suffixRole('市住建局、市自然资源局牵头')).toEqual({ length: 2, roleClass: 'lead' });
-    expect(suffixRole('各县区人民政府负责落实')).toEqual({ length: 4, roleClass: 'other' });
+    expect(suffixRole('市直各有关部门按职责分工负责')).toMatchObject({
+      length: 7,
+      roleClass: 'other',
+    });
+    expect(suffixRole('市住建局、市自然资源局牵头')).toMatchObject({
+      length: 2,
+      roleClass: 'lead',
+    });
+    expect(suffixRole('各县区人民政府负责落实')).toMatchObject({ length: 4, roleClass: 'other' });
     expect(suffixRole('市发改委')).toBeNull();
   });
 });
