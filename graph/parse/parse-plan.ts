@@ -16,7 +16,7 @@ import {
 } from '../model/plan.ts';
 import { controlCharacters, decode } from './decode.ts';
 import { excerpt, IssueLog } from './issues.ts';
-import { fold, needsFold, skipSpace, trimAll, trimEnd } from './normalise.ts';
+import { fold, needsFold, skipSpace, trimAll, trimEnd, unitKey } from './normalise.ts';
 import { formatChineseNumeral } from './numerals.ts';
 import {
   classifyLine,
@@ -723,6 +723,7 @@ class PlanParser {
         title = ref;
       }
       const rule = applyRoleRule(d.units, d.firstListedLeads);
+      inJurisdiction(rule, jurisdiction);
       for (const name of rule.duplicates) {
         log.add(
           'duplicate-unit',
@@ -865,6 +866,29 @@ class PlanParser {
       this.log.add('no-units', `${item.ref} names no unit`, item.line);
     }
   }
+}
+
+/**
+ * Keys in the plan's jurisdiction: a notice of 武汉市 printing 武汉市发改委 names 市发改委
+ * (graph/dictionary/unit-names.ts). Units were keyed before the preamble was read; re-keyed here,
+ * a unit printed both ways on one item is named once, its first mention kept.
+ */
+function inJurisdiction(rule: ReturnType<typeof applyRoleRule>, jurisdiction: string): void {
+  const seen = new Set<string>();
+  const units: ItemUnit[] = [];
+  const kept: number[] = [];
+  for (const [i, unit] of rule.units.entries()) {
+    const key = unitKey(unit.key, jurisdiction);
+    if (seen.has(key)) {
+      rule.duplicates.push(unit.name);
+      continue;
+    }
+    seen.add(key);
+    units.push(key === unit.key ? unit : { ...unit, key });
+    kept.push(rule.kept[i] ?? 0);
+  }
+  rule.units.splice(0, rule.units.length, ...units);
+  rule.kept.splice(0, rule.kept.length, ...kept);
 }
 
 function kindOfSection(section: SectionKind): ItemKind {

@@ -173,3 +173,26 @@ describe('a plan that prints one unit three ways', () => {
     ]);
   });
 });
+
+describe('a notice naming its own city before a unit', () => {
+  it('keys 武汉市发改委 as 市发改委 in a Wuhan plan, and names it once per item', () => {
+    const model = parsePlan(
+      [
+        '武汉市2031年重点任务分工方案',
+        '武汉市人民政府办公厅',
+        '一、扩大有效投资',
+        '1.实施重大项目攻坚。(牵头单位:武汉市发展和改革委员会;责任单位:市财政局)',
+        '2.做好专项债券储备。(牵头单位:市发改委;责任单位:武汉市财政局、市财政局)',
+      ].join('\n'),
+    );
+    expect(model.plan.jurisdiction).toBe('武汉市');
+    const keys = model.items.flatMap((i) => i.units.map((u) => [i.ref, u.name, u.key]));
+    expect(keys).toEqual([
+      ['一1', '武汉市发展和改革委员会', '市发改委'],
+      ['一1', '市财政局', '市财政局'],
+      ['一2', '市发改委', '市发改委'],
+      ['一2', '武汉市财政局', '市财政局'],
+    ]);
+    expect(model.units.map((u) => u.key).sort()).toEqual(['市发改委', '市财政局']);
+  });
+});
