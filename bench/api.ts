@@ -4,6 +4,11 @@
 // Prints requests/s, p50, p99, errors and non-2xx answers per endpoint; the aim is no errors and
 // p99 ≤ 100 ms.
 //
+// First, the first clicks after a start: Neo4j's query caches cleared and a new app made, then
+// the first search, unit profile and neighbourhood timed, with the app warmed as `npm start`
+// warms it (graph/api/warm.ts) and without, in alternating rounds (the cold rounds run second, so
+// Node's compiled code and the driver's connections favour them, not the warmed ones).
+//
 // The API keeps graph answers while the plans are unchanged, so a steady run measures mostly
 // kept answers, as a planner going back and forth does. BENCH_CACHE=off measures every request
 // going to Neo4j.
@@ -17,6 +22,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../graph/api/app.ts';
 import { startServer } from '../graph/api/server.ts';
+import { warmApi } from '../graph/api/warm.ts';
 import { ensureSeedLoaded } from '../graph/load/seed.ts';
 import { readConfig } from '../graph/neo4j/config.ts';
 import { closeDriver, connection, getDriver } from '../graph/neo4j/database.ts';
@@ -47,6 +53,7 @@ const DURATION_S = Number(process.env.BENCH_DURATION ?? 20);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const AIM_P99_MS = 100;
 const CACHE = process.env.BENCH_CACHE !== 'off';
+const FIRST_ROUNDS = Number(process.env.BENCH_FIRST_ROUNDS ?? 3);
 
 const say = (line: string) => console.error(`[bench:api] ${line}`);
 
@@ -94,6 +101,61 @@ const SCENARIOS: { name: string; paths: string[] }[] = [
   },
 ];
 
+/** A planner's first clicks: none of them asked by the warming (its units are the busiest two). */
+const FIRST_CLICKS: { name: string; path: string }[] = [
+  { name: 'search', path: path('/api/search', { q: 'skj', plan: PLAN, limit: 12 }) },
+  {
+    name: 'units/profile',
+    path: path('/api/units/profile', { id: '武汉市/市生态环境局', plan: PLAN }),
+  },
+  {
+    name: 'neighbourhood',
+    path: path('/api/neighbourhood', {
+      id: '武汉市/市生态环境局',
+      limit: 50,
+      depth: 1,
+      types: 'LEADS,SUPPORTS',
+    }),
+  },
+];
+
+const median = (values: readonly number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? NaN)
+    : ((sorted[middle - 1] ?? NaN) + (sorted[middle] ?? NaN)) / 2;
+};
+
+/** ms of each first click on a new app over cleared query caches, warmed first or not. */
+async function firstClicks(warm: boolean): Promise<number[]> {
+  const session = getDriver().session({ database: connection().database });
+  try {
+    await session.run('CALL db.clearQueryCaches()');
+  } finally {
+    await session.close();
+  }
+  const app = createApp({
+    driver: getDriver(),
+    database: connection().database,
+    queries: queries(),
+    webRoot: null,
+  });
+  if (warm) {
+    const report = await warmApi(app, { log: say });
+    say(`warmed: ${report.requests.length} requests in ${report.ms.toFixed(0)} ms`);
+  }
+  const times: number[] = [];
+  for (const click of FIRST_CLICKS) {
+    const started = performance.now();
+    const response = await app.request(click.path);
+    await response.arrayBuffer();
+    if (!response.ok) throw new Error(`${click.path} answered ${response.status}`);
+    times.push(performance.now() - started);
+  }
+  return times;
+}
+
 async function main(): Promise<number> {
   let local: LocalNeo4j | null = null;
   let dataDir: string | null = null;
@@ -130,6 +192,21 @@ async function main(): Promise<number> {
     say(
       `server on ${server.url}; ${CONNECTIONS} connections, ${DURATION_S} s per endpoint; ` +
         `kept answers ${CACHE ? 'on' : 'off'}`,
+    );
+    const first = { warmed: [] as number[][], cold: [] as number[][] };
+    for (let round = 0; round < FIRST_ROUNDS; round += 1) {
+      first.warmed.push(await firstClicks(true));
+      first.cold.push(await firstClicks(false));
+    }
+    console.log(
+      [
+        `| first request after start (median of ${FIRST_ROUNDS}) | cold ms | warmed ms |`,
+        '| --- | --- | --- |',
+        ...FIRST_CLICKS.map(
+          (click, i) =>
+            `| ${click.name} | ${median(first.cold.map((times) => times[i] ?? NaN)).toFixed(0)} | ${median(first.warmed.map((times) => times[i] ?? NaN)).toFixed(0)} |`,
+        ),
+      ].join('\n'),
     );
     const lines = [
       '| endpoint | requests/s | p50 ms | p99 ms | max ms | errors | non-2xx |',

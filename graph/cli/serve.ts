@@ -7,6 +7,7 @@ import type { Driver } from 'neo4j-driver';
 import { createApp } from '../api/app.ts';
 import { readServerConfig, ServerConfigError } from '../api/config.ts';
 import { startServer, type ServerHandle } from '../api/server.ts';
+import { warmApi } from '../api/warm.ts';
 import { ensureSeedLoaded } from '../load/seed.ts';
 import { closeDriver, connection, getDriver } from '../neo4j/database.ts';
 import { describeNeo4j, ensureNeo4j, explainFailure } from '../neo4j/runtime.ts';
@@ -27,10 +28,20 @@ export interface ServeOptions {
   database?: string;
   /** Default: web/dist. */
   webRoot?: string | null;
+  /**
+   * Ask every route a first click reaches once before listening (graph/api/warm.ts), so that
+   * the first planner's request finds Neo4j's plans and the API's caches ready. Default: true.
+   */
+  warm?: boolean;
+  /** Where warming says what it did. */
+  log?: (line: string) => void;
 }
 
-/** Starts the explorer's HTTP server; the handle's `url` is where it listens, `close()` stops it. */
-export function serveExplorer(options: ServeOptions): Promise<ServerHandle> {
+/**
+ * Starts the explorer's HTTP server, warmed unless told not to; the handle's `url` is where it
+ * listens, `close()` stops it.
+ */
+export async function serveExplorer(options: ServeOptions): Promise<ServerHandle> {
   const fromEnvironment = readServerConfig(process.env);
   const host = options.host ?? fromEnvironment.host;
   const app = createApp({
@@ -40,6 +51,12 @@ export function serveExplorer(options: ServeOptions): Promise<ServerHandle> {
     webRoot: options.webRoot === undefined ? WEB_ROOT : options.webRoot,
     host,
   });
+  if (options.warm ?? true) {
+    const report = await warmApi(app, { log: options.log });
+    options.log?.(
+      `${report.requests.length} API requests warmed for ${report.plans} plan(s) in ${(report.ms / 1000).toFixed(1)} s`,
+    );
+  }
   return startServer({ app, port: options.port ?? fromEnvironment.port, host });
 }
 
@@ -54,9 +71,10 @@ export async function runExplorer(): Promise<number> {
   for (const line of describeNeo4j(neo4j)) say(line);
   let server: ServerHandle | null = null;
   try {
-    if ((await buildWebIfStale()) === 'built') say(`web app built into ${relative(process.cwd(), WEB_DIST) || '.'}`);
+    if ((await buildWebIfStale()) === 'built')
+      say(`web app built into ${relative(process.cwd(), WEB_DIST) || '.'}`);
     await ensureSeedLoaded(getDriver(), { log: say });
-    server = await serveExplorer({ driver: getDriver() });
+    server = await serveExplorer({ driver: getDriver(), log: say });
     console.log(`guatu explorer on ${server.url}`);
     say('Ctrl-C to stop');
     const died = neo4j.local?.exited.then(() => null) ?? new Promise<never>(() => {});

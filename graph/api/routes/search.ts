@@ -2,7 +2,7 @@
 // the full-text index filling in what no name matched.
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { ApiContext, PlanSummary } from '../context.ts';
+import type { ApiContext } from '../context.ts';
 import { findNeo4jError } from '../http-error.ts';
 import { luceneQuery, rankCandidates, type SearchCandidate } from '../search.ts';
 import { Count, PlanParam, queryOf } from '../validate.ts';
@@ -13,56 +13,38 @@ const SearchQuery = z.object({
   limit: Count(1, 100, 20),
 });
 
-/**
- * The candidates change only when a plan is loaded or replaced, which changes the plan's text
- * checksum or counts; they are reused while those stay the same, for at most this long (a reload
- * of the same text with a changed unit dictionary shows within it).
- */
-const CANDIDATES_TTL_MS = 60_000;
-
 const strings = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 const stringOrNull = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
-/** What the candidates of these plans depend on. */
-const versionOf = (plans: readonly PlanSummary[]) =>
-  plans
-    .map(
-      (plan) =>
-        `${plan.id}@${plan.sourceSha256}:${plan.itemCount}:${plan.unitCount}:${plan.edgeCount}`,
-    )
-    .sort()
-    .join('|');
+/**
+ * The candidates of these plans, kept among the API's answers (ApiContext.keptAnswer): the same
+ * version of the plans and the same age limit as every other kept answer, so a plan loaded or
+ * replaced refreshes them with the rest. Kept apart from the search's own answers, which are
+ * kept per query: each new keystroke is a query not asked before, ranked here in memory.
+ */
+async function candidatesFor(
+  api: ApiContext,
+  planIds: string[],
+  signal: AbortSignal,
+): Promise<SearchCandidate[]> {
+  const key = `search-candidates?plans=${planIds.join('|')}`;
+  const version = await api.answersVersion(signal);
+  const kept = api.keptAnswer(version, key);
+  if (kept !== undefined) return JSON.parse(kept) as SearchCandidate[];
+  const candidates = await readCandidates(api, planIds, signal);
+  api.keepAnswer(version, key, JSON.stringify(candidates));
+  return candidates;
+}
 
 export function searchRoutes(api: ApiContext): Hono {
   const routes = new Hono();
-  let cached: { version: string; at: number; candidates: Promise<SearchCandidate[]> } | null = null;
-
-  const candidatesFor = (plans: readonly PlanSummary[]): Promise<SearchCandidate[]> => {
-    const version = versionOf(plans);
-    const now = Date.now();
-    if (cached !== null && cached.version === version && now - cached.at < CANDIDATES_TTL_MS) {
-      return cached.candidates;
-    }
-    // Not tied to one request's signal: the requests arriving meanwhile share this read.
-    const candidates = readCandidates(
-      api,
-      plans.map((plan) => plan.id),
-    );
-    const entry = { version, at: now, candidates };
-    cached = entry;
-    candidates.catch(() => {
-      if (cached === entry) cached = null;
-    });
-    return candidates;
-  };
 
   routes.get('/search', async (c) => {
     const { q, plan, limit } = queryOf(c, SearchQuery);
     const signal = c.req.raw.signal;
     const planIds = await api.planIds(plan, signal);
-    const plans = (await api.plans(signal)).filter((each) => planIds.includes(each.id));
-    const candidates = await candidatesFor(plans);
+    const candidates = await candidatesFor(api, planIds, signal);
     const named = rankCandidates(q, candidates, new Map(), limit);
     // The full-text tier only adds to what names found; a full list needs no more.
     if (named.length >= limit) return c.json(named);
@@ -73,8 +55,12 @@ export function searchRoutes(api: ApiContext): Hono {
   return routes;
 }
 
-async function readCandidates(api: ApiContext, planIds: string[]): Promise<SearchCandidate[]> {
-  const { records } = await api.lookup('search-candidates', { planIds });
+async function readCandidates(
+  api: ApiContext,
+  planIds: string[],
+  signal: AbortSignal,
+): Promise<SearchCandidate[]> {
+  const { records } = await api.lookup('search-candidates', { planIds }, signal);
   return records.map((record) => {
     const kind = String(record.get('kind'));
     const name = String(record.get('name') ?? '');

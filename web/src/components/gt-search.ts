@@ -12,8 +12,12 @@ import { kindName, msg, type Lang } from '../i18n/messages.ts';
 import { NodeSelectEvent } from './events.ts';
 import { sharedStyles } from './shared-styles.ts';
 
-/** Wait after the last keystroke before asking the API, in ms. */
-const TYPING_PAUSE = 120;
+/**
+ * Wait after a keystroke before asking the API, in ms: long enough to take a burst of typing (or
+ * an IME's commit) as one question, short enough that suggestions show within 100 ms of the last
+ * key — the API ranks kept candidates in memory and answers in a few ms.
+ */
+const TYPING_PAUSE = 30;
 const HITS = 12;
 
 function pause(ms: number, signal: AbortSignal): Promise<void> {
@@ -129,11 +133,15 @@ export class GtSearch extends LitElement {
   private api!: ApiClient;
 
   #enterPending = false;
+  /** The name last chosen, shown in the box: its one hit, without asking the API again. */
+  #chosen: { text: string; hits: SearchHit[] } | null = null;
 
   private hits = new Task(this, {
     args: () => [this.text.trim(), this.plan] as const,
     task: async ([text, plan], { signal }): Promise<SearchHit[]> => {
       if (text === '') return [];
+      // The box now shows the name chosen: nothing new to ask.
+      if (this.#chosen !== null && this.#chosen.text === text) return this.#chosen.hits;
       await pause(TYPING_PAUSE, signal);
       return this.api.search(text, { plan, limit: HITS }, signal);
     },
@@ -201,6 +209,7 @@ export class GtSearch extends LitElement {
     this.open = false;
     this.text =
       this.language === 'en' && hit.kind === 'unit' ? (hit.labelEn ?? hit.label) : hit.label;
+    this.#chosen = { text: this.text.trim(), hits: [hit] };
     this.dispatchEvent(new NodeSelectEvent(hit.id, true));
   }
 

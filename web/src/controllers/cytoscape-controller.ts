@@ -60,6 +60,37 @@ declare global {
   }
 }
 
+/** Whether every field of `wanted` already has that value (fields set by heat() are left be). */
+function sameData(current: Record<string, unknown>, wanted: object): boolean {
+  for (const [key, value] of Object.entries(wanted)) {
+    const now = current[key];
+    if (now === value) continue;
+    if (typeof value !== 'object' || value === null || typeof now !== 'object' || now === null) {
+      return false;
+    }
+    if (JSON.stringify(now) !== JSON.stringify(value)) return false;
+  }
+  return true;
+}
+
+/** Classes the controller itself sets after `show` (highlight(), heat()): kept across a redraw. */
+const STATE_CLASSES = new Set(['faded', 'highlight', 'marked', 'heat']);
+
+/**
+ * The classes an element should have: those its definition gives, and the state classes it has
+ * now, which highlight() and heat() then correct where they must. Null when it has them already.
+ */
+function classesToSet(
+  current: readonly string[],
+  given: string | readonly string[] | undefined,
+): string[] | null {
+  const list = given === undefined ? [] : typeof given === 'string' ? given.split(/\s+/) : given;
+  const wanted = new Set(list.filter((name) => name !== ''));
+  for (const name of current) if (STATE_CLASSES.has(name)) wanted.add(name);
+  const same = wanted.size === current.length && current.every((name) => wanted.has(name));
+  return same ? null : [...wanted];
+}
+
 export class CytoscapeController implements ReactiveController {
   cy: Core | null = null;
   readonly #host: ReactiveControllerHost & HTMLElement;
@@ -156,15 +187,23 @@ export class CytoscapeController implements ReactiveController {
           added.push(element as ElementDefinition);
           continue;
         }
-        existing.data(element.data);
-        existing.classes(element.classes);
+        // Only what changed is set: setting data or classes restyles the element and redraws
+        // its cached texture, and a filter or the language changes few of a thousand elements.
+        if (!sameData(existing.data() as Record<string, unknown>, element.data)) {
+          existing.data(element.data);
+        }
+        const classes = classesToSet(existing.classes(), element.classes);
+        if (classes !== null) existing.classes(classes);
         if (
           element.group === 'nodes' &&
           element.position !== undefined &&
           layout === 'layered' &&
           !this.#pins.has(element.data.id)
         ) {
-          existing.position(element.position);
+          const at = existing.position();
+          if (at.x !== element.position.x || at.y !== element.position.y) {
+            existing.position(element.position);
+          }
         }
       }
       // Nodes first: an edge needs both of its ends.
@@ -227,18 +266,32 @@ export class CytoscapeController implements ReactiveController {
     const cy = this.cy;
     if (cy === null) return;
     cy.batch(() => {
-      cy.elements().removeClass('faded highlight marked').unselect();
-      let lit = cy.collection();
       const node = id === null ? cy.collection() : cy.getElementById(id);
-      if (!node.empty()) {
-        lit = this.#reached(reach).union(node);
-        node.select();
-      }
+      const lit = node.empty() ? cy.collection() : this.#reached(reach).union(node);
       const marks = marked.size === 0 ? cy.collection() : this.#reached(marked);
-      if (lit.empty() && marks.empty()) return;
-      cy.elements().not(lit.union(marks)).addClass('faded');
-      lit.addClass('highlight');
-      marks.addClass('marked');
+      const anything = !lit.empty() || !marks.empty();
+      // Only the elements whose state changes get a class changed: a class change restyles the
+      // element and redraws its cached texture, and going from one unit to the next leaves most
+      // of the thousand-odd elements as they were (faded).
+      const names = ['highlight', 'marked', 'faded'] as const;
+      const add = names.map(() => cy.collection());
+      const remove = names.map(() => cy.collection());
+      cy.elements().forEach((element) => {
+        const isLit = lit.has(element);
+        const isMarked = marks.has(element);
+        const wanted = [isLit, isMarked, anything && !isLit && !isMarked];
+        names.forEach((name, i) => {
+          const want = wanted[i] ?? false;
+          // merge() adds to the collection in place.
+          if (element.hasClass(name) !== want) (want ? add : remove)[i]?.merge(element);
+        });
+      });
+      names.forEach((name, i) => {
+        add[i]?.addClass(name);
+        remove[i]?.removeClass(name);
+      });
+      cy.$(':selected').difference(node).unselect();
+      if (!node.empty() && !node.selected()) node.select();
     });
   }
 
