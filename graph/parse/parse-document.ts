@@ -66,12 +66,20 @@ function placed(model: PlanModel, sources: readonly SourcePosition[]): PlanModel
 /** A model that holds nothing but why the file could not be read. */
 function unreadable(source: SourceDocument, issues: PlanModel['issues']): PlanModel {
   const model = parsePlan('');
-  return {
-    ...model,
-    plan: { ...model.plan, id: `unreadable-${source.sha256.slice(0, 8)}` },
+  return withSource(
+    {
+      ...model,
+      plan: { ...model.plan, id: `unreadable-${source.sha256.slice(0, 8)}` },
+      issues: [...issues, ...model.issues.filter((i) => i.code !== 'empty-document')],
+    },
     source,
-    issues: [...issues, ...model.issues.filter((i) => i.code !== 'empty-document')],
-  };
+  );
+}
+
+/** The model with the file it was read from, keys in the schema's order (the JSON reads alike). */
+function withSource(model: PlanModel, source: SourceDocument): PlanModel {
+  const { plan, items, units, documents, issues } = model;
+  return { plan, source, items, units, documents, issues };
 }
 
 /** One line of the document as read, for a review screen: what the layouts saw, and where. */
@@ -148,10 +156,7 @@ async function parse(
     const printed = read.text.split(/\r\n|\r|\n/);
     const sources = printed.map((_, i): SourcePosition => ({ format: 'text', line: i + 1 }));
     keep(printed.map((text, i) => ({ text, source: sources[i] as SourcePosition })));
-    return {
-      ...placed(model, sources),
-      source: describe(bytes, 'text', options.name, read.encoding),
-    };
+    return withSource(placed(model, sources), describe(bytes, 'text', options.name, read.encoding));
   }
 
   const reader = await READERS[detected.format]();
@@ -170,5 +175,5 @@ async function parse(
   );
   const model = parsePlanLines(joined, lines);
   model.issues = [...read.issues, ...model.issues];
-  return { ...placed(model, sources), source };
+  return withSource(placed(model, sources), source);
 }

@@ -1,6 +1,6 @@
 // npm run parse: the command as a user runs it, in a child process.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,11 +51,28 @@ describe('npm run parse', () => {
     expect(model.items).toHaveLength(185);
     expect(Object.keys(JSON.parse(stdout))).toEqual([
       'plan',
+      'source',
       'items',
       'units',
       'documents',
       'issues',
     ]);
+  });
+
+  it('reads a Word file, told from its bytes whatever its name', async () => {
+    const file = path.join(scratch, 'notice.txt');
+    writeFileSync(
+      file,
+      readFileSync(new URL('../fixtures/examples/06-table-word.docx', import.meta.url)),
+    );
+    const { code, stdout } = await run('--json', file);
+    expect(code).toBe(0);
+    const model = PlanModel.parse(JSON.parse(stdout));
+    expect(model.source).toMatchObject({ format: 'docx', name: file });
+    expect(model.items.find((i) => i.ref === '1')?.source).toMatchObject({
+      format: 'docx',
+      table: 1,
+    });
   });
 
   it('exits 1 when the document has errors', async () => {
