@@ -1,4 +1,5 @@
 // collective-exposure — items that rest on 各区人民政府, 相关区人民政府 and other collectives
+// zh: 依赖集合单位的事项:点名各区人民政府、相关区人民政府等集合单位的事项
 //
 // collective: The unit stands for several units (各区人民政府, …成员单位) and is left out of rankings by
 //   default.
@@ -7,21 +8,35 @@
 // The most exposed come first: fewest named units, then in plan order.
 // unitCount: Distinct units named on the item; for a theme, distinct units reaching it through its
 //   tasks.
+// zh: 集合单位:代表多个单位(各区人民政府、…成员单位),排名中默认不含。
+// zh: 单位数:事项上列出的不同单位;主题则为通过其任务涉及的不同单位。
+// zh: 点名集合单位的事项,依赖于规划没有具体列名的单位;restsOnCollectives 为真表示事项上没有任何具名的单个单位。
+// zh: 具名单位最少的排在前面,其次按规划顺序。
 //
 // Parameters:
 // :param planId => '武汉市-f64b89c6'
 // :param limit => 100
 // Defaults: limit => 100
+// planId: 规划 / Plan
+// limit: 最多列出 / Rows at most
 //
 // Columns:
-// ref: the item's printed reference
-// kind: indicator, task or project
-// item: the item's title
-// collectives: the collective units named on it
-// collectiveRole: LEADS when a collective leads it, else SUPPORTS
-// namedUnits: distinct non-collective units on the item
-// restsOnCollectives: true when only collectives are named
-// itemId: the item's id
+// ref: Ref. — the item's printed reference
+//   序号 — 事项的序号,如文件所印
+// kind: Kind — indicator, task or project
+//   类型 — 指标、任务或重大工程
+// item: Item — the item's title
+//   事项 — 事项的标题
+// collectives: Collectives — the collective units named on it
+//   集合单位 — 事项上点名的集合单位
+// collectiveRole: Collective role — LEADS when a collective leads it, else SUPPORTS
+//   集合单位角色 — 集合单位牵头时为牵头,否则为配合
+// namedUnits: Named units — distinct non-collective units on the item
+//   具名单位数 — 事项上不同的非集合单位数
+// restsOnCollectives: Only collectives — true when only collectives are named
+//   仅有集合单位 — 只点名了集合单位时为是
+// itemId: Item id — the item's id
+//   事项编号 — 事项的编号
 //
 // Scans the whole graph.
 MATCH (collective:Unit)-[active:ACTIVE_IN {planId: $planId}]->(:Plan)

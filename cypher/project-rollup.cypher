@@ -1,22 +1,36 @@
 // project-rollup — each major project with the units of its sub-items rolled up
+// zh: 重大工程汇总:每项重大工程及其子项的单位
 //
 // A major project (重大工程) carries units itself or through its sub-items; here both count.
 // A unit leading any part of the project is among its leads; the others named are supports.
 // A project handed to another notice shows that notice and no units.
+// zh: 重大工程的单位列在工程本身或其子项上,这里两者都算。
+// zh: 牵头工程任何部分的单位列为牵头,其余列出的单位为配合。
+// zh: 按其他文件分工的工程列出该文件,没有单位。
 //
 // Parameters:
 // :param planId => '武汉市-f64b89c6'
+// planId: 规划 / Plan
 //
 // Columns:
-// ref: the project's printed reference
-// column: the column (专栏N) of the plan outline it comes from
-// project: the project's title
-// subItems: how many sub-items it has
-// units: distinct units named on the project or any of its sub-items
-// leads: units leading the project or any sub-item
-// supports: units named only as support
-// delegatedTo: the notice it is delegated to, if any
-// itemId: the project's id
+// ref: Ref. — the project's printed reference
+//   序号 — 工程的序号,如文件所印
+// column: Column — the column (专栏N) of the plan outline it comes from
+//   专栏 — 出自规划纲要的哪个专栏(专栏N)
+// project: Project — the project's title
+//   重大工程 — 工程的标题
+// subItems: Sub-items — how many sub-items it has
+//   子项数 — 子项的数量
+// units: Units — distinct units named on the project or any of its sub-items
+//   单位数 — 工程及其子项上列出的不同单位数
+// leads: Lead units — units leading the project or any sub-item
+//   牵头单位 — 牵头工程或任一子项的单位
+// supports: Supporting units — units named only as support
+//   配合单位 — 只作为配合列出的单位
+// delegatedTo: Delegated to — the notice it is delegated to, if any
+//   按文件分工 — 工程转由其分工的文件(如有)
+// itemId: Item id — the project's id
+//   工程编号 — 工程的编号
 //
 // Scans the whole graph.
 MATCH (:Plan {id: $planId})<-[:PART_OF]-(project:Project)

@@ -1,4 +1,5 @@
 // unit-load — units ranked by weighted load: who carries the most of the plan
+// zh: 单位工作量排名:谁承担了规划中最多的事项
 //
 // load: Weighted load: 1 for each item led plus 0.5 for each item supported.
 // itemsLed: Items the unit leads: marked as lead, or named on an item that has no lead (it then
@@ -9,27 +10,51 @@
 // collective: The unit stands for several units (各区人民政府, …成员单位) and is left out of rankings by
 //   default.
 // Collective units are left out unless includeCollectives is true.
+// inferredLeads: Of the items led, those the unit owns by the rule: the item names no lead, so
+//   its units lead it.
+// zh: 牵头事项数:被列为牵头单位的事项,加上未列牵头单位、按规则由所列单位牵头的事项。
+// zh: 配合事项数:在已有牵头单位的事项上被列出(不是牵头)的事项。
+// zh: 涉及主题数:通过牵头或配合的任务所涉及的不同战略主题。
+// zh: 工作量:每牵头一项计 1,每配合一项计 0.5。
+// zh: 集合单位:代表多个单位(各区人民政府、…成员单位),排名中默认不含。
+// zh: 其中推定牵头:牵头事项中,因未列牵头单位而按规则由所列单位牵头的事项。
+// zh: 集合单位默认不含,除非 includeCollectives 为真。
 //
 // Parameters:
 // :param planId => '武汉市-f64b89c6'
 // :param limit => 10
 // :param includeCollectives => false
 // Defaults: limit => 20, includeCollectives => false
+// planId: 规划 / Plan
+// limit: 最多列出 / Rows at most
+// includeCollectives: 包含集合单位 / Include collective units
 //
 // Columns:
-// unit: the unit's short name, as the plan prints it
-// leads: items the unit leads
-// supports: items the unit supports
-// themesReached: distinct strategic themes reached through the tasks it leads or supports
-// load: weighted load (1 per item led + 0.5 per item supported)
-// collective: whether the unit stands for several units
-// unitId: the unit's id
+// unit: Unit — the unit's short name, as the plan prints it
+//   单位 — 单位简称,如文件所印
+// leads: Leads — items the unit leads
+//   牵头 — 它牵头的事项数
+// inferredLeads: Of which inferred — of the items led, those owned by the rule (no lead named)
+//   其中推定牵头 — 牵头事项中按规则推定的(未列牵头单位)
+// supports: Supports — items the unit supports
+//   配合 — 它配合的事项数
+// themesReached: Themes reached — distinct strategic themes reached through the tasks it leads or supports
+//   涉及主题 — 通过牵头或配合的任务涉及的不同战略主题数
+// load: Load — weighted load (1 per item led + 0.5 per item supported)
+//   工作量 — 加权工作量(每牵头一项计 1,每配合一项计 0.5)
+// collective: Collective — whether the unit stands for several units
+//   集合单位 — 该单位是否代表多个单位
+// unitId: Unit id — the unit's id
+//   单位编号 — 单位的编号
 //
 // Scans the whole graph.
 MATCH (unit:Unit)-[active:ACTIVE_IN {planId: $planId}]->(:Plan)
 WHERE $includeCollectives OR NOT active.collective
 RETURN unit.name AS unit,
        active.itemsLed AS leads,
+       COUNT {
+         (unit)-[:LEADS {planId: $planId, inferred: true}]->(:Item)
+       } AS inferredLeads,
        active.itemsSupported AS supports,
        active.themesReached AS themesReached,
        active.load AS load,

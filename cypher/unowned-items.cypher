@@ -1,4 +1,5 @@
 // unowned-items — items no single unit answers for: no lead, only collectives, or delegated
+// zh: 无人负责的事项:没有牵头单位、只有集合单位牵头,或按其他文件分工
 //
 // no-lead: the item names no unit at all (and, for a major project, neither do its sub-items).
 // collective-only: every lead is a collective unit.
@@ -9,17 +10,31 @@
 // collective: The unit stands for several units (各区人民政府, …成员单位) and is left out of rankings by
 //   default.
 // Themes and work requirements are structure, not assignments, and are left out.
+// zh: 集合单位:代表多个单位(各区人民政府、…成员单位),排名中默认不含。
+// zh: 单位数:事项上列出的不同单位;主题则为通过其任务涉及的不同单位。
+// zh: 牵头单位数:牵头该事项的不同单位。
+// zh: no-lead(未列牵头单位):事项没有列出任何单位(重大工程的子项也没有)。
+// zh: collective-only(仅由集合单位牵头):所有牵头单位都是集合单位。
+// zh: delegated(按其他文件分工):工程交由另一份文件分工(按照《…》分工组织实施)。
+// zh: 主题和工作要求是结构而不是分工,不在其中。
 //
 // Parameters:
 // :param planId => '武汉市-f64b89c6'
+// planId: 规划 / Plan
 //
 // Columns:
-// reason: no-lead, collective-only or delegated
-// ref: the item's printed reference
-// kind: indicator, task or project
-// item: the item's title
-// detail: the collective leads, or the notice the project is delegated to
-// itemId: the item's id
+// reason: Reason — no-lead, collective-only or delegated
+//   原因 — 未列牵头单位、仅由集合单位牵头,或按其他文件分工
+// ref: Ref. — the item's printed reference
+//   序号 — 事项的序号,如文件所印
+// kind: Kind — indicator, task or project
+//   类型 — 指标、任务或重大工程
+// item: Item — the item's title
+//   事项 — 事项的标题
+// detail: Detail — the collective leads, or the notice the project is delegated to
+//   说明 — 牵头的集合单位,或工程转由其分工的文件
+// itemId: Item id — the item's id
+//   事项编号 — 事项的编号
 //
 // Scans the whole graph.
 CALL () {

@@ -23,7 +23,31 @@ export const metricDefinitions = {
   diffuseOwnership: 'The item has three or more leads, so no one unit clearly answers for it.',
   leadUnitCount: 'Distinct units leading at least one task of the theme.',
   coordinatesWith: 'Items two units share, whatever their roles.',
+  inferredLeads:
+    'Of the items led, those the unit owns by the rule: the item names no lead, so its units lead it.',
 } as const;
+
+/**
+ * The same definitions in Chinese, the planners' language: the queries' headers quote these and
+ * the explorer shows them. The words for the two edge types are the explorer's fixed pair,
+ * 牵头 (LEADS) and 配合 (SUPPORTS), whatever role word a notice prints.
+ */
+export const metricDefinitionsZh: Record<keyof typeof metricDefinitions, string> = {
+  itemsLed: '牵头事项数:被列为牵头单位的事项,加上未列牵头单位、按规则由所列单位牵头的事项。',
+  itemsSupported: '配合事项数:在已有牵头单位的事项上被列出(不是牵头)的事项。',
+  themesReached: '涉及主题数:通过牵头或配合的任务所涉及的不同战略主题。',
+  load: '工作量:每牵头一项计 1,每配合一项计 0.5。',
+  betweenness:
+    '居间度:在单位协作网络中,单位位于另外两个单位之间最短联系上的程度(0–1);不含集合单位。',
+  community: '协作群组:经常共同承担事项的单位聚成的群组(Louvain 社区划分);集合单位为空。',
+  collective: '集合单位:代表多个单位(各区人民政府、…成员单位),排名中默认不含。',
+  unitCount: '单位数:事项上列出的不同单位;主题则为通过其任务涉及的不同单位。',
+  leadCount: '牵头单位数:牵头该事项的不同单位。',
+  diffuseOwnership: '多头牵头:事项有三个及以上牵头单位,没有哪一个单位能被明确问责。',
+  leadUnitCount: '牵头单位数:至少牵头该主题一项任务的不同单位。',
+  coordinatesWith: '共同事项:两个单位共同承担的事项,不论角色。',
+  inferredLeads: '其中推定牵头:牵头事项中,因未列牵头单位而按规则由所列单位牵头的事项。',
+};
 
 /** Leads an item needs before its ownership counts as diffuse. */
 export const DIFFUSE_OWNERSHIP_LEADS = 3;

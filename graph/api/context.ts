@@ -8,6 +8,7 @@ import type { QueryDefinition } from '../queries/header.ts';
 import { bindParams } from '../queries/params.ts';
 import { loadQueries } from '../queries/registry.ts';
 import { toJson, type JsonNode } from '../queries/to-json.ts';
+import { DEFAULT_HOST } from './config.ts';
 import type { FoundGraph } from './elements.ts';
 import { HttpError } from './http-error.ts';
 import { readRows, type ReadTarget, type Rows } from './read.ts';
@@ -46,6 +47,11 @@ export interface ApiDeps {
   maxRows?: number;
   /** Graph answers kept for reuse while the plans are unchanged; default 500, 0 turns it off. */
   cacheEntries?: number;
+  /**
+   * The HOST the server listens on (graph/api/config.ts): a name the browser may use besides the
+   * loopback ones, for the writes that check Host (graph/api/same-origin.ts). Default 127.0.0.1.
+   */
+  host?: string;
 }
 
 export const API_QUERIES_DIR = fileURLToPath(new URL('./queries/', import.meta.url));
@@ -76,6 +82,7 @@ export type PlanSummary = z.infer<typeof PlanSummary>;
 export class ApiContext {
   readonly queries: readonly QueryDefinition[];
   readonly webRoot: string | null;
+  readonly host: string;
   readonly queryTimeoutMs: number;
   readonly consoleTimeoutMs: number;
   readonly maxRows: number;
@@ -90,6 +97,7 @@ export class ApiContext {
     this.#database = deps.database;
     this.queries = deps.queries;
     this.webRoot = deps.webRoot;
+    this.host = deps.host ?? DEFAULT_HOST;
     this.queryTimeoutMs = deps.queryTimeoutMs ?? 10_000;
     this.consoleTimeoutMs = deps.consoleTimeoutMs ?? 10_000;
     this.maxRows = deps.maxRows ?? 5_000;
@@ -122,6 +130,11 @@ export class ApiContext {
   async readPlans(signal?: AbortSignal): Promise<PlanSummary[]> {
     const { records } = await this.lookup('plans', {}, signal);
     return records.map((record) => PlanSummary.parse(record.toObject()));
+  }
+
+  /** A plan was loaded or replaced here: the next request reads the plans afresh. */
+  plansChanged(): void {
+    this.#plans = null;
   }
 
   /** The plans loaded, as read within the last second. A failed read is never reused. */

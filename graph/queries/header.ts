@@ -4,20 +4,28 @@
 // The header is the comment block at the top of the file:
 //
 //   // unit-load — units ranked by weighted load, collectives left out unless asked
+//   // zh: 单位工作量排名:谁承担了规划中最多的事项
 //   //
 //   // Weighted load: 1 for each item led plus 0.5 for each item supported.
+//   // zh: 工作量:每牵头一项计 1,每配合一项计 0.5。
 //   //
 //   // Parameters:
 //   // :param planId => '武汉市-f64b89c6'
 //   // :param limit => 10
 //   // Defaults: limit => 20
+//   // planId: 规划 / Plan
+//   // limit: 最多列出 / Rows at most
 //   //
 //   // Columns:
-//   // unit: the unit's short name
+//   // unit: Unit — the unit's short name
+//   //   单位 — 单位简称
 //   //
 //   // Scans the whole graph.
 //
 // The `:param` lines are Neo4j Browser commands, so pasting them makes the file run as-is there.
+// Planners read Chinese first: line 2 is the title in Chinese, `zh:` lines of the prose are its
+// Chinese, each parameter has a label in both languages (`name: 中文 / English`), and each column
+// a label and meaning in both (`name: Label — meaning`, then an indented `中文名 — 含义`).
 import { z } from 'zod';
 import {
   finalReturnColumns,
@@ -33,6 +41,9 @@ const Literal: z.ZodType<unknown> = z.json();
 
 export const QueryParam = z.object({
   name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/),
+  /** What a form calls the parameter, in English and in Chinese. */
+  label: z.string().min(1),
+  labelZh: z.string().min(1),
   /** The header's example, as a JSON value; it runs on the seed plan. */
   example: Literal,
   type: ParamType,
@@ -44,7 +55,11 @@ export type QueryParam = z.infer<typeof QueryParam>;
 
 export const QueryColumn = z.object({
   name: z.string().min(1),
+  /** A column header's words, English and Chinese: `themesReached` means nothing to a planner. */
+  label: z.string().min(1),
+  labelZh: z.string().min(1),
   meaning: z.string().min(1),
+  meaningZh: z.string().min(1),
 });
 export type QueryColumn = z.infer<typeof QueryColumn>;
 
@@ -53,8 +68,12 @@ export const QueryDefinition = z.object({
   name: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
   /** The header's first line, after the name: the question the query answers. */
   purpose: z.string().min(1),
+  /** The purpose in Chinese: the header's second line. */
+  purposeZh: z.string().min(1),
   /** Prose between the purpose and the parameters: definitions of the figures it reads. */
   description: z.string(),
+  /** The same prose in Chinese (its `zh:` lines). */
+  descriptionZh: z.string(),
   params: z.array(QueryParam),
   columns: z.array(QueryColumn).min(1),
   /** True when the header says the query reads every node or relationship of some kind. */
@@ -74,7 +93,13 @@ export interface QueryFileProblem {
 const PURPOSE = /^\/\/\s*([a-z0-9]+(?:-[a-z0-9]+)*)\s+—\s+(.+)$/;
 const PARAM = /^\/\/\s*:param\s+([A-Za-z_][A-Za-z0-9_]*)\s*=>\s*(.+)$/;
 const DEFAULTS = /^\/\/\s*Defaults:\s*(.+)$/;
-const COLUMN = /^\/\/\s*([A-Za-z_][A-Za-z0-9_]*):\s+(.+)$/;
+const COLUMN = /^\/\/\s*([A-Za-z_][A-Za-z0-9_]*):\s+(.+?)\s+—\s+(.+)$/;
+/** A column's Chinese line: indented, under its English one. */
+const COLUMN_ZH = /^\/\/\s{2,}(\S.*?)\s+—\s+(.+)$/;
+const PARAM_LABEL = /^\/\/\s*([A-Za-z_][A-Za-z0-9_]*):\s+(.+?)\s+\/\s+(.+)$/;
+const ZH = /^\/\/\s*zh:\s*(.+)$/;
+/** A column of a query that need not be bilingual: `name: meaning`. */
+const COLUMN_PLAIN = /^\/\/\s*([A-Za-z_][A-Za-z0-9_]*):\s+(.+)$/;
 const SCANS = /^\/\/\s*Scans the whole graph\.\s*$/;
 
 /** The type a caller's value must have, read from how the example is written. */
@@ -104,6 +129,12 @@ function splitDefaults(text: string): { name: string; literal: string }[] | null
 export function parseQueryFile(
   fileName: string,
   text: string,
+  /**
+   * Whether the header must carry its Chinese words. The planners' queries (cypher/) must: the
+   * explorer shows them. The API's own queries, which no planner picks by name, may leave them
+   * out; their English then stands in.
+   */
+  { bilingual = true }: { bilingual?: boolean } = {},
 ): { definition: QueryDefinition | null; problems: QueryFileProblem[] } {
   const problems: QueryFileProblem[] = [];
   const problem = (code: string, message: string, line: number | null) =>
@@ -128,16 +159,26 @@ export function parseQueryFile(
     );
   }
 
+  const purposeZh = ZH.exec(header[1] ?? '')?.[1]?.trim();
+  if (purposeZh === undefined && bilingual) {
+    problem('no-purpose-zh', 'expected line 2 to read "// zh: 中文标题"', 2);
+  }
+
   type Section = 'description' | 'parameters' | 'columns';
   let section: Section = 'description';
   const description: string[] = [];
-  const params: QueryParam[] = [];
+  const descriptionZh: string[] = [];
+  // Which language an indented continuation line of the prose continues.
+  let prose: string[] = description;
+  const params: Omit<QueryParam, 'label' | 'labelZh'>[] = [];
+  const paramLabels = new Map<string, { zh: string; en: string; line: number }>();
   const defaults = new Map<string, { value: unknown; line: number }>();
-  const columns: QueryColumn[] = [];
+  type Column = Omit<QueryColumn, 'labelZh' | 'meaningZh'> & Partial<QueryColumn>;
+  const columns: Column[] = [];
   let scansWholeGraph = false;
 
-  header.slice(1).forEach((line, offset) => {
-    const lineNumber = offset + 2;
+  header.slice(purposeZh === undefined ? 1 : 2).forEach((line, offset) => {
+    const lineNumber = offset + (purposeZh === undefined ? 2 : 3);
     const content = line.replace(/^\/\/\s?/, '');
     if (line === '' || content.trim() === '') return;
     if (SCANS.test(line)) {
@@ -175,6 +216,9 @@ export function parseQueryFile(
           if (!(error instanceof LiteralError)) throw error;
           problem('bad-example', `parameter ${name}: ${error.message}`, lineNumber);
         }
+      } else if (defaultsLine === null && PARAM_LABEL.test(line)) {
+        const [, name = '', zh = '', en = ''] = PARAM_LABEL.exec(line) ?? [];
+        paramLabels.set(name, { zh: zh.trim(), en: en.trim(), line: lineNumber });
       } else if (defaultsLine !== null) {
         const entries = splitDefaults(defaultsLine[1] ?? '');
         if (entries === null)
@@ -190,7 +234,7 @@ export function parseQueryFile(
       } else {
         problem(
           'bad-param-line',
-          'expected ":param name => value" or "Defaults: name => value"',
+          'expected ":param name => value", "Defaults: name => value" or "name: 中文 / English"',
           lineNumber,
         );
       }
@@ -198,15 +242,68 @@ export function parseQueryFile(
     }
     if (section === 'columns') {
       const column = COLUMN.exec(line);
-      if (column === null) {
-        problem('bad-column-line', 'expected "column: meaning"', lineNumber);
+      const chinese = COLUMN_ZH.exec(line);
+      const last = columns.at(-1);
+      if (column !== null) {
+        columns.push({
+          name: column[1] ?? '',
+          label: (column[2] ?? '').trim(),
+          meaning: (column[3] ?? '').trim(),
+        });
+      } else if (chinese !== null && last !== undefined && last.labelZh === undefined) {
+        last.labelZh = (chinese[1] ?? '').trim();
+        last.meaningZh = (chinese[2] ?? '').trim();
+      } else if (!bilingual && COLUMN_PLAIN.test(line)) {
+        const [, name = '', meaning = ''] = COLUMN_PLAIN.exec(line) ?? [];
+        columns.push({ name, label: name, meaning: meaning.trim() });
       } else {
-        columns.push({ name: column[1] ?? '', meaning: (column[2] ?? '').trim() });
+        problem(
+          'bad-column-line',
+          'expected "column: Label — meaning", then an indented "中文名 — 含义"',
+          lineNumber,
+        );
       }
       return;
     }
-    description.push(content.trim());
+    const zh = ZH.exec(line);
+    if (zh !== null) {
+      prose = descriptionZh;
+      descriptionZh.push((zh[1] ?? '').trim());
+    } else if (/^\/\/\s{2,}/.test(line) && prose.length > 0) {
+      // An indented line continues the line above it, in that line's language.
+      prose.push(content.trim());
+    } else {
+      prose = description;
+      description.push(content.trim());
+    }
   });
+
+  for (const column of columns) {
+    if (column.labelZh !== undefined) continue;
+    if (bilingual) {
+      problem('column-no-zh', `column ${column.name} has no Chinese label and meaning`, null);
+    } else {
+      column.labelZh = column.label;
+      column.meaningZh = column.meaning;
+    }
+  }
+  for (const param of params) {
+    if (paramLabels.has(param.name)) continue;
+    if (bilingual) {
+      problem(
+        'param-unlabelled',
+        `parameter ${param.name} has no "name: 中文 / English" line`,
+        null,
+      );
+    } else {
+      paramLabels.set(param.name, { zh: param.name, en: param.name, line: 0 });
+    }
+  }
+  for (const [name, { line }] of paramLabels) {
+    if (!params.some((param) => param.name === name)) {
+      problem('label-undeclared', `label given for ${name}, which has no :param line`, line);
+    }
+  }
 
   for (const [name, { value, line }] of defaults) {
     const param = params.find((known) => known.name === name);
@@ -248,12 +345,27 @@ export function parseQueryFile(
     }
   }
 
-  if (purposeMatch === null || columns.length === 0) return { definition: null, problems };
+  if (
+    purposeMatch === null ||
+    (purposeZh === undefined && bilingual) ||
+    columns.length === 0 ||
+    columns.some((column) => column.labelZh === undefined) ||
+    params.some((param) => !paramLabels.has(param.name))
+  ) {
+    return { definition: null, problems };
+  }
   const definition = QueryDefinition.parse({
     name: expectedName,
     purpose: (purposeMatch[2] ?? '').trim(),
+    purposeZh: purposeZh ?? (purposeMatch[2] ?? '').trim(),
     description: description.join(' '),
-    params,
+    // Chinese runs on without spaces between lines.
+    descriptionZh: descriptionZh.join(''),
+    params: params.map((param) => ({
+      ...param,
+      label: paramLabels.get(param.name)?.en,
+      labelZh: paramLabels.get(param.name)?.zh,
+    })),
     columns,
     scansWholeGraph,
     text,

@@ -1,7 +1,7 @@
 // The planners' queries, read from `cypher/*.cypher`: the one place the API, the command line and
 // the tests get query text from. Reading files is all it does; the header is read by header.ts.
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseQueryFile, type QueryDefinition, type QueryFileProblem } from './header.ts';
 import { QueryError } from './params.ts';
@@ -23,15 +23,21 @@ export class QueryFileError extends Error {
   }
 }
 
-/** Every `.cypher` file of `dir`, read and checked; sorted by name. Throws on any problem. */
-export function loadQueries(dir: string = CYPHER_DIR): QueryDefinition[] {
+/**
+ * Every `.cypher` file of `dir`, read and checked; sorted by name. Throws on any problem. The
+ * planners' queries (cypher/) must say everything in Chinese as well as English; others may not.
+ */
+export function loadQueries(
+  dir: string = CYPHER_DIR,
+  bilingual = resolve(dir) === resolve(CYPHER_DIR),
+): QueryDefinition[] {
   const files = readdirSync(dir)
     .filter((file) => file.endsWith('.cypher'))
     .sort();
   const definitions: QueryDefinition[] = [];
   const problems: (QueryFileProblem & { file: string })[] = [];
   for (const file of files) {
-    const parsed = parseQueryFile(file, readFileSync(join(dir, file), 'utf8'));
+    const parsed = parseQueryFile(file, readFileSync(join(dir, file), 'utf8'), { bilingual });
     problems.push(...parsed.problems.map((problem) => ({ ...problem, file })));
     if (parsed.definition !== null) definitions.push(parsed.definition);
   }

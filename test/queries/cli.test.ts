@@ -58,7 +58,9 @@ describe('npm run query', () => {
     const { code, stdout } = await query('unit-load', '--plan', PLAN, '--limit', '3');
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^unit +leads +supports +themesReached +load +collective +unitId$/);
+    expect(lines[0]).toMatch(
+      /^unit +leads +inferredLeads +supports +themesReached +load +collective +unitId$/,
+    );
     expect(lines[1]).toMatch(/^─+( +─+)+$/);
     expect(lines.slice(2, 5).map((line) => line.split(/ {2,}/)[0])).toEqual([
       '市发改委',

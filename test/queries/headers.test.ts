@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { metricDefinitions } from '../../graph/analyse/metrics.ts';
+import { metricDefinitions, metricDefinitionsZh } from '../../graph/analyse/metrics.ts';
 import {
   blankCommentsAndStrings,
   finalReturnColumns,
@@ -71,6 +71,41 @@ describe('cypher/ files', () => {
       for (const column of definition?.columns ?? []) expect(column.meaning).not.toBe('');
     });
 
+    // Planners read Chinese first: the console and the rankings show these words, not the names.
+    it('says in Chinese and in English what it asks, takes and returns', () => {
+      expect(text.split('\n')[1]).toBe(`// zh: ${definition?.purposeZh}`);
+      expect(definition?.purposeZh).toMatch(/\p{Script=Han}{4}/u);
+      if (definition?.description !== '')
+        expect(definition?.descriptionZh).toMatch(/\p{Script=Han}/u);
+      for (const param of definition?.params ?? []) {
+        expect(param.labelZh, param.name).toMatch(/\p{Script=Han}/u);
+        expect(param.label, param.name).toMatch(/^[A-Z]/);
+      }
+      for (const column of definition?.columns ?? []) {
+        expect(column.labelZh, column.name).toMatch(/\p{Script=Han}/u);
+        expect(column.meaningZh, column.name).toMatch(/\p{Script=Han}/u);
+        expect(column.label, column.name).toMatch(/^[A-Z]/);
+      }
+    });
+
+    it('counts leads and supports in the one pair of words, the inferred leads apart', () => {
+      const byName = new Map(definition?.columns.map((column) => [column.name, column]));
+      const leads = byName.get('leads');
+      const supports = byName.get('supports');
+      if (leads !== undefined) expect(leads.labelZh).toMatch(/^牵头/);
+      if (supports !== undefined) expect(supports.labelZh).toMatch(/^配合/);
+      for (const column of definition?.columns ?? []) {
+        expect(column.labelZh, column.name).not.toMatch(/参与|责任/);
+        expect(column.meaningZh, column.name).not.toMatch(/参与|责任(?!单位)/);
+      }
+      // A unit's lead count is shown with its inferred part wherever it is shown.
+      const unitLeadCount =
+        leads !== undefined &&
+        typeof leads.meaning === 'string' &&
+        /items|tasks/.test(leads.meaning);
+      if (unitLeadCount && byName.has('unit')) expect(byName.has('inferredLeads')).toBe(true);
+    });
+
     it('declares exactly the parameters its body uses, each with an example', () => {
       const declared = definition?.params.map((param) => param.name).sort();
       expect(declared).toEqual(parametersUsed(body).sort());
@@ -113,8 +148,14 @@ describe('cypher/ files', () => {
       }
       if (code.includes(':COORDINATES_WITH')) read.add('coordinatesWith');
       const description = definition?.description ?? '';
+      const descriptionZh = definition?.descriptionZh ?? '';
       for (const [metric, words] of Object.entries(metricDefinitions)) {
         if (read.has(metric)) expect(description, `${metric}`).toContain(words);
+        if (description.includes(words)) {
+          expect(descriptionZh, `${metric}`).toContain(
+            metricDefinitionsZh[metric as keyof typeof metricDefinitions],
+          );
+        }
       }
     });
 
@@ -138,11 +179,15 @@ describe('cypher/ files', () => {
 
   it('README.md lists every query with its purpose, in step with the headers', () => {
     const readme = readFileSync(join(CYPHER_DIR, 'README.md'), 'utf8');
-    const listed = [...readme.matchAll(/^\| \[([a-z-]+)\]\(\1\.cypher\) \| (.+?) \|/gm)].map(
-      (match) => ({ name: match[1], purpose: match[2] }),
-    );
+    const listed = [
+      ...readme.matchAll(/^\| \[([a-z-]+)\]\(\1\.cypher\) \| (.+?) \| (.+?) \|/gm),
+    ].map((match) => ({ name: match[1], purpose: match[2], purposeZh: match[3] }));
     expect(listed).toEqual(
-      loadQueries().map((query) => ({ name: query.name, purpose: query.purpose })),
+      loadQueries().map((query) => ({
+        name: query.name,
+        purpose: query.purpose,
+        purposeZh: query.purposeZh,
+      })),
     );
   });
 });

@@ -102,8 +102,11 @@ describe('parseCypherLiteral', () => {
 
 const GOOD = [
   '// unit-items — the items a unit answers for',
+  '// zh: 单位承担的事项',
   '//',
   '// Leads and supports alike.',
+  '// zh: 牵头与配合都算;',
+  '//   不论角色。',
   '//',
   '// Parameters:',
   "// :param planId => 'p'",
@@ -112,10 +115,17 @@ const GOOD = [
   '// :param share => 0.5',
   "// :param refs => ['二(一)1']",
   '// Defaults: limit => 20, share => 1.0',
+  '// planId: 规划 / Plan',
+  '// unit: 单位 / Unit',
+  '// limit: 最多列出 / Rows at most',
+  '// share: 份额 / Share',
+  '// refs: 序号 / References',
   '//',
   '// Columns:',
-  '// ref: the printed reference',
-  '// title: the title',
+  '// ref: Ref. — the printed reference',
+  '//   序号 — 文件所印的序号',
+  '// title: Title — the title',
+  '//   标题 — 事项的标题',
   '//',
   '// Scans the whole graph.',
   'MATCH (:Unit {name: $unit})-[r {planId: $planId}]->(item:Item)',
@@ -131,17 +141,38 @@ describe('parseQueryFile', () => {
     expect(definition).toMatchObject({
       name: 'unit-items',
       purpose: 'the items a unit answers for',
+      purposeZh: '单位承担的事项',
       description: 'Leads and supports alike.',
+      descriptionZh: '牵头与配合都算;不论角色。',
       params: [
-        { name: 'planId', example: 'p', type: 'string', required: true },
+        {
+          name: 'planId',
+          label: 'Plan',
+          labelZh: '规划',
+          example: 'p',
+          type: 'string',
+          required: true,
+        },
         { name: 'unit', example: '市发改委', type: 'string', required: true },
         { name: 'limit', example: 10, type: 'integer', default: 20, required: false },
         { name: 'share', example: 0.5, type: 'float', default: 1, required: false },
         { name: 'refs', example: ['二(一)1'], type: 'list', required: true },
       ],
       columns: [
-        { name: 'ref', meaning: 'the printed reference' },
-        { name: 'title', meaning: 'the title' },
+        {
+          name: 'ref',
+          label: 'Ref.',
+          labelZh: '序号',
+          meaning: 'the printed reference',
+          meaningZh: '文件所印的序号',
+        },
+        {
+          name: 'title',
+          label: 'Title',
+          labelZh: '标题',
+          meaning: 'the title',
+          meaningZh: '事项的标题',
+        },
       ],
       scansWholeGraph: true,
       text: GOOD,
@@ -155,13 +186,16 @@ describe('parseQueryFile', () => {
         "// :param unit => '市发改委'\n// :param unused => 1",
       )
       .replace("// :param planId => 'p'\n", '')
-      .replace('// title: the title', '// name: the title')
+      .replace('// title: Title — the title', '// name: Title — the title')
       .replace('// Defaults: limit => 20, share => 1.0', '// Defaults: limit => 20, other => 1');
     const { problems } = parseQueryFile('unit-items.cypher', broken);
     expect(problems.map((problem) => problem.code).sort()).toEqual(
       [
         'columns-mismatch',
         'default-undeclared',
+        // planId's label stays without its :param line; unused has no label.
+        'label-undeclared',
+        'param-unlabelled',
         'name-mismatch',
         'param-undeclared',
         'param-unused',
@@ -176,7 +210,54 @@ describe('parseQueryFile', () => {
   it('refuses a file without purpose line or columns', () => {
     const { definition, problems } = parseQueryFile('x.cypher', 'MATCH (n) RETURN n AS n');
     expect(definition).toBeNull();
-    expect(problems.map((problem) => problem.code)).toEqual(['no-purpose', 'no-columns']);
+    expect(problems.map((problem) => problem.code)).toEqual([
+      'no-purpose',
+      'no-purpose-zh',
+      'no-columns',
+    ]);
+  });
+
+  // Planners read Chinese first: a header without its Chinese words is refused, not shown in English.
+  it('refuses a header missing its Chinese title, a parameter label or a column’s Chinese', () => {
+    const bare = GOOD.replace('// zh: 单位承担的事项\n', '')
+      .replace('// unit: 单位 / Unit\n', '')
+      .replace('//   标题 — 事项的标题\n', '');
+    const { definition, problems } = parseQueryFile('unit-items.cypher', bare);
+    expect(definition).toBeNull();
+    expect(problems.map((problem) => problem.code).sort()).toEqual([
+      'column-no-zh',
+      'no-purpose-zh',
+      'param-unlabelled',
+    ]);
+    expect(problems.find((problem) => problem.code === 'column-no-zh')?.message).toContain('title');
+    expect(problems.find((problem) => problem.code === 'param-unlabelled')?.message).toContain(
+      'unit',
+    );
+  });
+});
+
+describe('parseQueryFile for the API’s own queries', () => {
+  it('lets a query no planner picks by name leave its Chinese out, the English standing in', () => {
+    const plain = [
+      '// node-name — a node’s name',
+      '//',
+      '// Parameters:',
+      "// :param id => 'x'",
+      '//',
+      '// Columns:',
+      '// name: the name',
+      'MATCH (n {id: $id}) RETURN n.name AS name',
+    ].join('\n');
+    expect(parseQueryFile('node-name.cypher', plain).definition).toBeNull();
+    const { definition, problems } = parseQueryFile('node-name.cypher', plain, {
+      bilingual: false,
+    });
+    expect(problems).toEqual([]);
+    expect(definition).toMatchObject({
+      purposeZh: 'a node’s name',
+      params: [{ name: 'id', label: 'id', labelZh: 'id' }],
+      columns: [{ name: 'name', label: 'name', labelZh: 'name', meaningZh: 'the name' }],
+    });
   });
 });
 

@@ -67,6 +67,9 @@ describe('unit-load', () => {
     expect(first).toMatchObject({
       unit: '市发改委',
       leads: 53,
+      // Counted apart (issue 13): the owners among them — 一(一)8, 三(三)1, 3, 7, 16, 三(七)1–5,
+      // 三(十一)1–4, 三(二十二)10 and 四(三): 1 + 4 + 5 + 4 + 1 + 1 = 16.
+      inferredLeads: 16,
       supports: 21,
       themesReached: 13,
       load: 53 + 0.5 * 21,
@@ -88,6 +91,8 @@ describe('unit-load', () => {
     expect(all[2]).toMatchObject({
       unit: '各区人民政府',
       leads: 6,
+      // All six by the rule: each of those items names only 责任单位.
+      inferredLeads: 6,
       supports: 69,
       load: 40.5,
       collective: true,

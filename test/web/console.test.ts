@@ -14,7 +14,7 @@ import { connection, getDriver } from '../../graph/neo4j/database.ts';
 import type { QueryParamInfo } from '../../web/src/api/schema.ts';
 import { addToHistory, HISTORY_LIMIT, readHistory } from '../../web/src/console/history.ts';
 import { initialField, ParamError, paramsOf } from '../../web/src/console/params.ts';
-import { cellText } from '../../web/src/export/table-data.ts';
+import { cellText, worded } from '../../web/src/export/table-data.ts';
 import { SEED_PLAN } from '../api/support.ts';
 import { useTestNeo4j } from '../support/neo4j.ts';
 import { ARTIFACTS, waitForExpression } from './browser.ts';
@@ -272,9 +272,29 @@ describe('the Cypher console in Chromium', () => {
     const headers = await page
       .locator('gt-console gt-result-table thead th[data-column]')
       .allTextContents();
-    expect(headers.map((text) => text.trim())).toEqual(api.body.columns);
+    // Each column under its header's Chinese label, its meaning as the tooltip (issue 13).
+    expect(headers.map((text) => text.trim())).toEqual([
+      '单位',
+      '牵头',
+      '其中推定牵头',
+      '配合',
+      '涉及主题',
+      '工作量',
+      '集合单位',
+      '单位编号',
+    ]);
+    expect(api.body.columns[0]).toBe('unit');
+    expect(
+      await page
+        .locator('gt-console gt-result-table thead th[data-column="supports"]')
+        .getAttribute('title'),
+    ).toBe('它配合的事项数');
     const first = api.body.rows[0] ?? {};
-    expect(rows[0]).toEqual(api.body.columns.map((column) => cellText(first[column])));
+    expect(rows[0]).toEqual(
+      api.body.columns.map((column) => cellText(worded('zh', column, first[column]))),
+    );
+    expect(rows[0]?.slice(0, 3)).toEqual(['市发改委', '53', '16']);
+    expect(rows[0]?.[6]).toBe('否');
     expect(rows[0]?.[0]).toBe('市发改委');
     // Changed by hand, the same text runs through the console with the same parameters.
     const consoleRuns = () => requested.filter((url) => url.endsWith('/api/cypher')).length;
@@ -352,7 +372,9 @@ describe('the Cypher console in Chromium', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8');
     expect(text).toContain('市发改委');
-    expect(text.split('\r\n')[0]).toBe('\uFEFF类型,序号,名称,牵头,参与,相关单位,id');
+    expect(text.split('\r\n')[0]).toBe(
+      '\uFEFF类型,序号,名称,牵头(全规划),其中推定牵头,配合(全规划),相关单位(全规划),id',
+    );
 
     const jsonDownload = page.waitForEvent('download');
     await page.locator('gt-table-view [data-export="json"]').click();
@@ -369,8 +391,9 @@ describe('the Cypher console in Chromium', () => {
     const result = await resultDownload;
     expect(result.suggestedFilename()).toMatch(/^unit-load-\d{4}-\d{2}-\d{2}\.csv$/);
     const resultText = readFileSync(await result.path(), 'utf8');
-    expect(resultText.startsWith('\uFEFFunit,leads,supports,')).toBe(true);
-    expect(resultText.split('\r\n')[1]?.startsWith('市发改委,')).toBe(true);
+    // The spreadsheet in the planner's words: Chinese headers, 是/否 for flags.
+    expect(resultText.startsWith('\uFEFF单位,牵头,其中推定牵头,配合,')).toBe(true);
+    expect(resultText.split('\r\n')[1]).toMatch(/^市发改委,53,16,21,13,63\.5,否,武汉市\/市发改委$/);
   });
 
   it('keeps a history, newest first, that survives a reload and restores into the editor', async () => {

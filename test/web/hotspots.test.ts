@@ -28,6 +28,9 @@ const JXJ = '武汉市/市经信局';
 interface Ranking {
   name: string;
   definition: string;
+  definitionZh: string;
+  labels: Record<string, { zh: string; en: string }>;
+  meaningsZh: Record<string, string>;
   columns: string[];
   rows: Record<string, unknown>[];
 }
@@ -82,13 +85,14 @@ describe('hotspots in Chromium', () => {
     expect(await rows.count()).toBe(ranking.rows.length);
     await expect(rows.first().locator('td').first().textContent()).resolves.toContain('市发改委');
 
-    // The one-line definition in Chinese, the API's own definition beside it.
+    // The one-line definition in Chinese, the full one (the query header's) in Chinese too.
     await expect(panel.locator('[data-definition="unit-load"]').textContent()).resolves.toBe(
       zh.hotspotsDef_unit_load,
     );
     await expect(panel.locator('[data-api-definition]').textContent()).resolves.toBe(
-      ranking.definition,
+      ranking.definitionZh,
     );
+    expect(ranking.definitionZh).toContain('工作量:每牵头一项计 1,每配合一项计 0.5。');
 
     await rows.first().click();
     await page.waitForURL((url) => url.searchParams.getAll('mark').includes(FGW));
@@ -245,7 +249,7 @@ describe('hotspots in Chromium', () => {
     const supports = ranking.rows.map((row) => Number(row['supports']));
     await panel.locator('th button[data-column="supports"]').click();
     const shown = await panel
-      .locator('tbody tr td:nth-child(3)')
+      .locator('tbody tr td:nth-child(4)')
       .evaluateAll((cells) => cells.map((cell) => Number(cell.textContent)));
     expect(shown).toEqual([...supports].sort((a, b) => b - a));
     await expect(
@@ -266,7 +270,9 @@ describe('hotspots in Chromium', () => {
     const bytes = readFileSync(await csv.path());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString('utf8').slice(1).split('\r\n');
-    expect(lines[0]).toBe(ranking.columns.join(','));
+    // Headers in the planner's language, as the query header names the columns; JSON keeps names.
+    expect(lines[0]).toBe(ranking.columns.map((column) => ranking.labels[column]?.zh).join(','));
+    expect(lines[0]).toBe('单位,牵头,其中推定牵头,配合,涉及主题,工作量,集合单位,单位编号');
     expect(lines[1]).toContain('市发改委');
     expect(lines.filter((line) => line !== '')).toHaveLength(ranking.rows.length + 1);
 

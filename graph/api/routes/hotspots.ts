@@ -46,7 +46,9 @@ export function hotspotsRoutes(api: ApiContext): Hono {
       hotspots(api).map((definition) => ({
         name: definition.name,
         title: definition.purpose,
+        titleZh: definition.purposeZh,
         definition: definition.description,
+        definitionZh: definition.descriptionZh,
       })),
     ),
   );
@@ -82,10 +84,19 @@ export function hotspotsRoutes(api: ApiContext): Hono {
     return c.json({
       name: definition.name,
       title: definition.purpose,
+      titleZh: definition.purposeZh,
       definition: definition.description,
+      definitionZh: definition.descriptionZh,
       columns,
       meanings: Object.fromEntries(
         definition.columns.map((column) => [column.name, column.meaning]),
+      ),
+      // Planners read Chinese first: each column's name and meaning in both languages.
+      labels: Object.fromEntries(
+        definition.columns.map((column) => [column.name, { zh: column.labelZh, en: column.label }]),
+      ),
+      meaningsZh: Object.fromEntries(
+        definition.columns.map((column) => [column.name, column.meaningZh]),
       ),
       rows: values,
       truncated,

@@ -20,14 +20,19 @@ export function queriesRoutes(api: ApiContext): Hono {
       api.queries.map((definition) => ({
         name: definition.name,
         purpose: definition.purpose,
+        purposeZh: definition.purposeZh,
         description: definition.description,
+        descriptionZh: definition.descriptionZh,
         params: definition.params.map((param) => ({
           name: param.name,
+          label: param.label,
+          labelZh: param.labelZh,
           example: param.example,
           type: param.type,
           required: param.required,
           ...(param.default === undefined ? {} : { default: param.default }),
         })),
+        // Each with its label and meaning in both languages: the console shows the planner's.
         columns: definition.columns,
         scansWholeGraph: definition.scansWholeGraph,
         text: definition.text,

@@ -174,6 +174,8 @@ export function countOf(value: number | readonly unknown[] | undefined): number 
 // relationships in them keep Neo4j's shape ({elementId, labels|type, properties}).
 export const QueryParamInfo = z.looseObject({
   name: z.string(),
+  label: optionalText,
+  labelZh: optionalText,
   example: z.optional(z.unknown()),
   type: z.string(),
   required: z.boolean(),
@@ -181,12 +183,24 @@ export const QueryParamInfo = z.looseObject({
 });
 export type QueryParamInfo = z.infer<typeof QueryParamInfo>;
 
+/** A result column in the planner's words: label and meaning in English and Chinese. */
+export const QueryColumnInfo = z.looseObject({
+  name: z.string(),
+  meaning: z.string(),
+  label: optionalText,
+  labelZh: optionalText,
+  meaningZh: optionalText,
+});
+export type QueryColumnInfo = z.infer<typeof QueryColumnInfo>;
+
 export const QueryInfo = z.looseObject({
   name: z.string(),
   purpose: z.string(),
+  purposeZh: optionalText,
   description: optionalText,
+  descriptionZh: optionalText,
   params: z.array(QueryParamInfo),
-  columns: z.array(z.looseObject({ name: z.string(), meaning: z.string() })),
+  columns: z.array(QueryColumnInfo),
   scansWholeGraph: optionalFlag,
   text: z.string(),
 });
@@ -207,7 +221,9 @@ export type QueryAnswer = z.infer<typeof QueryAnswer>;
 export const HotspotInfo = z.looseObject({
   name: z.string(),
   title: z.string(),
+  titleZh: optionalText,
   definition: optionalText,
+  definitionZh: optionalText,
 });
 export type HotspotInfo = z.infer<typeof HotspotInfo>;
 export const HotspotList = z.array(HotspotInfo);
@@ -215,9 +231,13 @@ export const HotspotList = z.array(HotspotInfo);
 export const HotspotAnswer = z.looseObject({
   name: z.string(),
   title: z.string(),
+  titleZh: optionalText,
   definition: optionalText,
+  definitionZh: optionalText,
   columns: z.array(z.string()),
   meanings: z.optional(z.record(z.string(), z.string())),
+  labels: z.optional(z.record(z.string(), z.object({ zh: z.string(), en: z.string() }))),
+  meaningsZh: z.optional(z.record(z.string(), z.string())),
   rows: z.array(z.record(z.string(), z.unknown())),
   truncated: z.boolean(),
 });

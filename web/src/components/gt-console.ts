@@ -9,7 +9,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError, type ApiClient } from '../api/client.ts';
 import { apiContext } from '../api/context.ts';
-import type { QueryAnswer, QueryInfo, QueryParamInfo } from '../api/schema.ts';
+import type { QueryAnswer, QueryColumnInfo, QueryInfo, QueryParamInfo } from '../api/schema.ts';
 import type { EditorSchema } from '../console/gt-cypher-editor.ts';
 import { addToHistory, clearHistory, readHistory, type HistoryEntry } from '../console/history.ts';
 import { initialField, ParamError, paramsOf, type FieldValue } from '../console/params.ts';
@@ -17,7 +17,8 @@ import { QueryInputEvent, QueryRunEvent } from '../console/events.ts';
 import '../console/gt-result-graph.ts';
 import '../console/gt-result-table.ts';
 import { downloadText, CSV_TYPE, JSON_TYPE } from '../export/download.ts';
-import { exportFileName, toCsv, toJson } from '../export/table-data.ts';
+import { exportFileName, tableInWords, toCsv, toJson } from '../export/table-data.ts';
+import { columnWords, paramLabel, queryDescription, queryTitle } from '../console/words.ts';
 import type { ShownGraph } from '../graph/to-elements.ts';
 import { msg, type Lang, type MessageKey } from '../i18n/messages.ts';
 import { DEFAULT_VIEW, type ViewState } from '../state/view.ts';
@@ -41,7 +42,8 @@ interface Outcome {
   answer: QueryAnswer;
   /** What it is exported as: the query's name, or `cypher`. */
   name: string;
-  meanings: Record<string, string>;
+  /** The picked query's columns, with their words; empty when the planner wrote their own. */
+  columns: readonly QueryColumnInfo[];
 }
 
 interface Failure {
@@ -377,7 +379,11 @@ export class GtConsole extends LitElement {
     if (outcome === null) return;
     const table = { columns: outcome.answer.columns, rows: outcome.answer.rows };
     const name = exportFileName(outcome.name, format);
-    if (format === 'csv') downloadText(toCsv(table), name, CSV_TYPE);
+    // The spreadsheet in the planner's words; the JSON with the raw names and values, for scripts.
+    const lang = this.language;
+    const words = () =>
+      tableInWords(table, lang, (column) => columnWords(lang, outcome.columns, column).label);
+    if (format === 'csv') downloadText(toCsv(words()), name, CSV_TYPE);
     else downloadText(toJson(table), name, JSON_TYPE);
   }
 
@@ -422,10 +428,9 @@ export class GtConsole extends LitElement {
           ? await this.api.cypher(text, params, running.signal)
           : await this.api.runQuery(name, params, running.signal);
       if (running.signal.aborted) return;
-      const meanings = Object.fromEntries(
-        (picked?.columns ?? []).map((column) => [column.name, column.meaning]),
-      );
-      this.outcome = { answer, name: name ?? picked?.name ?? 'cypher', meanings };
+      // A named query changed by hand keeps its columns' words where the names still match.
+      const columns = picked?.columns ?? [];
+      this.outcome = { answer, name: name ?? picked?.name ?? 'cypher', columns };
       this.#remember({
         text,
         params,
@@ -480,13 +485,11 @@ export class GtConsole extends LitElement {
           @change=${(event: Event) =>
             this.#setField(param.name, (event.target as HTMLInputElement).checked)}
         />
-        <span>${param.name}</span>
+        <span title=${param.name}>${paramLabel(lang, param)}</span>
       </label>`;
     }
     return html`<label>
-      <span
-        >${param.name}${param.required ? ' *' : ''} <span class="muted">${param.type}</span></span
-      >
+      <span title=${param.name}>${paramLabel(lang, param)}${param.required ? ' *' : ''}</span>
       <input
         type=${INPUT_TYPES[param.type] ?? 'text'}
         name=${param.name}
@@ -572,7 +575,8 @@ export class GtConsole extends LitElement {
         <gt-result-table
           .columns=${answer.columns}
           .rows=${answer.rows}
-          .meanings=${outcome.meanings}
+          .columnInfo=${outcome.columns}
+          .language=${lang}
           .label=${msg(lang, 'consoleResultTable')}
         ></gt-result-table>
         ${
@@ -652,12 +656,20 @@ export class GtConsole extends LitElement {
             ${(this.queries.value ?? []).map(
               (query) =>
                 html`<option value=${query.name} ?selected=${picked?.name === query.name}>
-                  ${query.name} — ${query.purpose}
+                  ${queryTitle(lang, query)}
                 </option>`,
             )}
           </select>
         </div>
-        ${picked === null ? nothing : html`<p class="purpose">${picked.purpose}</p>`}
+        ${
+          picked === null
+            ? nothing
+            : html`<p class="purpose" data-purpose>${queryTitle(lang, picked)}</p>
+                <details class="description">
+                  <summary><code>${picked.name}</code></summary>
+                  <p data-description>${queryDescription(lang, picked)}</p>
+                </details>`
+        }
         ${
           this.editorReady
             ? html`<gt-cypher-editor

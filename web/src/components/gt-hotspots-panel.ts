@@ -9,12 +9,13 @@ import type { ApiClient } from '../api/client.ts';
 import { apiContext } from '../api/context.ts';
 import type { HotspotAnswer, HotspotInfo, NodeData } from '../api/schema.ts';
 import { CSV_TYPE, downloadText, JSON_TYPE } from '../export/download.ts';
-import { exportFileName, toCsv, toJson } from '../export/table-data.ts';
+import { exportFileName, tableInWords, toCsv, toJson } from '../export/table-data.ts';
 import { HEAT_METRICS, isHeatMetric } from '../graph/heat.ts';
 import { MARK_COLOUR } from '../graph/stylesheet.ts';
 import { commonEnglishPrefix, unitLabel, type ShownGraph } from '../graph/to-elements.ts';
 import * as words from '../i18n/features/hotspots.ts';
-import { kindName, msg, type Lang, type MessageKey } from '../i18n/messages.ts';
+import { msg, type Lang, type MessageKey } from '../i18n/messages.ts';
+import { valueWords } from '../i18n/words.ts';
 import { DEFAULT_VIEW, type ViewState } from '../state/view.ts';
 import { MarkEvent, ViewChangeEvent } from './events.ts';
 import { panelStyles, sharedStyles } from './shared-styles.ts';
@@ -34,18 +35,35 @@ function wordKey(prefix: string, name: string): MessageKey | null {
   return key in words.zh ? (key as MessageKey) : null;
 }
 
-/** A ranking's title and one-line definition: ours in the planner's language, else the API's. */
+/**
+ * A ranking's title and one-line definition, ours in the planner's language (else the query
+ * header's), and the header's full definition in that language.
+ */
 export function rankingWords(
   lang: Lang,
   name: string,
-  info: Pick<HotspotInfo, 'title' | 'definition'> | undefined,
-): { title: string; definition: string } {
+  info: Pick<HotspotInfo, 'title' | 'titleZh' | 'definition' | 'definitionZh'> | undefined,
+): { title: string; definition: string; full: string } {
   const title = wordKey('hotspotsTitle_', name);
   const definition = wordKey('hotspotsDef_', name);
+  const headerTitle = (lang === 'zh' ? info?.titleZh : null) ?? info?.title ?? name;
+  const full = (lang === 'zh' ? info?.definitionZh : null) ?? info?.definition ?? '';
   return {
-    title: title === null ? (info?.title ?? name) : msg(lang, title),
-    definition: definition === null ? (info?.definition ?? '') : msg(lang, definition),
+    title: title === null ? headerTitle : msg(lang, title),
+    definition: definition === null ? full : msg(lang, definition),
+    full,
   };
+}
+
+/** A ranking column's name and meaning in the planner's language, as the query header gives them. */
+export function columnWords(
+  lang: Lang,
+  answer: Pick<HotspotAnswer, 'labels' | 'meanings' | 'meaningsZh'>,
+  column: string,
+): { label: string; meaning: string } {
+  const labels = answer.labels?.[column];
+  const meaning = (lang === 'zh' ? answer.meaningsZh?.[column] : null) ?? answer.meanings?.[column];
+  return { label: labels?.[lang] ?? column, meaning: meaning ?? '' };
 }
 
 /** The strings a cell holds: the value itself, or the strings of a list. */
@@ -336,9 +354,8 @@ export class GtHotspotsPanel extends LitElement {
         : { column, descending: true };
   }
 
-  #columnName(column: string): string {
-    const key = wordKey('hotspotsCol_', column);
-    return key === null ? column : msg(this.language, key);
+  #columnName(answer: HotspotAnswer, column: string): string {
+    return columnWords(this.language, answer, column).label;
   }
 
   #cell(
@@ -349,30 +366,33 @@ export class GtHotspotsPanel extends LitElement {
   ): string {
     const lang = this.language;
     if (value === null || value === undefined) return '–';
-    if (typeof value === 'boolean') return msg(lang, value ? 'hotspotsYes' : 'hotspotsNo');
     if (typeof value === 'number') return formatNumber(value);
+    const words = valueWords(lang, column, value);
+    if (words !== undefined) return words;
     if (Array.isArray(value)) {
       return value
         .map((v: unknown) => this.#cell(v, column, units, englishPrefix))
         .join(lang === 'zh' ? '、' : ', ');
     }
     if (typeof value === 'string') {
-      if (column === 'kind') return kindName(lang, value);
-      if (column === 'collectiveRole') {
-        return msg(lang, value === 'LEADS' ? 'roleLead' : 'roleSupport');
-      }
       const unit = lang === 'en' ? units.get(value) : undefined;
       return unit === undefined ? value : unitLabel(unit, lang, englishPrefix);
     }
     return JSON.stringify(value);
   }
 
-  // The ranking as the API gave it, every column (ids included): what a spreadsheet or script needs.
+  // Every column, ids included. The spreadsheet gets the planner's words (headers, 牵头/配合,
+  // 是/否); the JSON the API's names and raw values, for scripts.
   #export(answer: HotspotAnswer, format: 'csv' | 'json'): void {
     const table = { columns: answer.columns, rows: answer.rows };
     const name = exportFileName(answer.name, format);
-    if (format === 'csv') downloadText(toCsv(table), name, CSV_TYPE);
-    else downloadText(toJson(table), name, JSON_TYPE);
+    const lang = this.language;
+    if (format === 'csv') {
+      const words = tableInWords(table, lang, (column) => this.#columnName(answer, column));
+      downloadText(toCsv(words), name, CSV_TYPE);
+    } else {
+      downloadText(toJson(table), name, JSON_TYPE);
+    }
   }
 
   #renderTable(answer: HotspotAnswer) {
@@ -447,13 +467,14 @@ export class GtHotspotsPanel extends LitElement {
               ${columns.map((column) => {
                 const sorted = sort?.column === column;
                 const direction = sorted ? (sort.descending ? 'descending' : 'ascending') : 'none';
-                return html`<th aria-sort=${direction} title=${answer.meanings?.[column] ?? ''}>
+                const words = columnWords(lang, answer, column);
+                return html`<th aria-sort=${direction} title=${words.meaning}>
                   <button
                     data-column=${column}
-                    aria-label=${msg(lang, 'hotspotsSortBy', { column: this.#columnName(column) })}
+                    aria-label=${msg(lang, 'hotspotsSortBy', { column: words.label })}
                     @click=${() => this.#sortBy(column)}
                   >
-                    ${this.#columnName(column)}${sorted ? (sort.descending ? ' ↓' : ' ↑') : ''}
+                    ${words.label}${sorted ? (sort.descending ? ' ↓' : ' ↑') : ''}
                   </button>
                 </th>`;
               })}
@@ -509,7 +530,8 @@ export class GtHotspotsPanel extends LitElement {
     const lang = this.language;
     const list = this.rankings.value ?? [];
     const info = list.find((entry) => entry.name === this.ranking);
-    const { definition } = rankingWords(lang, this.ranking, info);
+    const { definition, full } = rankingWords(lang, this.ranking, info);
+    const answer = this.answer.value;
     return html`
       <header>
         <h2>${msg(lang, 'hotspotsTitle')}</h2>
@@ -534,20 +556,20 @@ export class GtHotspotsPanel extends LitElement {
         </label>
         <p class="definition" data-definition=${this.ranking}>${definition}</p>
         ${
-          info?.definition
+          full !== ''
             ? html`<details>
                 <summary>${msg(lang, 'hotspotsMore')}</summary>
-                <p data-api-definition>${info.definition}</p>
+                <p data-api-definition>${full}</p>
                 ${
-                  this.answer.value?.name === this.ranking
-                    ? html`<dl>
-                        ${Object.entries(this.answer.value.meanings ?? {})
-                          .filter(([column]) => !ID_COLUMN.test(column))
-                          .map(
-                            ([column, meaning]) =>
-                              html`<dt>${this.#columnName(column)}</dt>
-                                <dd>${meaning}</dd>`,
-                          )}
+                  answer?.name === this.ranking
+                    ? html`<dl data-column-meanings>
+                        ${answer.columns
+                          .filter((column) => !ID_COLUMN.test(column))
+                          .map((column) => {
+                            const words = columnWords(lang, answer, column);
+                            return html`<dt>${words.label}</dt>
+                              <dd>${words.meaning}</dd>`;
+                          })}
                       </dl>`
                     : nothing
                 }

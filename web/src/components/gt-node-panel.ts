@@ -7,6 +7,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { ApiClient } from '../api/client.ts';
 import { apiContext } from '../api/context.ts';
 import { kindName, msg, type Lang } from '../i18n/messages.ts';
+import { propertyName, valueWords } from '../i18n/words.ts';
 import { panelStyles, sharedStyles } from './shared-styles.ts';
 
 @customElement('gt-node-panel')
@@ -39,8 +40,8 @@ export class GtNodePanel extends LitElement {
               .filter(([, value]) => value !== null && typeof value !== 'object')
               .map(
                 ([key, value]) =>
-                  html`<dt>${key}</dt>
-                    <dd>${String(value)}</dd>`,
+                  html`<dt title=${key}>${propertyName(lang, key)}</dt>
+                    <dd>${valueWords(lang, key, value) ?? String(value)}</dd>`,
               )}
           </dl>
         </section>

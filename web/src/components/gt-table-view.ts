@@ -1,16 +1,23 @@
 // The accessible alternative to the canvas: what is on screen, as a table a screen reader and
-// a keyboard can walk. Loaded only when a planner opens it.
+// a keyboard can walk. Loaded only when a planner opens it. The rows are the nodes on screen; their
+// counts are the plan's, whatever is drawn (a focused view draws a few units of an item, and its
+// row must not say it has no others).
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { EdgeData, NodeData } from '../api/schema.ts';
-import { nodeName, roleOf } from '../graph/to-elements.ts';
+import type { NodeData } from '../api/schema.ts';
+import type { PlanIndex } from '../graph/plan-index.ts';
 import { categoryName, kindName, msg, type Lang } from '../i18n/messages.ts';
+import { leadCountText } from '../i18n/words.ts';
 import { CSV_TYPE, downloadText, JSON_TYPE } from '../export/download.ts';
 import { exportFileName, toCsv, toJson, type TableData } from '../export/table-data.ts';
+import {
+  tableViewInWords,
+  tableViewRaw,
+  tableViewRows,
+  type TableViewRow,
+} from '../export/table-view-data.ts';
 import { NodeSelectEvent } from './events.ts';
 import { sharedStyles } from './shared-styles.ts';
-
-const KIND_ORDER = ['unit', 'theme', 'indicator', 'task', 'project', 'requirement'];
 
 @customElement('gt-table-view')
 export class GtTableView extends LitElement {
@@ -67,7 +74,8 @@ export class GtTableView extends LitElement {
   ];
 
   @property({ attribute: false }) nodes: readonly NodeData[] = [];
-  @property({ attribute: false }) edges: readonly EdgeData[] = [];
+  /** The whole plan the app holds: where the counts come from. */
+  @property({ attribute: false }) index: PlanIndex | null = null;
   @property() selected: string | null = null;
   @property() language: Lang = 'zh';
   @property() englishPrefix = '';
@@ -78,80 +86,29 @@ export class GtTableView extends LitElement {
     this.dispatchEvent(new NodeSelectEvent(id, false));
   }
 
-  // Built on click only: the table's own rows, cell by cell as shown, in the planner's language.
-  #export(format: 'csv' | 'json', table: () => TableData): void {
+  // Built on click only. The spreadsheet in the planner's words; the JSON with raw names and
+  // values (kind `task`, counts as numbers), for scripts.
+  #export(format: 'csv' | 'json', rows: readonly TableViewRow[]): void {
     const name = exportFileName(this.fileBase, format);
-    if (format === 'csv') downloadText(toCsv(table()), name, CSV_TYPE);
-    else downloadText(toJson(table()), name, JSON_TYPE);
+    const table: TableData =
+      format === 'csv' ? tableViewInWords(rows, this.language) : tableViewRaw(rows);
+    if (format === 'csv') downloadText(toCsv(table), name, CSV_TYPE);
+    else downloadText(toJson(table), name, JSON_TYPE);
   }
 
   override render() {
     const lang = this.language;
+    const rows = tableViewRows(this.nodes, this.index, lang, this.englishPrefix);
     const byId = new Map(this.nodes.map((node) => [node.id, node]));
-    const leads = new Map<string, number>();
-    const supports = new Map<string, number>();
-    const unitsOf = new Map<string, string[]>();
-    for (const edge of this.edges) {
-      const role = roleOf(edge);
-      if (role === null) continue;
-      const counter = role === 'support' ? supports : leads;
-      counter.set(edge.source, (counter.get(edge.source) ?? 0) + 1);
-      counter.set(edge.target, (counter.get(edge.target) ?? 0) + 1);
-      const unit = byId.get(edge.source);
-      if (unit !== undefined) {
-        const name = nodeName(unit, lang, this.englishPrefix);
-        unitsOf.set(edge.target, [
-          ...(unitsOf.get(edge.target) ?? []),
-          role === 'support' ? name : `${name}*`,
-        ]);
-      }
-    }
-    const rank = (kind: string) => {
-      const at = KIND_ORDER.indexOf(kind);
-      return at === -1 ? KIND_ORDER.length : at;
-    };
-    const rows = this.nodes.toSorted(
-      (a, b) =>
-        rank(a.kind) - rank(b.kind) ||
-        (a.kind === 'unit' ? (b.load ?? 0) - (a.load ?? 0) : (a.sortKey ?? 0) - (b.sortKey ?? 0)) ||
-        a.id.localeCompare(b.id),
-    );
-    const table = (): TableData => {
-      const columns = [
-        'tableKind',
-        'tableRef',
-        'tableName',
-        'tableLeads',
-        'tableSupports',
-        'tableUnits',
-      ] as const;
-      return {
-        columns: [...columns.map((key) => msg(lang, key)), 'id'],
-        rows: rows.map((node) => {
-          const values = [
-            kindName(lang, node.kind),
-            node.ref ?? '',
-            nodeName(node, lang, this.englishPrefix),
-            leads.get(node.id) ?? 0,
-            supports.get(node.id) ?? 0,
-            unitsOf.get(node.id) ?? [],
-          ];
-          return {
-            ...Object.fromEntries(columns.map((key, at) => [msg(lang, key), values[at]])),
-            id: node.id,
-          };
-        }),
-      };
-    };
     return html`<table>
       <caption>
         ${msg(lang, 'tableCaption')} (${rows.length}) ·
-        <span class="muted">* ${msg(lang, 'roleLead')}</span>
+        <span class="muted" data-counts-hint>${msg(lang, 'tableCountsHint')}</span>
         <span class="export" role="group" aria-label=${msg(lang, 'tableExportLabel')}>
-          <button class="button" data-export="csv" @click=${() => this.#export('csv', table)}>
+          <button class="button" data-export="csv" @click=${() => this.#export('csv', rows)}>
             ${msg(lang, 'tableExportCsv')}
           </button>
-          <button class="button" data-export="json" @click=${() => this.#export('json', table)}>
+          <button class="button" data-export="json" @click=${() => this.#export('json', rows)}>
             ${msg(lang, 'tableExportJson')}
           </button>
         </span>
@@ -161,39 +118,39 @@ export class GtTableView extends LitElement {
           <th scope="col">${msg(lang, 'tableKind')}</th>
           <th scope="col">${msg(lang, 'tableRef')}</th>
           <th scope="col">${msg(lang, 'tableName')}</th>
-          <th scope="col">${msg(lang, 'tableLeads')}</th>
-          <th scope="col">${msg(lang, 'tableSupports')}</th>
+          <th scope="col" title=${msg(lang, 'tableCountsHint')}>${msg(lang, 'tableLeads')}</th>
+          <th scope="col" title=${msg(lang, 'tableCountsHint')}>${msg(lang, 'tableSupports')}</th>
           <th scope="col">${msg(lang, 'tableUnits')}</th>
         </tr>
       </thead>
       <tbody>
-        ${rows.map(
-          (node) =>
-            html`<tr
-              aria-selected=${node.id === this.selected ? 'true' : 'false'}
-              data-id=${node.id}
-            >
-              <td>
-                ${kindName(lang, node.kind)}
-                ${
-                  node.kind === 'unit'
-                    ? html`<br /><span class="muted"
-                          >${categoryName(lang, node.collective === true ? 'collective' : node.category)}</span
-                        >`
-                    : ''
-                }
-              </td>
-              <td class="ref">${node.ref ?? ''}</td>
-              <th scope="row">
-                <button class="link" @click=${() => this.#select(node.id)}>
-                  ${nodeName(node, lang, this.englishPrefix)}
-                </button>
-              </th>
-              <td class="num">${leads.get(node.id) ?? 0}</td>
-              <td class="num">${supports.get(node.id) ?? 0}</td>
-              <td class="units">${(unitsOf.get(node.id) ?? []).join('、')}</td>
-            </tr>`,
-        )}
+        ${rows.map((row) => {
+          const node = byId.get(row.id);
+          return html`<tr
+            aria-selected=${row.id === this.selected ? 'true' : 'false'}
+            data-id=${row.id}
+          >
+            <td>
+              ${kindName(lang, row.kind)}
+              ${
+                node?.kind === 'unit'
+                  ? html`<br /><span class="muted"
+                        >${categoryName(lang, node.collective === true ? 'collective' : node.category)}</span
+                      >`
+                  : ''
+              }
+            </td>
+            <td class="ref">${row.ref}</td>
+            <th scope="row">
+              <button class="link" @click=${() => this.#select(row.id)}>${row.name}</button>
+            </th>
+            <td class="num" data-leads=${row.leads} data-inferred=${row.inferredLeads}>
+              ${leadCountText(lang, row.leads, row.inferredLeads)}
+            </td>
+            <td class="num" data-supports=${row.supports}>${row.supports}</td>
+            <td class="units">${row.units.join('、')}</td>
+          </tr>`;
+        })}
       </tbody>
     </table>`;
   }

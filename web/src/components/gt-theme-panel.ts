@@ -7,10 +7,20 @@ import { customElement, property } from 'lit/decorators.js';
 import type { ApiClient } from '../api/client.ts';
 import { apiContext } from '../api/context.ts';
 import type { NodeData, ThemeReach } from '../api/schema.ts';
+import { leadCountText } from '../i18n/words.ts';
 import { kindName, msg, type Lang } from '../i18n/messages.ts';
 import { moveFocusInList } from './arrow-keys.ts';
 import { NodeSelectEvent } from './events.ts';
 import { panelStyles, sharedStyles } from './shared-styles.ts';
+
+/** The tasks a unit leads by the rule (they name no lead), from the reach's item list. */
+function inferredOf(items: number | readonly unknown[] | undefined): number {
+  if (!Array.isArray(items)) return 0;
+  return items.filter((item: unknown) => {
+    const entry = item as { edge?: unknown; inferred?: unknown } | null;
+    return entry?.edge === 'LEADS' && entry.inferred === true;
+  }).length;
+}
 
 @customElement('gt-theme-panel')
 export class GtThemePanel extends LitElement {
@@ -77,7 +87,7 @@ export class GtThemePanel extends LitElement {
     const widest = Math.max(1, ...reach.units.map((u) => u.leads + u.supports));
     return html`<ul class="rows reach" data-reach @keydown=${moveFocusInList}>
       ${reach.units.map(
-        ({ unit, leads, supports }, i) =>
+        ({ unit, leads, supports, items }, i) =>
           html`<li data-unit=${unit.id}>
             <span class="rank">${i + 1}</span>
             <button class="link" @click=${() => this.#show(unit.id)}>
@@ -94,7 +104,10 @@ export class GtThemePanel extends LitElement {
                 <span class="s" style="width:${(100 * supports) / widest}%"></span>
               </span>
               <span class="figures">
-                <span>${msg(lang, 'leads')} <b data-leads>${leads}</b></span>
+                <span
+                  >${msg(lang, 'leads')}
+                  <b data-leads=${leads}>${leadCountText(lang, leads, inferredOf(items))}</b></span
+                >
                 <span>${msg(lang, 'supports')} <b data-supports>${supports}</b></span>
               </span>
             </span>

@@ -9,6 +9,7 @@ import type { ApiClient } from '../api/client.ts';
 import { apiContext } from '../api/context.ts';
 import { countOf, type ProfileItem, type UnitProfile } from '../api/schema.ts';
 import { roleOfType } from '../graph/to-elements.ts';
+import { leadCountText } from '../i18n/words.ts';
 import { categoryName, kindName, msg, roleBadge, type Lang } from '../i18n/messages.ts';
 import { moveFocusInList } from './arrow-keys.ts';
 import { NodeSelectEvent } from './events.ts';
@@ -84,10 +85,23 @@ export class GtUnitPanel extends LitElement {
     const { unit, metrics } = profile;
     const english = unit.englishName ?? null;
     const title = lang === 'en' && english !== null ? english : unit.name;
+    // Leads by the rule (the item names no lead) are counted apart: "53(其中推定 16)".
+    const inferredLeads = [
+      ...profile.themes.flatMap((group) => group.items),
+      ...profile.otherItems,
+    ].filter((item) => item.edge === 'LEADS' && item.inferred === true).length;
     const metric = (key: 'itemsLed' | 'itemsSupported' | 'themesReached' | 'load', label: string) =>
       html`<div>
         <dt>${label}</dt>
-        <dd data-metric=${key}>${metrics === null ? '–' : formatNumber(metrics[key])}</dd>
+        <dd data-metric=${key} data-value=${metrics?.[key] ?? ''}>
+          ${
+            metrics === null
+              ? '–'
+              : key === 'itemsLed'
+                ? leadCountText(lang, metrics[key], inferredLeads)
+                : formatNumber(metrics[key])
+          }
+        </dd>
       </div>`;
     const byKind = new Map<string, ProfileItem[]>();
     for (const item of profile.otherItems) {

@@ -4,7 +4,10 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { NodeSelectEvent } from '../components/events.ts';
 import { sharedStyles } from '../components/shared-styles.ts';
-import { cellText } from '../export/table-data.ts';
+import type { QueryColumnInfo } from '../api/schema.ts';
+import { cellText, worded } from '../export/table-data.ts';
+import type { Lang } from '../i18n/messages.ts';
+import { columnWords } from './words.ts';
 
 /** The stable id of a node value ({elementId, labels, properties.id}), or null for anything else. */
 function nodeIdOf(value: unknown): string | null {
@@ -63,13 +66,15 @@ export class GtResultTable extends LitElement {
 
   @property({ attribute: false }) columns: readonly string[] = [];
   @property({ attribute: false }) rows: readonly Readonly<Record<string, unknown>>[] = [];
-  /** Column → meaning, shown as the header's tooltip (a named query's header says them). */
-  @property({ attribute: false }) meanings: Readonly<Record<string, string>> = {};
+  /** A named query's columns: the header shows each one's label, its meaning as the tooltip. */
+  @property({ attribute: false }) columnInfo: readonly QueryColumnInfo[] = [];
+  @property() language: Lang = 'zh';
   @property() label = '';
 
-  #cell(value: unknown) {
+  #cell(column: string, value: unknown) {
     const id = nodeIdOf(value);
-    const text = cellText(value);
+    // Enum values (牵头/配合, 任务, 是/否) in words; names and titles as they are.
+    const text = cellText(worded(this.language, column, value));
     if (id === null) return text;
     return html`<button
       class="link"
@@ -85,12 +90,12 @@ export class GtResultTable extends LitElement {
       <thead>
         <tr>
           <th scope="col">#</th>
-          ${this.columns.map(
-            (column) =>
-              html`<th scope="col" title=${this.meanings[column] ?? ''} data-column=${column}>
-                ${column}
-              </th>`,
-          )}
+          ${this.columns.map((column) => {
+            const words = columnWords(this.language, this.columnInfo, column);
+            return html`<th scope="col" title=${words.meaning} data-column=${column}>
+              ${words.label}
+            </th>`;
+          })}
         </tr>
       </thead>
       <tbody>
@@ -104,7 +109,7 @@ export class GtResultTable extends LitElement {
                     data-column=${column}
                     class=${typeof row[column] === 'number' ? 'num' : ''}
                   >
-                    ${this.#cell(row[column])}
+                    ${this.#cell(column, row[column])}
                   </td>`,
               )}
             </tr>`,

@@ -1,6 +1,8 @@
 // Rows and columns written out for spreadsheets and scripts: CSV that Excel opens with the Chinese
 // intact, and JSON. Pure. Nodes, relationships and paths read from Neo4j ({elementId, labels |
 // type, properties}) become the names a planner reads, not their internals.
+import type { Lang } from '../i18n/messages.ts';
+import { edgeWord, valueWords } from '../i18n/words.ts';
 import { localDay, safeFileBase } from './download.ts';
 
 /** A table as the console and the table view hold it: column names and rows keyed by them. */
@@ -47,10 +49,14 @@ export function nodeText(node: Loose): string {
   return text(properties['id']) ?? (labels.length > 0 ? `:${labels.join(':')}` : '');
 }
 
-/** A relationship as its type, with the role word as the notice printed it when it has one. */
-export function relationshipText(relationship: Loose): string {
+/**
+ * A relationship as its type, with the role word as the notice printed it when it has one; in the
+ * planner's words (牵头(责任单位)) when a language is given.
+ */
+export function relationshipText(relationship: Loose, lang?: Lang): string {
   const properties = isRecord(relationship['properties']) ? relationship['properties'] : {};
-  const type = String(relationship['type']);
+  const raw = String(relationship['type']);
+  const type = lang === undefined ? raw : edgeWord(lang, raw);
   const role = text(properties['role']);
   return role === undefined ? type : `${type}(${role})`;
 }
@@ -75,6 +81,39 @@ export function cellText(value: unknown): string {
     return JSON.stringify(value);
   }
   return String(value);
+}
+
+/** A value with the graph's enums put into words (LEADS → 牵头, task → 任务, true → 是), lists item by item. */
+export function worded(lang: Lang, column: string, value: unknown): unknown {
+  if (Array.isArray(value)) return value.map((each: unknown) => worded(lang, column, each));
+  if (isRecord(value) && !isNode(value) && !isPath(value) && isRelationship(value)) {
+    return relationshipText(value, lang);
+  }
+  return valueWords(lang, column, value) ?? value;
+}
+
+/**
+ * The table as a planner reads it in a spreadsheet: each column under its label in the planner's
+ * language, enum values in words. JSON exports keep the raw names and values for scripts.
+ */
+export function tableInWords(
+  { columns, rows }: TableData,
+  lang: Lang,
+  labelOf: (column: string) => string,
+): TableData {
+  // Two columns with the same label (a query may say 牵头 twice) keep their names apart.
+  const labels = columns.map((column) => labelOf(column));
+  const headers = labels.map((label, at) =>
+    labels.indexOf(label) === at ? label : `${label} (${columns[at]})`,
+  );
+  return {
+    columns: headers,
+    rows: rows.map((row) =>
+      Object.fromEntries(
+        columns.map((column, at) => [headers[at], worded(lang, column, row[column])]),
+      ),
+    ),
+  };
 }
 
 function csvField(field: string): string {

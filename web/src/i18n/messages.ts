@@ -4,6 +4,8 @@
 import * as briefing from './features/briefing.ts';
 import * as consoleWords from './features/console.ts';
 import * as hotspots from './features/hotspots.ts';
+import * as importWords from './features/import.ts';
+import * as roles from './features/roles.ts';
 
 export type Lang = 'zh' | 'en';
 
@@ -52,25 +54,17 @@ const zh = {
   fullName: '全称',
   englishName: '英文名',
   category: '类别',
-  leads: '牵头',
-  supports: '参与',
   themesReached: '涉及主题',
   load: '工作量',
-  loadHint: '牵头计 1,参与计 0.5',
-  sizeHint: '圆的大小表示工作量(牵头计 1,参与计 0.5)',
   items: '承担事项',
   otherItems: '指标、工程与要求',
   partners: '协同单位',
   sharedItems: '共同事项 {n} 项',
   ref: '序号',
   text: '原文',
-  leadUnits: '牵头单位',
-  supportUnits: '责任/配合单位',
-  noLead: '未列牵头单位:所列单位按规则视为牵头(推定)',
   source: '出处',
   sourceLine: '第 {line} 行',
   reach: '涉及单位',
-  reachHint: '按牵头事项数、参与事项数排序',
   tasks: '任务',
   none: '无',
   collective: '集合单位',
@@ -81,16 +75,6 @@ const zh = {
   tableName: '名称',
   tableKind: '类型',
   tableRef: '序号',
-  tableLeads: '牵头',
-  tableSupports: '参与',
-  tableUnits: '相关单位',
-  roleLead: '牵头',
-  roleOwner: '责任(推定牵头)',
-  roleSupport: '参与',
-  edgeLead: '牵头(LEADS)',
-  edgeOwner: '推定牵头(无牵头单位时的责任单位)',
-  edgeSupport: '责任/配合(SUPPORTS)',
-  edgeStructure: '隶属(任务→主题)',
   kind_unit: '单位',
   kind_theme: '主题',
   kind_task: '任务',
@@ -121,6 +105,8 @@ const zh = {
   ...hotspots.zh,
   ...consoleWords.zh,
   ...briefing.zh,
+  ...importWords.zh,
+  ...roles.zh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -171,25 +157,17 @@ const en: Record<MessageKey, string> = {
   fullName: 'Full name',
   englishName: 'English name',
   category: 'Category',
-  leads: 'Leads',
-  supports: 'Supports',
   themesReached: 'Themes reached',
   load: 'Load',
-  loadHint: '1 per item led, 0.5 per item supported',
-  sizeHint: 'Circle size is the load (1 per item led, 0.5 per item supported)',
   items: 'Items',
   otherItems: 'Indicators, projects and requirements',
   partners: 'Coordination partners',
   sharedItems: '{n} shared items',
   ref: 'Ref.',
   text: 'Text',
-  leadUnits: 'Lead units',
-  supportUnits: 'Supporting units',
-  noLead: 'No lead named: the units listed own the item by rule (inferred)',
   source: 'Source',
   sourceLine: 'line {line}',
   reach: 'Units reaching this theme',
-  reachHint: 'ranked by tasks led, then tasks supported',
   tasks: 'tasks',
   none: 'None',
   collective: 'Collective',
@@ -200,16 +178,6 @@ const en: Record<MessageKey, string> = {
   tableName: 'Name',
   tableKind: 'Kind',
   tableRef: 'Ref.',
-  tableLeads: 'Leads',
-  tableSupports: 'Supports',
-  tableUnits: 'Units',
-  roleLead: 'Lead',
-  roleOwner: 'Owner (inferred)',
-  roleSupport: 'Support',
-  edgeLead: 'Leads',
-  edgeOwner: 'Owner by rule (no lead named)',
-  edgeSupport: 'Supports',
-  edgeStructure: 'Under (task → theme)',
   kind_unit: 'Unit',
   kind_theme: 'Theme',
   kind_task: 'Task',
@@ -240,6 +208,8 @@ const en: Record<MessageKey, string> = {
   ...hotspots.en,
   ...consoleWords.en,
   ...briefing.en,
+  ...importWords.en,
+  ...roles.en,
 };
 
 const MESSAGES: Record<Lang, Record<MessageKey, string>> = { zh, en };
@@ -265,7 +235,8 @@ export function categoryName(lang: Lang, category: string | null | undefined): s
 
 /**
  * The short badge for a unit's role on an item: the role word as printed (牵头单位 → 牵头) in
- * Chinese, its meaning in English; an owner by the rule is told apart from a named lead.
+ * Chinese, its meaning in English; an owner by the rule keeps its printed word and says it was
+ * made a lead by the rule (责任(推定牵头)).
  */
 export function roleBadge(
   lang: Lang,
@@ -273,12 +244,13 @@ export function roleBadge(
   role: string | null | undefined,
   inferred: boolean | null | undefined,
 ): string {
-  if (edge === 'LEADS' && inferred === true) return msg(lang, 'roleOwner');
+  const word = (role ?? '').replace(/单位$/, '');
+  const owner = edge === 'LEADS' && inferred === true;
   if (lang === 'zh') {
-    const word = (role ?? '').replace(/单位$/, '');
+    if (owner)
+      return word === '' ? msg(lang, 'roleOwner') : msg(lang, 'roleOwnerPrinted', { word });
     return word !== '' ? word : msg(lang, edge === 'LEADS' ? 'roleLead' : 'roleSupport');
   }
-  if (edge === 'LEADS') return msg(lang, 'roleLead');
   const english: Record<string, string> = {
     责任: 'Responsible',
     配合: 'Cooperating',
@@ -286,6 +258,12 @@ export function roleBadge(
     参与: 'Participating',
     主办: 'Host',
   };
-  const word = (role ?? '').replace(/单位$/, '');
+  if (owner) {
+    const printed = english[word];
+    return printed === undefined
+      ? msg(lang, 'roleOwner')
+      : msg(lang, 'roleOwnerPrinted', { word: printed });
+  }
+  if (edge === 'LEADS') return msg(lang, 'roleLead');
   return english[word] ?? msg(lang, 'roleSupport');
 }

@@ -16,7 +16,7 @@ export const zh = {
   importCounts: '识别结果',
   importUnits: '单位',
   importUnitsUnverified: '{n} 个未核实',
-  importEdges: '牵头 {leads} · 参与 {supports}',
+  importEdges: '牵头 {leads} · 配合 {supports}',
   importErrors: '{n} 个错误',
   importWarnings: '{n} 个警告',
   importPlan: '计划',
