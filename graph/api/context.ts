@@ -33,6 +33,11 @@ const ANSWER_TTL_MS = 60_000;
 export interface ApiDeps {
   /** The driver, or a getter for it (e.g. graph/neo4j/database.ts's getDriver). */
   driver: Driver | (() => Driver);
+  /**
+   * The console's own driver, or a getter (graph/neo4j/database.ts getConsoleDriver): a small
+   * pool of its own, so console queries never hold the explorer's connections. Default: driver.
+   */
+  consoleDriver?: Driver | (() => Driver);
   /** The Neo4j database holding the plans (NEO4J_DATABASE; `neo4j` on the local server). */
   database: string;
   /** The planners' queries (graph/queries/registry.ts `queries()`): hotspots and named queries. */
@@ -87,6 +92,7 @@ export class ApiContext {
   readonly consoleTimeoutMs: number;
   readonly maxRows: number;
   readonly #driver: Driver | (() => Driver);
+  readonly #consoleDriver: Driver | (() => Driver) | undefined;
   readonly #database: string;
   #plans: { at: number; plans: Promise<PlanSummary[]> } | null = null;
   readonly #answers = new Map<string, { at: number; json: string }>();
@@ -94,6 +100,7 @@ export class ApiContext {
 
   constructor(deps: ApiDeps) {
     this.#driver = deps.driver;
+    this.#consoleDriver = deps.consoleDriver;
     this.#database = deps.database;
     this.queries = deps.queries;
     this.webRoot = deps.webRoot;
@@ -108,6 +115,11 @@ export class ApiContext {
   target(): ReadTarget {
     const driver = typeof this.#driver === 'function' ? this.#driver() : this.#driver;
     return { driver, database: this.#database };
+  }
+  /** Where console queries run: the console's own driver when the app has one. */
+  consoleTarget(): ReadTarget {
+    const source = this.#consoleDriver ?? this.#driver;
+    return { driver: typeof source === 'function' ? source() : source, database: this.#database };
   }
 
   /** Runs one of the API's own lookups by name, its parameters typed by the file's header. */

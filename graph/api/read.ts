@@ -17,6 +17,12 @@ export interface ReadOptions {
   signal?: AbortSignal;
   /** Shown by SHOW TRANSACTIONS, so an operator can tell the API's queries apart. */
   label: string;
+  /**
+   * Records the driver asks Neo4j for at a time (its default is 1,000). The console asks for
+   * fewer: a record can be megabytes (a plan node holds its whole source text), and a batch is
+   * held in memory whole, however few of its records are kept.
+   */
+  fetchSize?: number;
 }
 
 // The server's timeout ends a runaway query; this margin is for a server too busy to say so.
@@ -35,6 +41,7 @@ export async function withReadSession<T>(
   const session = target.driver.session({
     database: target.database,
     defaultAccessMode: neo4j.session.READ,
+    ...(options.fetchSize === undefined ? {} : { fetchSize: options.fetchSize }),
   });
   let stoppedBy: 'client' | 'timer' | null = null;
   const stop = (reason: 'client' | 'timer') => {
@@ -73,8 +80,16 @@ function timedOut(timeoutMs: number): HttpError {
 export interface Rows {
   keys: string[];
   records: Neo4jRecord[];
-  /** More rows were there than `maxRows`; the rest were never fetched. */
+  /** More rows were there than `maxRows` (or `maxBytes`); the rest were never fetched. */
   truncated: boolean;
+  /** Which limit cut the rows, when one did. */
+  truncatedBy?: 'rows' | 'bytes';
+}
+
+/** A cap on the size of what is read: `sizeOf` says what one record will weigh in the answer. */
+export interface ByteBudget {
+  maxBytes: number;
+  sizeOf: (record: Neo4jRecord) => number;
 }
 
 /**
@@ -96,22 +111,40 @@ export function readRows(
   });
 }
 
-/** Reads records from a result until it ends or one more than `maxRows` has arrived. */
+/**
+ * Reads records from a result until it ends, one more than `maxRows` has arrived, or the records
+ * kept would pass the byte budget (the 5,000-row cap alone let one answer reach 741 MB). Leaving
+ * the loop early discards the rest of the result on the server.
+ */
 export async function collectRows(
   result: AsyncIterable<Neo4jRecord> & { keys(): Promise<string[]> },
   maxRows = Number.POSITIVE_INFINITY,
+  budget?: ByteBudget,
 ): Promise<Rows> {
   const keys = await result.keys();
   const records: Neo4jRecord[] = [];
-  let truncated = false;
+  let truncatedBy: Rows['truncatedBy'];
+  let bytes = 0;
   for await (const record of result) {
     if (records.length >= maxRows) {
-      truncated = true;
+      truncatedBy = 'rows';
       break;
+    }
+    if (budget !== undefined) {
+      bytes += budget.sizeOf(record);
+      if (bytes > budget.maxBytes) {
+        truncatedBy = 'bytes';
+        break;
+      }
     }
     records.push(record);
   }
-  return { keys: [...keys], records, truncated };
+  return {
+    keys: [...keys],
+    records,
+    truncated: truncatedBy !== undefined,
+    ...(truncatedBy === undefined ? {} : { truncatedBy }),
+  };
 }
 
 /**

@@ -10,7 +10,23 @@ export interface QueryAnswer {
   columns: string[];
   rows: Record<string, JsonValue>[];
   truncated: boolean;
+  /** Which cap cut the rows: their number, or the answer's size in bytes. */
+  truncatedBy?: 'rows' | 'bytes';
   graph?: Elements;
+}
+
+/** The console's answer stops growing past this many bytes of rows (as UTF-8 JSON). */
+export const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
+
+/** What a record weighs in an answer's rows: its JSON as UTF-8, the size the client receives. */
+export function recordBytes(record: Neo4jRecord): number {
+  // Measured per value so no one string ever holds more than a single value's JSON.
+  let bytes = 2;
+  for (const key of record.keys) {
+    const json = JSON.stringify(toJson(record.get(key))) ?? 'null';
+    bytes += Buffer.byteLength(json, 'utf8') + Buffer.byteLength(JSON.stringify(key), 'utf8') + 2;
+  }
+  return bytes;
 }
 
 /** Element ids of relationship ends that the found graph lacks. */
@@ -44,6 +60,7 @@ export function answerOf(
     }),
     truncated: rows.truncated,
   };
+  if (rows.truncatedBy !== undefined) answer.truncatedBy = rows.truncatedBy;
   if (hasGraph(found))
     answer.graph = toElements(found.nodes.values(), found.relationships.values());
   return answer;

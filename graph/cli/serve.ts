@@ -9,7 +9,7 @@ import { readServerConfig, ServerConfigError } from '../api/config.ts';
 import { startServer, type ServerHandle } from '../api/server.ts';
 import { warmApi } from '../api/warm.ts';
 import { ensureSeedLoaded } from '../load/seed.ts';
-import { closeDriver, connection, getDriver } from '../neo4j/database.ts';
+import { closeDriver, connection, getConsoleDriver, getDriver } from '../neo4j/database.ts';
 import { describeNeo4j, ensureNeo4j, explainFailure } from '../neo4j/runtime.ts';
 import { untilStopSignal } from '../neo4j/shutdown.ts';
 import { queries } from '../queries/registry.ts';
@@ -20,6 +20,8 @@ export const WEB_ROOT = WEB_DIST;
 
 export interface ServeOptions {
   driver: Driver;
+  /** The console's own driver (a small pool of its own); default: driver. */
+  consoleDriver?: Driver | (() => Driver);
   /** Default: PORT, else 8080. */
   port?: number;
   /** Default: HOST, else 127.0.0.1. */
@@ -46,6 +48,7 @@ export async function serveExplorer(options: ServeOptions): Promise<ServerHandle
   const host = options.host ?? fromEnvironment.host;
   const app = createApp({
     driver: options.driver,
+    ...(options.consoleDriver ? { consoleDriver: options.consoleDriver } : {}),
     database: options.database ?? connection().database,
     queries: queries(),
     webRoot: options.webRoot === undefined ? WEB_ROOT : options.webRoot,
@@ -74,7 +77,11 @@ export async function runExplorer(): Promise<number> {
     if ((await buildWebIfStale()) === 'built')
       say(`web app built into ${relative(process.cwd(), WEB_DIST) || '.'}`);
     await ensureSeedLoaded(getDriver(), { log: say });
-    server = await serveExplorer({ driver: getDriver(), log: say });
+    server = await serveExplorer({
+      driver: getDriver(),
+      consoleDriver: getConsoleDriver,
+      log: say,
+    });
     console.log(`guatu explorer on ${server.url}`);
     say('Ctrl-C to stop');
     const died = neo4j.local?.exited.then(() => null) ?? new Promise<never>(() => {});

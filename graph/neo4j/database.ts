@@ -16,6 +16,15 @@ export class Neo4jConnectionError extends Error {
 }
 
 let open: { driver: Driver; connection: Connection } | undefined;
+let consoleOpen: Driver | undefined;
+
+/**
+ * The console driver's pool: as many connections as the API's console gate lets queries run at
+ * once (graph/api/console/gate.ts), and a wait for one of seconds, not neo4j-driver's 60 s. The
+ * explorer's driver keeps the defaults (100 connections), none of which the console can take.
+ */
+export const CONSOLE_POOL_SIZE = 4;
+export const CONSOLE_ACQUISITION_TIMEOUT_MS = 2_000;
 
 /** Driver codes meaning the server was never reached, or reached but refused us. */
 function isConnectionFailure(error: unknown): error is Neo4jError {
@@ -58,11 +67,32 @@ export function getDriver(): Driver {
   return open.driver;
 }
 
-/** Closes the driver, if one is open; the next getDriver() opens a new one. */
+/**
+ * A second driver to the same Neo4j, for the Cypher console alone: its own small pool and a short
+ * wait for a connection, so console queries never queue behind, or in front of, the explorer's.
+ */
+export function getConsoleDriver(): Driver {
+  if (consoleOpen === undefined) {
+    const target = connection();
+    consoleOpen = neo4j.driver(target.uri, neo4j.auth.basic(target.username, target.password), {
+      userAgent: 'guatu-console',
+      disableLosslessIntegers: true,
+      maxConnectionPoolSize: CONSOLE_POOL_SIZE,
+      connectionAcquisitionTimeout: CONSOLE_ACQUISITION_TIMEOUT_MS,
+      // A console query is one round trip at a time; a dead socket should be noticed quickly.
+      connectionTimeout: 5_000,
+    });
+  }
+  return consoleOpen;
+}
+
+/** Closes the drivers, if open; the next getDriver() or getConsoleDriver() opens a new one. */
 export async function closeDriver(): Promise<void> {
   const closing = open;
+  const closingConsole = consoleOpen;
   open = undefined;
-  await closing?.driver.close();
+  consoleOpen = undefined;
+  await Promise.all([closing?.driver.close(), closingConsole?.close()]);
 }
 
 /**

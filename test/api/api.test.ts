@@ -507,6 +507,14 @@ describe('hotspots and named queries', () => {
     expect([unknown.status, unknown.body.error.code]).toEqual([404, 'unknown_query']);
     const notJson = await post<ErrorAnswer>(app, '/api/queries/unit-load', '{"params": ');
     expect([notJson.status, notJson.body.error.code]).toEqual([400, 'bad_json']);
+    // A page on another site can post text/plain blind (no preflight): never run as a query.
+    const blind = await app.request('/api/queries/unit-load', {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain' },
+      body: JSON.stringify({ params: { planId: SEED_PLAN } }),
+    });
+    expect(blind.status).toBe(415);
+    expect(((await blind.json()) as ErrorAnswer).error.code).toBe('unsupported_media_type');
   });
 });
 

@@ -12,6 +12,16 @@ import {
   type PlanOperator,
 } from '../../graph/api/cypher-guard.ts';
 import { HttpError } from '../../graph/api/http-error.ts';
+import { ConsoleGate } from '../../graph/api/console/gate.ts';
+import { regexRisk } from '../../graph/api/console/regex-safety.ts';
+import {
+  checkBodyNesting,
+  checkExpensive,
+  checkQueryNesting,
+  jsonNesting,
+  MAX_QUERY_NESTING,
+  stringValue,
+} from '../../graph/api/console/shape.ts';
 
 const codeOf = (query: string) => checkQueryText(query)?.code ?? null;
 
@@ -218,5 +228,126 @@ describe('checkSizes', () => {
     expect(statusOf(() => checkSizes('RETURN 1', { p: 'x'.repeat(MAX_PARAMS_BYTES - 7) }))).toEqual(
       [413, 'params_too_large'],
     );
+  });
+});
+
+describe('regexRisk', () => {
+  it('flags repeated groups that repeat or alternate, and back-references', () => {
+    for (const pattern of [
+      '(.*a){20}b',
+      '(a+)+$',
+      '(a*)*',
+      '((ab)*c)+',
+      '(?:x+y?)*',
+      '(a|ab)*c',
+      '(?i)(\\w+\\s?)+!',
+      '(a)\\1',
+      '(?<x>a)\\k<x>',
+      '([a-z]+)*',
+    ]) {
+      expect(regexRisk(pattern), pattern).not.toBeNull();
+    }
+  });
+
+  it('lets what planners write to find names through', () => {
+    for (const pattern of [
+      '.*发改委.*',
+      '^(市|区).*局$',
+      '(?i)wuhan.*',
+      '[0-9]{4}-[0-9]{2}',
+      '(ab){3}',
+      '(abc)?d+',
+      '[(+*)]+',
+      '\\(a+\\)+',
+      '\\Q(a+)+\\E',
+      'a{1,1}(b)*',
+    ]) {
+      expect(regexRisk(pattern), pattern).toBeNull();
+    }
+  });
+});
+
+describe('the shape checks', () => {
+  const expensive = (query: string, params: Record<string, unknown> = {}) => {
+    try {
+      checkExpensive(tokenize(query), params);
+      return null;
+    } catch (error) {
+      expect(error).toBeInstanceOf(HttpError);
+      return `${(error as HttpError).status} ${(error as HttpError).code}`;
+    }
+  };
+
+  it('refuses the attacks of issue 16 and lets ordinary queries through', () => {
+    expect(expensive(`RETURN '${'a'.repeat(40)}!' =~ '(.*a){20}b'`)).toBe('422 expensive_rejected');
+    expect(expensive("RETURN size(reduce(s='', x IN range(1,10000000) | s + 'aaaa'))")).toBe(
+      '422 expensive_rejected',
+    );
+    expect(expensive("RETURN size(reduce(s='', x IN range(1,600000) | s + 'aaaa'))")).toBe(
+      '422 expensive_rejected',
+    );
+    expect(expensive('RETURN [x IN range(1, 2000000) | x] AS xs')).toBe('422 expensive_rejected');
+    expect(expensive('UNWIND range(0, $n) AS i RETURN i', { n: 5_000_000 })).toBe(
+      '422 expensive_rejected',
+    );
+    expect(expensive("MATCH (u:Unit) WHERE u.name =~ '.*发改委.*' RETURN u")).toBeNull();
+    expect(expensive('MATCH (u:Unit) WHERE u.name =~ $p RETURN u', { p: '(?i).*局' })).toBeNull();
+    expect(expensive('MATCH (u:Unit) WHERE u.name =~ $p RETURN u', { p: '(x+)+y' })).toBe(
+      '422 expensive_rejected',
+    );
+    expect(expensive("MATCH (u) WHERE u.name =~ '(a' + '+)+' RETURN u")).toBe(
+      '422 expensive_rejected',
+    );
+    expect(expensive('UNWIND range(1, 1000000) AS i RETURN count(i)')).toBeNull();
+    expect(
+      expensive("MATCH p = (a)-[*..3]-(b) RETURN reduce(s = '', n IN nodes(p) | s + n.name)"),
+    ).toBeNull();
+    expect(expensive("RETURN reduce(s = '', x IN range(1, 100) | s + toString(x))")).toBeNull();
+    expect(expensive("RETURN reduce(s = '', x IN range(1, size($xs)) | s + 'a')", { xs: [] })).toBe(
+      '422 expensive_rejected',
+    );
+    expect(expensive('RETURN reduce(t = 0, x IN range(1, 100000) | t + x)')).toBeNull();
+    expect(expensive("RETURN 'range(1,99999999)' AS text, n.range AS r")).toBeNull();
+  });
+
+  it('reads Cypher string escapes as Neo4j does', () => {
+    expect(stringValue("'\\\\d+\\''")).toBe("\\d+'");
+    expect(stringValue('"\\u0041\\n"')).toBe('A\n');
+  });
+
+  it('refuses brackets nested past the limit, in the query and in the body', () => {
+    const deep = `RETURN ${'('.repeat(6_000)}1${')'.repeat(6_000)}`;
+    expect(() => checkQueryNesting(tokenize(deep))).toThrowError(
+      expect.objectContaining({ status: 400, code: 'query_too_deep' }),
+    );
+    const ok = `RETURN ${'['.repeat(MAX_QUERY_NESTING)}1${']'.repeat(MAX_QUERY_NESTING)}`;
+    expect(() => checkQueryNesting(tokenize(ok))).not.toThrow();
+    // The body's own object, params, and two lists; the brackets inside the string do not count.
+    expect(jsonNesting('{"query": "[[[[", "params": {"a": [[1]]}}')).toBe(4);
+    const body = `{"query": "RETURN $p", "params": {"p": ${'['.repeat(40_000)}${']'.repeat(40_000)}}}`;
+    expect(() => checkBodyNesting(body)).toThrowError(
+      expect.objectContaining({ status: 400, code: 'params_too_deep' }),
+    );
+  });
+});
+
+describe('ConsoleGate', () => {
+  it('holds at most the global and per-client numbers, and frees places on release', () => {
+    const gate = new ConsoleGate({ global: 3, perClient: 2 });
+    const a1 = gate.enter('a');
+    const a2 = gate.enter('a');
+    expect(gate.enter('a')).toBe('too_many_queries');
+    const b1 = gate.enter('b');
+    expect(gate.enter('c')).toBe('console_busy');
+    expect(gate.running).toBe(3);
+    for (const release of [a1, a2, b1]) {
+      expect(typeof release).toBe('function');
+      if (typeof release === 'function') {
+        release();
+        release();
+      }
+    }
+    expect(gate.running).toBe(0);
+    expect(typeof gate.enter('a')).toBe('function');
   });
 });

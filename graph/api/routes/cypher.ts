@@ -1,7 +1,9 @@
 // The Cypher console: a planner's own query, run only if it reads. The guard (cypher-guard.ts)
 // checks the text, then the plan Neo4j makes under EXPLAIN; the query then runs once, in a READ
-// transaction with a time limit, its rows capped, and the session closed if the client leaves.
-import { Hono } from 'hono';
+// transaction with a time limit, its rows capped in number and bytes, and the session closed if
+// the client leaves. Before any of that, what could hurt everyone else is refused by shape
+// (console/shape.ts) and by number (console/gate.ts), and the body must be JSON by its type.
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { Plan } from 'neo4j-driver';
 import type { ApiContext } from '../context.ts';
@@ -10,12 +12,39 @@ import {
   checkQueryText,
   checkSizes,
   refuse,
+  tokenize,
   type PlanOperator,
 } from '../cypher-guard.ts';
 import { findNeo4jError, HttpError, isTimeout, isUnavailable } from '../http-error.ts';
 import { collectRows, cypherParams, withReadSession } from '../read.ts';
-import { answerOf, graphOfRecords } from '../results.ts';
+import { answerOf, graphOfRecords, MAX_ANSWER_BYTES, recordBytes } from '../results.ts';
 import { jsonBodyOf } from '../validate.ts';
+import { clientOf, ConsoleGate, type Busy } from '../console/gate.ts';
+import { checkBodyNesting, checkExpensive, checkQueryNesting } from '../console/shape.ts';
+import { requireJson } from '../console/require-json.ts';
+import { consoleTarget } from '../console/target.ts';
+
+/**
+ * Records asked of Neo4j at a time: a row can be megabytes (a plan node holds its source text),
+ * and the driver holds a whole batch however few of its rows the byte cap keeps.
+ */
+const CONSOLE_FETCH_SIZE = 50;
+
+const BUSY_MESSAGES: Record<Busy, string> = {
+  console_busy: 'the console is running as many queries as it may at once; try again in a moment',
+  too_many_queries:
+    'this client already has as many console queries running as it may; wait for one to finish',
+};
+
+/**
+ * The console's 429. Answered here rather than thrown: it carries Retry-After, and HttpError
+ * carries no headers.
+ */
+function busy(c: Context, reason: Busy): Response {
+  return c.json({ error: { code: reason, message: BUSY_MESSAGES[reason] } }, 429, {
+    'Retry-After': '1',
+  });
+}
 
 // On a line of its own, so Neo4j's error messages quote the planner's line as typed.
 const EXPLAIN = 'EXPLAIN\n';
@@ -34,11 +63,47 @@ const ConsoleBody = z.object({
   params: z.record(z.string(), z.json()).default({}),
 });
 
+/** Neo4j's codes for a query that wanted more memory than a transaction, or the server, allows. */
+const MEMORY_CODES = new Set([
+  'Neo.TransientError.General.TransactionMemoryLimit',
+  'Neo.TransientError.General.MemoryPoolOutOfMemoryError',
+  'Neo.TransientError.General.OutOfMemoryError',
+]);
+
 /** Neo4j's refusal of a query, as the console's answer: the planner's mistake, not a fault. */
-function consoleError(error: unknown): unknown {
-  if (error instanceof HttpError || isUnavailable(error) || isTimeout(error)) return error;
+export function consoleError(error: unknown, ranMs = 0, timeoutMs = Infinity): unknown {
+  if (error instanceof HttpError || isTimeout(error)) return error;
+  if (isUnavailable(error)) {
+    // The launcher's watchdog ends a query that ran on past its limit by stopping its thread,
+    // and Neo4j then closes the connection: past the limit, a lost connection is that stop.
+    if (ranMs >= timeoutMs) {
+      return new HttpError(
+        504,
+        'timeout',
+        `the query ran past its ${timeoutMs / 1000} s limit and was stopped`,
+        { cause: error },
+      );
+    }
+    return error;
+  }
   const neo4jError = findNeo4jError(error);
   if (neo4jError === undefined) return error;
+  if (MEMORY_CODES.has(neo4jError.code)) {
+    return new HttpError(
+      422,
+      'query_memory',
+      'the query needs more memory than the console allows one query; return fewer or smaller rows (LIMIT, fewer collect())',
+      { cause: error },
+    );
+  }
+  if (neo4jError.message.includes('start and end nodes are the same')) {
+    return new HttpError(
+      400,
+      'same_node',
+      'shortestPath() was asked for a path from a node to itself; exclude that case (WHERE a <> b)',
+      { cause: error },
+    );
+  }
   if (neo4jError.code === 'Neo.ClientError.Statement.SyntaxError') {
     return new HttpError(400, 'cypher_syntax', withoutExplain(neo4jError.message), {
       cause: error,
@@ -62,8 +127,12 @@ function consoleError(error: unknown): unknown {
 
 export function cypherRoutes(api: ApiContext): Hono {
   const routes = new Hono();
+  const gate = new ConsoleGate();
 
   routes.post('/cypher', async (c) => {
+    requireJson(c);
+    // Depth before parsing: a body nested 40,000 deep overflows JSON.parse, zod and the driver.
+    checkBodyNesting(await c.req.text());
     const body = await jsonBodyOf(c);
     // Sizes first, before zod or the tokenizer spend anything on a huge text.
     if (
@@ -78,15 +147,21 @@ export function cypherRoutes(api: ApiContext): Hono {
     // A pasted query often ends with `;`; Bolt takes one statement without it.
     const query = typed.trim().replace(/;+\s*$/, '');
     if (query === '') throw new HttpError(400, 'bad_request', 'the query is empty');
+    const tokens = tokenize(query);
+    checkQueryNesting(tokens);
     refuse(checkQueryText(query));
+    checkExpensive(tokens, params);
 
+    const release = gate.enter(clientOf(c));
+    if (typeof release === 'string') return busy(c, release);
     const signal = c.req.raw.signal;
     const timeoutMs = api.consoleTimeoutMs;
     const bound = cypherParams(params) as Record<string, unknown>;
+    const started = Date.now();
     try {
       const rows = await withReadSession(
-        api.target(),
-        { timeoutMs, signal, label: 'console' },
+        consoleTarget(api),
+        { timeoutMs, signal, label: 'console', fetchSize: CONSOLE_FETCH_SIZE },
         async (session) => {
           const tx = session.beginTransaction({
             timeout: timeoutMs,
@@ -96,7 +171,10 @@ export function cypherRoutes(api: ApiContext): Hono {
             const explained = await tx.run(`${EXPLAIN}${query}`, bound);
             const { queryType, plan } = explained.summary;
             refuse(checkPlan(queryType, plan === false ? false : toOperator(plan)));
-            return await collectRows(tx.run(query, bound), api.maxRows);
+            return await collectRows(tx.run(query, bound), api.maxRows, {
+              maxBytes: MAX_ANSWER_BYTES,
+              sizeOf: recordBytes,
+            });
           } finally {
             // Nothing to keep: a read transaction is rolled back, never committed.
             if (tx.isOpen()) await tx.rollback().catch(() => {});
@@ -106,7 +184,9 @@ export function cypherRoutes(api: ApiContext): Hono {
       const found = await api.completeGraph(graphOfRecords(rows.records), signal);
       return c.json(answerOf(rows, found));
     } catch (error) {
-      throw consoleError(error);
+      throw consoleError(error, Date.now() - started, timeoutMs);
+    } finally {
+      release();
     }
   });
 

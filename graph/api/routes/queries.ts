@@ -1,5 +1,6 @@
 // The planners' named queries (cypher/*.cypher): what each asks and takes, and running one with
 // parameters. The text always comes from the registry; a caller sends only a name and values.
+import { requireJson } from '../console/require-json.ts';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { bindParams, QueryError } from '../../queries/params.ts';
@@ -41,6 +42,7 @@ export function queriesRoutes(api: ApiContext): Hono {
   );
 
   routes.post('/queries/:name', async (c) => {
+    requireJson(c);
     const name = c.req.param('name');
     const definition = api.queries.find((candidate) => candidate.name === name);
     if (definition === undefined) {

@@ -28,6 +28,9 @@ import org.neo4j.io.ByteUnit;
  * exited or was killed) the DBMS shuts down cleanly and the JVM exits, so no JVM outlives the
  * product. SIGINT and SIGTERM take the same path through a shutdown hook.
  *
+ * <p>A {@link QueryWatchdog} thread stops the API's read queries that run on past their time
+ * limit because Neo4j cannot interrupt them (a catastrophic regular expression, say).
+ *
  * <p>Arguments: {@code --home DIR --port N --pagecache SIZE --tx-timeout SECONDS --tx-memory SIZE}.
  * The password comes from the environment variable GUATU_NEO4J_PASSWORD, not the command line,
  * which any local user can read.
@@ -48,6 +51,14 @@ public final class Launcher {
   }
 
   private static final String USER = "neo4j";
+  private static final Duration PASSWORD_TIMEOUT = Duration.ofMinutes(5);
+
+  /**
+   * How long a query the API started may run on after Neo4j terminated it (its time limit, or
+   * its client gone) before {@link QueryWatchdog} stops its thread: long enough for any query
+   * that checks for termination to notice, short enough that a runaway frees its core soon.
+   */
+  private static final long STUCK_QUERY_GRACE_MS = 2_000;
   private static final PrintStream out = System.out;
   private static final PrintStream err = System.err;
 
@@ -98,6 +109,8 @@ public final class Launcher {
       return;
     }
     settled.countDown();
+    QueryWatchdog.start(
+        dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME), STUCK_QUERY_GRACE_MS, err);
 
     out.println("guatu-launcher: ready " + port);
     out.flush();
@@ -126,6 +139,14 @@ public final class Launcher {
         .setConfig(
             GraphDatabaseSettings.memory_transaction_max_size,
             ByteUnit.parse(options.get("tx-memory")))
+        // All transactions together, too: a few console queries each just under their own limit
+        // would otherwise fill the heap, and this JVM exits on OutOfMemoryError. A query refused
+        // here gets Neo4j's MemoryPoolOutOfMemoryError, which the API answers as a 422.
+        .setConfig(
+            GraphDatabaseSettings.memory_transaction_global_max_size,
+            Math.max(
+                ByteUnit.parse(options.get("tx-memory")),
+                Runtime.getRuntime().maxMemory() * 6 / 10))
         .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(options.get("pagecache")))
         // Preallocated transaction logs would take 256 MB per database for a graph of a few MB.
         .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
@@ -148,8 +169,14 @@ public final class Launcher {
     Map<String, Object> parameters = new HashMap<>();
     parameters.put("password", password);
     try {
+      // Its own time limit, not --tx-timeout: on a machine busy enough, the system database's
+      // first query (compiled cold) has been seen to take longer than the 30 s meant for planners'
+      // queries, and the launcher then failed to start at all.
       system.executeTransactionally(
-          "ALTER USER " + USER + " SET PASSWORD $password CHANGE NOT REQUIRED", parameters);
+          "ALTER USER " + USER + " SET PASSWORD $password CHANGE NOT REQUIRED",
+          parameters,
+          result -> null,
+          PASSWORD_TIMEOUT);
     } catch (RuntimeException e) {
       // Neo4j refuses to "change" a password to itself; that case is already what we want.
       // Anything else (a password the policy rejects, say) is a real failure.
