@@ -10,6 +10,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -81,12 +82,12 @@ if (purpose === 'test') {
 
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 say(
-  `ready for ${purpose} (${pkg.name} ${pkg.version}, java ${javaMajorVersion()}, ${execFileSync(
-    'mvn',
-    ['-B', '-v'],
-    // Maven writes a colour reset to stderr even in batch mode: keep it off the planner's terminal.
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
-  )
-    .split('\n')[0]
-    .replace(/\u001b\[[0-9;]*m/g, '')})`,
+  `ready for ${purpose} (${pkg.name} ${pkg.version}, java ${javaMajorVersion()}, ${stripVTControlCharacters(
+    execFileSync(
+      'mvn',
+      ['-B', '-v'],
+      // Maven writes a colour reset to stderr even in batch mode: keep it off the planner's terminal.
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
+    ).split('\n')[0] ?? '',
+  )})`,
 );
