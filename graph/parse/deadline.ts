@@ -3,21 +3,8 @@
 // is always kept beside it, and words that fit none of these give nothing rather than a guess.
 import type { Due } from '../model/plan.ts';
 import { fold } from './normalise.ts';
+import { yearDigits } from './numerals.ts';
 
-/** 〇一二… written as digits in a year ("二〇二三年底"). */
-const CHINESE_DIGITS: Record<string, string> = {
-  〇: '0',
-  零: '0',
-  一: '1',
-  二: '2',
-  三: '3',
-  四: '4',
-  五: '5',
-  六: '6',
-  七: '7',
-  八: '8',
-  九: '9',
-};
 const MONTH_WORDS: Record<string, number> = {
   一: 1,
   二: 2,
@@ -35,9 +22,7 @@ const MONTH_WORDS: Record<string, number> = {
 
 /** A year written in Chinese digits, turned to Arabic ones; everything else left as it is. */
 function arabicYears(text: string): string {
-  return text.replace(/[〇零一二三四五六七八九]{4}(?=年)/g, (year) =>
-    [...year].map((c) => CHINESE_DIGITS[c] ?? c).join(''),
-  );
+  return text.replace(/[〇零一二三四五六七八九]{4}(?=年)/g, (year) => yearDigits(year) ?? year);
 }
 
 function pad(n: number): string {

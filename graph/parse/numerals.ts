@@ -16,6 +16,18 @@ const DIGITS: Record<string, number> = {
 };
 const SCALES: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
+/** A year written digit by digit in Chinese ("二〇二三") as its Arabic digits, else null. */
+export function yearDigits(text: string): string | null {
+  let out = '';
+  for (const ch of text) {
+    const d = ch === '两' ? undefined : DIGITS[ch];
+    if (d !== undefined) out += String(d);
+    else if (ch >= '0' && ch <= '9') out += ch;
+    else return null;
+  }
+  return out.length > 0 ? out : null;
+}
+
 /** The value of a Chinese numeral (一 … 九千九百九十九), or null when it is not one. */
 export function parseChineseNumeral(text: string): number | null {
   if (text.length === 0) return null;

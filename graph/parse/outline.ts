@@ -1,6 +1,6 @@
 // The line structure of a notice: part headings (一、), section headings ((一)), numbered items
 // (1.), sub-items ((1), ①), and what each part is about. Matched on folded lines.
-import { formatChineseNumeral, parseChineseNumeral } from './numerals.ts';
+import { formatChineseNumeral, parseChineseNumeral, yearDigits } from './numerals.ts';
 
 export type LineShape =
   | { kind: 'part'; label: string; value: number; bodyStart: number }
@@ -115,26 +115,13 @@ export function isPageNoise(folded: string): boolean {
 
 const DATE =
   /^(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日$/;
-const DIGIT_OF: Record<string, string> = {
-  〇: '0',
-  零: '0',
-  一: '1',
-  二: '2',
-  三: '3',
-  四: '4',
-  五: '5',
-  六: '6',
-  七: '7',
-  八: '8',
-  九: '9',
-};
 
 /** A line that is only a date ("2022年3月3日", "二〇二二年三月三日") → ISO, else null. */
 export function dateOfLine(folded: string): string | null {
   const m = DATE.exec(folded.trim());
   if (!m) return null;
   const [, y = '', mo = '', d = ''] = m;
-  const year = /^\d+$/.test(y) ? y : [...y].map((c) => DIGIT_OF[c] ?? '').join('');
+  const year = yearDigits(y) ?? '';
   const month = /^\d+$/.test(mo) ? Number(mo) : parseChineseNumeral(mo);
   const day = /^\d+$/.test(d) ? Number(d) : parseChineseNumeral(d);
   if (year.length !== 4 || month === null || day === null) return null;
