@@ -22,7 +22,9 @@ export default defineConfig(({ mode }) => {
     },
     server: {
       host: '127.0.0.1',
-      proxy: { '/api': `http://127.0.0.1:${port}` },
+      // The API answers only to the names it serves (graph/api/same-origin.ts): the proxy presents
+      // the API's own address as Host.
+      proxy: { '/api': { target: `http://127.0.0.1:${port}`, changeOrigin: true } },
     },
   };
 });

@@ -9,6 +9,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { MAX_PARAMS_BYTES, MAX_QUERY_BYTES } from './cypher-guard.ts';
 import { ApiContext, type ApiDeps } from './context.ts';
 import { HttpError, onError } from './http-error.ts';
+import { servedHostsOnly } from './same-origin.ts';
 import { cypherRoutes } from './routes/cypher.ts';
 import { graphRoutes } from './routes/graph.ts';
 import { hotspotsRoutes } from './routes/hotspots.ts';
@@ -113,6 +114,7 @@ export function createApp(deps: ApiDeps): Hono {
   const api = new ApiContext(deps);
   const app = new Hono();
   app.use('*', securityHeaders);
+  app.use('*', servedHostsOnly({ host: api.host }));
   const limitBody = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: () => {

@@ -66,6 +66,26 @@ export function servedHosts(c: Context, configured: string): Set<string> {
 }
 
 /**
+ * Every route, reads included: a request whose Host is not a name this server answers to is
+ * refused. A page on a rebinding name (attacker.example re-pointed at 127.0.0.1) would otherwise
+ * read the plan as its own origin. A request with no Host at all never crossed a network (the
+ * tests' in-process app.request()); browsers and HTTP tools always send one.
+ */
+export function servedHostsOnly(options: SameOriginOptions): MiddlewareHandler {
+  return async (c, next) => {
+    const host = c.req.header('host');
+    if (host !== undefined && !servedHosts(c, options.host).has(host.toLowerCase())) {
+      throw new HttpError(
+        403,
+        'host_not_served',
+        `this server does not answer to the name "${host}": open guatu at the address it printed when it started`,
+      );
+    }
+    await next();
+  };
+}
+
+/**
  * Refuses a request that did not come from a page this server served. Mounted on the import's
  * routes only: reads stay open to scripts and tools (curl, the CLI), as docs/api.md describes.
  */

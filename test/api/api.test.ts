@@ -53,6 +53,20 @@ interface Elements {
   }[];
 }
 
+describe('host names', () => {
+  it('answers only to the names it serves, reads included (DNS rebinding)', async () => {
+    const foreign = await app.request('/api/health', { headers: { Host: 'attacker.example' } });
+    expect(foreign.status).toBe(403);
+    expect(((await foreign.json()) as ErrorAnswer).error.code).toBe('host_not_served');
+    const page = await app.request('/', { headers: { Host: 'attacker.example:8080' } });
+    expect(page.status).toBe(403);
+    for (const host of ['127.0.0.1', 'localhost:80', '[::1]']) {
+      const own = await app.request('/api/health', { headers: { Host: host } });
+      expect(own.status, host).toBe(200);
+    }
+  });
+});
+
 describe('health and plans', () => {
   it('says Neo4j is up and lists the seed plan', async () => {
     const { status, body } = await get<{ neo4j: string; plans: { id: string; title: string }[] }>(
