@@ -375,7 +375,11 @@ function earlyExitError(
 function portInUseError(port: number): LocalNeo4jError {
   return new LocalNeo4jError(
     'port-in-use',
-    `Port ${port} on 127.0.0.1 is already in use, so the local Neo4j cannot listen there. Stop what uses it (another Neo4j?), or set GUATU_NEO4J_PORT to a free port.`,
+    `Port ${port} on 127.0.0.1 is already in use, so the local Neo4j cannot listen there. ` +
+      `If another guatu is running (npm start in another checkout or terminal), use its database ` +
+      `instead: NEO4J_URI=bolt://127.0.0.1:${port} NEO4J_PASSWORD=<its GUATU_NEO4J_PASSWORD> npm start; ` +
+      `or give this one its own: GUATU_NEO4J_PORT=<a free port> (and PORT for the explorer). ` +
+      `端口 ${port} 已被占用：可能已有另一个挂图在运行，可用 NEO4J_URI 连接它，或用 GUATU_NEO4J_PORT 另选端口。`,
   );
 }
 

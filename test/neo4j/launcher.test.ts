@@ -146,6 +146,9 @@ describe('the local Neo4j', () => {
       expect(error).toBeInstanceOf(LocalNeo4jError);
       expect(error).toMatchObject({ problem: 'port-in-use' });
       expect((error as Error).message).toContain(`Port ${server.port} on 127.0.0.1`);
+      // Most often another guatu holds the port: say how to use its database instead.
+      expect((error as Error).message).toContain(`NEO4J_URI=bolt://127.0.0.1:${server.port}`);
+      expect((error as Error).message).toContain('另一个挂图');
       expect(processesMentioning(server.dataDir)).toEqual([]);
     } finally {
       blocker.close();
