@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Keeps test/fixtures/examples in step with the shared examples of the genre, when those sit
-// beside the checkout (../shared/examples). Tests read only the copies, so a clone with no
-// ../shared passes; run this after the shared examples change, and commit what it copies.
+// Keeps test/fixtures/examples in step with the shared examples of the genre, when the shared
+// folder sits beside the checkout. Tests read only the copies, so a clone without it passes; run
+// this after the shared examples change, and commit what it copies. The one place in the
+// repository that reads outside it, on purpose.
 //
 //   node scripts/sync-examples.mjs          copy what differs, list it
 //   node scripts/sync-examples.mjs --check  exit 1 when a copy differs (nothing written)
