@@ -338,8 +338,7 @@ function readGroup(
       }
       if (piece === 'tail') {
         heldTo = to;
-        held = 0;
-        readName(text, heldFrom, heldTo, role, roleClass, log, into, partner, whole);
+        release();
         return;
       }
       release();

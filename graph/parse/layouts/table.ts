@@ -9,6 +9,7 @@
 // against the header (../shapes/table.ts), and hands back items for the one assembler
 // (../parse-plan.ts): refs, titles, units with their column's role, deadline, leaders, and the
 // section and group rows above each item. It creates no item itself.
+import type { Item } from '../../model/plan.ts';
 import type { IssueLog } from '../issues.ts';
 import { fold, skipSpace, trimAll, trimEnd } from '../normalise.ts';
 import { formatChineseNumeral } from '../numerals.ts';
@@ -22,6 +23,7 @@ import {
   splitCells,
   type Cell,
   type HeaderCell,
+  type RowFields,
   type TableHeader,
   type TableRow,
 } from '../shapes/table.ts';
@@ -30,7 +32,7 @@ import type { LineText } from '../unit-list.ts';
 import { isRuleNote } from './first-listed.ts';
 
 /** One item a table row makes. */
-export interface TableItem {
+export interface TableItem extends RowFields, Pick<Item, 'section' | 'group'> {
   /** The line the row starts on. */
   line: LineText;
   /** The serial as printed (and prefixed by its section where serials restart), or null. */
@@ -42,16 +44,6 @@ export interface TableItem {
   firstListedLeads: boolean;
   /** A cell's rule note said "下同": the first-listed rule holds from this row on. */
   carryOn: boolean;
-  deadline?: string;
-  leader?: string;
-  leaders?: string[];
-  status?: string;
-  progress?: string;
-  binding?: boolean;
-  /** The section row above the item ("一、推动经济高质量发展"), as printed. */
-  section?: string;
-  /** The group row above it that names a person ("(一)王某某市长牵头重点工作"). */
-  group?: string;
 }
 
 export type TableShape = 'cells' | 'tab' | 'pipe' | 'flat' | 'flat-pipe';

@@ -3,6 +3,7 @@
 // cells say — the item's serial and text, its units with the role of their column, deadline,
 // leading officials, a ledger's status and progress. Recognising where a table is, and which
 // rows are rows, is ../layouts/table.ts's job.
+import type { Item } from '../../model/plan.ts';
 import type { IssueLog } from '../issues.ts';
 import { carriesOn, isRuleNote } from '../layouts/first-listed.ts';
 import { fold, skipSpace, trimAll, trimEnd } from '../normalise.ts';
@@ -190,7 +191,13 @@ export interface Cell {
   merged?: boolean;
 }
 
-export interface TableRow {
+/** What a row's own columns say about its item beyond title and units, under the model's names. */
+export type RowFields = Pick<
+  Item,
+  'deadline' | 'leader' | 'leaders' | 'status' | 'progress' | 'binding'
+>;
+
+export interface TableRow extends RowFields {
   /** The printed serial, folded, trimmed: "1", "12", "3-1". */
   ref: string | null;
   refMerged: boolean;
@@ -201,12 +208,6 @@ export interface TableRow {
   /** A unit cell said the first-listed rule ("(列第一位者为牵头单位)"), and whether "下同". */
   firstListedLeads: boolean;
   carryOn: boolean;
-  deadline?: string;
-  leader?: string;
-  leaders?: string[];
-  status?: string;
-  progress?: string;
-  binding?: boolean;
   /** Cells with text, by column kind: which of them the row fills. */
   filled: number;
 }
