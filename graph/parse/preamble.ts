@@ -16,6 +16,8 @@ const ISSUER_END = /(厅|室|府|委|局|会|部|组|办|处|院|委员会|指�
 const SENTENCE = /[。,;:!?、]/;
 const NOTICE = /^(.{2,40}?)关于印发(.+)的通知$/;
 const ATTACHMENT = /^附件\s*\d*\s*:?$/;
+// The disclosure mark printed under a notice's date, (此件公开发布) and the like: not its title.
+const DISCLOSURE = /^\((?:此件|本件)[^()]*\)$/;
 const TITLE_LINE_MAX = 60;
 const PLACE =
   /^(?:中共)?((?:[\u4e00-\u9fff]{2,6}?(?:省|自治区))?(?:[\u4e00-\u9fff]{1,6}?(?:市|州|盟|地区))?(?:[\u4e00-\u9fff]{1,5}?(?:县|区|旗))?)/;
@@ -80,7 +82,7 @@ export function readHeader(
   if (dateAt !== -1) {
     const block: string[] = [];
     for (const l of lines.slice(dateAt + 1)) {
-      if (ATTACHMENT.test(l.folded)) continue;
+      if (ATTACHMENT.test(l.folded) || DISCLOSURE.test(l.folded)) continue;
       if (l.folded.length > TITLE_LINE_MAX || /[。;:]$/.test(l.folded) || l.folded.includes('。')) {
         break;
       }
@@ -95,7 +97,9 @@ export function readHeader(
     title = t;
   }
   if (title === null) {
-    const first = lines.find((l) => !l.folded.endsWith(':') && !ATTACHMENT.test(l.folded));
+    const first = lines.find(
+      (l) => !l.folded.endsWith(':') && !ATTACHMENT.test(l.folded) && !DISCLOSURE.test(l.folded),
+    );
     if (first) title = first.original;
   }
   if (title === null || title.length === 0) {
