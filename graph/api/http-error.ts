@@ -103,5 +103,8 @@ export function toErrorBody(error: unknown): { status: ErrorStatus; body: ErrorB
 export function onError(error: unknown, c: Context): Response {
   const { status, body } = toErrorBody(error);
   if (status === 500) console.error('[api]', error);
+  // The rest of an oversized body is never read, so the connection cannot carry another request:
+  // say so, and Node closes it once the answer is sent.
+  if (status === 413) c.header('Connection', 'close');
   return c.json(body, status as ContentfulStatusCode);
 }

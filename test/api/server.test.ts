@@ -2,6 +2,7 @@
 // of answer, no CORS, no configuration echoed, the built web app served with its index.html for
 // the app's own routes, and a clear 503 page when it has not been built.
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -151,5 +152,46 @@ describe('the web app', () => {
     expect(text).toContain('npm run build');
     // The API answers all the same.
     expect((await fetchFrom(unbuilt, '/api/health')).status).toBe(200);
+  });
+});
+
+describe('a body over the limit', () => {
+  /** Sends headers announcing `declared` bytes and only part of them; returns what came back. */
+  function oversized(
+    handle: ServerHandle,
+    path: string,
+    declared: number,
+  ): Promise<{ head: string; closed: boolean }> {
+    return new Promise((resolve, reject) => {
+      const socket = connect(handle.port, '127.0.0.1');
+      let text = '';
+      let settled = false;
+      const finish = (closed: boolean) => {
+        if (settled) return;
+        settled = true;
+        socket.destroy();
+        resolve({ head: text.split('\r\n\r\n')[0] ?? '', closed });
+      };
+      socket.on('data', (chunk) => {
+        text += chunk.toString('latin1');
+        // A server that keeps the connection open has answered once the body is complete.
+        if (/\r\n\r\n/.test(text) && /\}$/.test(text.trim()))
+          setTimeout(() => finish(false), 1_000);
+      });
+      socket.on('end', () => finish(true));
+      socket.on('error', reject);
+      socket.write(
+        `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1:${handle.port}\r\n` +
+          `Origin: ${handle.url}\r\nContent-Type: application/json\r\n` +
+          `Content-Length: ${declared}\r\nConnection: keep-alive\r\n\r\n{"query":"`,
+      );
+    });
+  }
+
+  it('is refused with 413, and the connection is closed as the answer says', async () => {
+    const answer = await oversized(server, '/api/cypher', 50_000_000);
+    expect(answer.head).toMatch(/^HTTP\/1\.1 413/);
+    expect(answer.head.toLowerCase()).toContain('connection: close');
+    expect(answer.closed).toBe(true);
   });
 });
