@@ -8,7 +8,8 @@ import { Neo4jError } from 'neo4j-driver';
 import { ZodError } from 'zod';
 import { QueryError } from '../queries/params.ts';
 
-export type ErrorStatus = 400 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 500 | 503 | 504;
+export type ErrorStatus =
+  400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 500 | 503 | 504;
 
 export class HttpError extends Error {
   override readonly name = 'HttpError';
