@@ -167,7 +167,9 @@ describe('team mode', () => {
       body: { name: 'boss', password: 'wrong one' },
     });
     expect([unknown.status, wrong.status]).toEqual([401, 401]);
-    expect((await unknown.json()).error.message).toBe((await wrong.json()).error.message);
+    const message = async (r: Response) =>
+      ((await r.json()) as { error: { message: string } }).error.message;
+    expect(await message(unknown)).toBe(await message(wrong));
     await request('/api/session', {
       method: 'POST',
       body: { name: 'boss', password: 'wrong two' },
