@@ -3,6 +3,8 @@
 import { defineConfig, loadEnv } from 'vite';
 
 const root = new URL('.', import.meta.url).pathname;
+// The app imports the contract it shares with the server from ../contract, outside its root.
+const repository = new URL('..', import.meta.url).pathname;
 
 export default defineConfig(({ mode }) => {
   // Reads PORT from the environment (and any .env file) without Node's `process`.
@@ -22,6 +24,8 @@ export default defineConfig(({ mode }) => {
     },
     server: {
       host: '127.0.0.1',
+      // The dev server serves files from the whole repository: web/, contract/, node_modules/.
+      fs: { allow: [repository] },
       // The API answers only to the names it serves (graph/api/same-origin.ts): the proxy presents
       // the API's own address as Host.
       proxy: { '/api': { target: `http://127.0.0.1:${port}`, changeOrigin: true } },

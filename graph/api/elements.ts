@@ -1,6 +1,6 @@
-// Nodes and relationships read from Neo4j, as Cytoscape.js elements JSON: what every graph
-// payload of the API looks like, so the web app draws answers as they come. Pure; the driver's
-// values are turned into JSON (to-json.ts) before they get here, and a test feeds it plain data.
+// Nodes and relationships read from Neo4j, as the Cytoscape.js elements JSON of the contract
+// (contract/api/elements.ts) that the web app draws as it comes. Pure; the driver's values are
+// turned into JSON (to-json.ts) before they get here, and a test feeds it plain data.
 import {
   isNode,
   isPath,
@@ -8,46 +8,12 @@ import {
   type Node as DriverNode,
   type Relationship as DriverRelationship,
 } from 'neo4j-driver';
-import {
-  toJson,
-  type JsonNode,
-  type JsonRelationship,
-  type JsonValue,
-} from '../queries/to-json.ts';
-
-export type ElementKind =
-  | 'unit'
-  | 'theme'
-  | 'task'
-  | 'indicator'
-  | 'project'
-  | 'requirement'
-  | 'plan'
-  | 'document'
-  | 'other';
-
-export interface NodeData {
-  id: string;
-  kind: ElementKind;
-  label: string;
-  [property: string]: JsonValue;
-}
-
-export interface EdgeData {
-  id: string;
-  source: string;
-  target: string;
-  type: string;
-  [property: string]: JsonValue;
-}
-
-export interface Elements {
-  nodes: { data: NodeData }[];
-  edges: { data: EdgeData }[];
-}
+import type { ElementKind, Elements, NodeData } from '../../contract/api/elements.ts';
+import { toJson, type JsonNode, type JsonRelationship } from '../queries/to-json.ts';
+import { NodeJson, RelationshipJson, type UnitFiguresRow } from './rows.ts';
 
 /** A unit's figures in one plan (from its ACTIVE_IN relationship), added to its node's data. */
-export type UnitMetrics = Record<string, JsonValue>;
+type UnitMetrics = Readonly<Record<string, unknown>>;
 
 const KIND_BY_LABEL: ReadonlyMap<string, ElementKind> = new Map([
   ['Unit', 'unit'],
@@ -73,7 +39,7 @@ export function kindOf(labels: readonly string[]): ElementKind {
   return 'other';
 }
 
-const text = (value: JsonValue | undefined): string | undefined =>
+const text = (value: unknown): string | undefined =>
   typeof value === 'string' && value !== '' ? value : undefined;
 
 /** The node's id in the graph: its `id` property (stable across loads), else Neo4j's elementId. */
@@ -160,13 +126,12 @@ export function toElements(
  * Unit figures as the API's queries return them (ACTIVE_IN properties plus `unitId`), keyed by
  * unit id; the plan id is dropped, since a unit node is not the plan's.
  */
-export function unitMetricsById(entries: readonly JsonValue[]): Map<string, UnitMetrics> {
+export function unitMetricsById(entries: readonly UnitFiguresRow[]): Map<string, UnitMetrics> {
   const metrics = new Map<string, UnitMetrics>();
-  for (const entry of entries) {
-    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) continue;
-    const { unitId, ...figures } = entry;
-    delete figures['planId'];
-    if (typeof unitId === 'string') metrics.set(unitId, figures);
+  for (const { unitId, ...figures } of entries) {
+    const shown: Record<string, unknown> = figures;
+    delete shown['planId'];
+    metrics.set(unitId, shown);
   }
   return metrics;
 }
@@ -181,11 +146,12 @@ export interface FoundGraph {
 export function collectGraph(values: Iterable<unknown>, found?: FoundGraph): FoundGraph {
   const graph = found ?? { nodes: new Map(), relationships: new Map() };
   const addNode = (node: DriverNode) => {
-    if (!graph.nodes.has(node.elementId)) graph.nodes.set(node.elementId, toJson(node) as JsonNode);
+    if (!graph.nodes.has(node.elementId))
+      graph.nodes.set(node.elementId, NodeJson.parse(toJson(node)));
   };
   const addRelationship = (relationship: DriverRelationship) => {
     if (!graph.relationships.has(relationship.elementId)) {
-      graph.relationships.set(relationship.elementId, toJson(relationship) as JsonRelationship);
+      graph.relationships.set(relationship.elementId, RelationshipJson.parse(toJson(relationship)));
     }
   };
   const visit = (value: unknown, depth: number): void => {
@@ -204,56 +170,6 @@ export function collectGraph(values: Iterable<unknown>, found?: FoundGraph): Fou
     } else if (value.constructor === Object) {
       for (const item of Object.values(value)) visit(item, depth + 1);
     }
-  };
-  for (const value of values) visit(value, 0);
-  return graph;
-}
-
-const isObject = (value: JsonValue | undefined): value is { [key: string]: JsonValue } =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-function asJsonNode(value: JsonValue): JsonNode | null {
-  if (!isObject(value)) return null;
-  const { elementId, labels, properties } = value;
-  if (typeof elementId !== 'string' || !Array.isArray(labels) || !isObject(properties)) return null;
-  return value as unknown as JsonNode;
-}
-
-function asJsonRelationship(value: JsonValue): JsonRelationship | null {
-  if (!isObject(value)) return null;
-  const { elementId, type, startNodeElementId, endNodeElementId, properties } = value;
-  if (
-    typeof elementId !== 'string' ||
-    typeof type !== 'string' ||
-    typeof startNodeElementId !== 'string' ||
-    typeof endNodeElementId !== 'string' ||
-    !isObject(properties)
-  ) {
-    return null;
-  }
-  return value as unknown as JsonRelationship;
-}
-
-/**
- * The same, for rows already turned into JSON by the query registry (to-json.ts shapes: nodes,
- * relationships and paths as plain objects). Used for the registry's own queries only, whose
- * columns are known; the console reads the driver's values with collectGraph.
- */
-export function collectJsonGraph(values: Iterable<JsonValue>): FoundGraph {
-  const graph: FoundGraph = { nodes: new Map(), relationships: new Map() };
-  const visit = (value: JsonValue, depth: number): void => {
-    if (depth > 4 || value === null || typeof value !== 'object') return;
-    const node = asJsonNode(value);
-    if (node !== null) {
-      graph.nodes.set(node.elementId, node);
-      return;
-    }
-    const relationship = asJsonRelationship(value);
-    if (relationship !== null) {
-      graph.relationships.set(relationship.elementId, relationship);
-      return;
-    }
-    for (const item of Array.isArray(value) ? value : Object.values(value)) visit(item, depth + 1);
   };
   for (const value of values) visit(value, 0);
   return graph;

@@ -3,6 +3,8 @@
 // (executeRead) would retry for up to 30 s while Neo4j is down; a browser waiting on the explorer
 // wants a 503 now, and a console query must run exactly once.
 import neo4j, { type Driver, type Record as Neo4jRecord, type Session } from 'neo4j-driver';
+import { z } from 'zod';
+import { toJson, type JsonValue } from '../queries/to-json.ts';
 import { HttpError } from './http-error.ts';
 
 export interface ReadTarget {
@@ -10,7 +12,7 @@ export interface ReadTarget {
   database: string;
 }
 
-export interface ReadOptions {
+interface ReadOptions {
   /** The server ends the transaction after this long; the client gives up a little later. */
   timeoutMs: number;
   /** The request's signal: when the client disconnects, the session is closed at once. */
@@ -87,7 +89,7 @@ export interface Rows {
 }
 
 /** A cap on the size of what is read: `sizeOf` says what one record will weigh in the answer. */
-export interface ByteBudget {
+interface ByteBudget {
   maxBytes: number;
   sizeOf: (record: Neo4jRecord) => number;
 }
@@ -160,4 +162,33 @@ export function cypherParams(value: unknown): unknown {
     );
   }
   return value;
+}
+
+/**
+ * The records of the query called `query`, each as JSON (to-json.ts: integers as numbers, temporal
+ * values as ISO text, nodes and relationships as plain objects) checked against the query's row
+ * schema. A row of another shape is a 500 that names the query and the field, here where the rows
+ * enter, rather than a TypeError somewhere in the route that read it.
+ */
+export function parseRows<S extends z.core.$ZodType>(
+  query: string,
+  records: readonly Neo4jRecord[],
+  schema: S,
+): z.output<S>[] {
+  return records.map((record, index) => {
+    const row: Record<string, JsonValue> = {};
+    for (const key of record.keys) row[String(key)] = toJson(record.get(key));
+    const parsed = z.safeParse(schema, row);
+    if (parsed.success) return parsed.data;
+    const problems = parsed.error.issues
+      .slice(0, 3)
+      .map((issue) => `${issue.path.map(String).join('.') || '(row)'}: ${issue.message}`)
+      .join('; ');
+    throw new HttpError(
+      500,
+      'bad_row',
+      `the query ${query} returned a row of another shape (row ${index + 1}: ${problems})`,
+      { cause: parsed.error },
+    );
+  });
 }

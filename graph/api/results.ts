@@ -2,18 +2,10 @@
 // values, whether the rows were cut, and — when the rows hold nodes or relationships — the graph
 // they draw, as Cytoscape elements.
 import type { Record as Neo4jRecord } from 'neo4j-driver';
+import type { QueryAnswer } from '../../contract/api/queries.ts';
 import { toJson, type JsonValue } from '../queries/to-json.ts';
-import { collectGraph, hasGraph, toElements, type Elements, type FoundGraph } from './elements.ts';
+import { collectGraph, hasGraph, toElements, type FoundGraph } from './elements.ts';
 import type { Rows } from './read.ts';
-
-export interface QueryAnswer {
-  columns: string[];
-  rows: Record<string, JsonValue>[];
-  truncated: boolean;
-  /** Which cap cut the rows: their number, or the answer's size in bytes. */
-  truncatedBy?: 'rows' | 'bytes';
-  graph?: Elements;
-}
 
 /** The console's answer stops growing past this many bytes of rows (as UTF-8 JSON). */
 export const MAX_ANSWER_BYTES = 16 * 1024 * 1024;

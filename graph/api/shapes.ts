@@ -1,67 +1,50 @@
-// The small JSON shapes several routes share: a unit or an item in brief, read from the driver's
-// nodes. Pure.
-import type { JsonNode, JsonValue } from '../queries/to-json.ts';
-import { toJson } from '../queries/to-json.ts';
-import { nodeData, type NodeData } from './elements.ts';
+// The small shapes several routes share, made from nodes read back from Neo4j: a unit, a theme or
+// an item in brief, a node with the fields the contract promises for its kind, and an item with
+// how a unit stands on it. Pure.
+import type { ItemNode, UnitNode } from '../../contract/api/elements.ts';
+import type { ProfileItem, ThemeRef, UnitRef } from '../../contract/api/units.ts';
+import type { JsonNode } from '../queries/to-json.ts';
+import { nodeData, nodeIdOf } from './elements.ts';
+import type { AssignedItem } from './rows.ts';
 
-const stringOf = (value: JsonValue | undefined): string | null =>
-  typeof value === 'string' ? value : null;
+const stringOf = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
-/** A node read from the driver, as the JSON node to-json.ts makes. */
-export function jsonNode(value: unknown): JsonNode {
-  return toJson(value) as JsonNode;
-}
-
-export interface UnitBrief {
-  id: string;
-  name: string;
-  englishName: string | null;
-  collective: boolean;
-}
-
-export function unitBrief(node: JsonNode): UnitBrief {
+export function unitBrief(node: JsonNode): UnitRef {
   const p = node.properties;
   return {
-    id: stringOf(p['id']) ?? node.elementId,
+    id: nodeIdOf(node),
     name: stringOf(p['name']) ?? '',
     englishName: stringOf(p['englishName']),
     collective: p['collective'] === true,
   };
 }
 
-export interface ItemBrief {
-  id: string;
-  ref: string;
-  title: string;
-  kind: string;
+export function themeBrief(node: JsonNode): ThemeRef {
+  const p = node.properties;
+  return { id: nodeIdOf(node), ref: stringOf(p['ref']) ?? '', title: stringOf(p['title']) ?? '' };
 }
 
-export function itemBrief(node: JsonNode): ItemBrief {
-  const p = node.properties;
+/** An item a unit leads or supports, in brief: its ref, title and kind, and the unit's role. */
+export function profileItem(assigned: AssignedItem): ProfileItem {
+  const p = assigned.item.properties;
   return {
-    id: stringOf(p['id']) ?? node.elementId,
+    id: nodeIdOf(assigned.item),
     ref: stringOf(p['ref']) ?? '',
     title: stringOf(p['title']) ?? '',
     kind: stringOf(p['kind']) ?? '',
+    edge: assigned.type,
+    role: assigned.role,
+    inferred: assigned.inferred === true,
   };
 }
 
-/** A whole node for `GET /api/node` and profiles: id, kind, label and its properties. */
-export function nodeDetail(node: JsonNode): NodeData {
-  return nodeData(node);
+/** A unit's whole node (GET /api/node's data), with the short name every unit has. */
+export function unitNode(node: JsonNode): UnitNode {
+  return { ...nodeData(node), name: stringOf(node.properties['name']) ?? '' };
 }
 
-/** How a unit stands on an item: the edge type, the role word as printed, and whether inferred. */
-export interface Assignment {
-  edge: 'LEADS' | 'SUPPORTS';
-  role: string | null;
-  inferred: boolean;
-}
-
-export function assignmentOf(type: unknown, role: unknown, inferred: unknown): Assignment {
-  return {
-    edge: type === 'LEADS' ? 'LEADS' : 'SUPPORTS',
-    role: typeof role === 'string' ? role : null,
-    inferred: inferred === true,
-  };
+/** An item's whole node, with the ref and title every item has. */
+export function itemNode(node: JsonNode): ItemNode {
+  const p = node.properties;
+  return { ...nodeData(node), ref: stringOf(p['ref']) ?? '', title: stringOf(p['title']) ?? '' };
 }

@@ -22,6 +22,8 @@ export async function buildWebIfStale(): Promise<'built' | 'fresh'> {
     newestMtime(join(ROOT, 'web/src')),
     newestMtime(join(ROOT, 'web/index.html')),
     newestMtime(join(ROOT, 'web/vite.config.ts')),
+    // The app imports the contract it shares with the server (contract/).
+    newestMtime(join(ROOT, 'contract')),
   );
   let built = 0;
   try {

@@ -4,7 +4,28 @@
 import type { Hono } from 'hono';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type * as z from 'zod/mini';
 import { connection, getDriver } from '../../graph/neo4j/database.ts';
+import {
+  ElementKind,
+  ErrorBody,
+  Health,
+  HotspotAnswer,
+  HotspotList,
+  Neighbourhood,
+  NodeAnswer,
+  NodeData,
+  PathsAnswer,
+  PlanGraph,
+  PlanList,
+  QueryAnswer,
+  QueryList,
+  SearchHits,
+  SourceLines,
+  ThemeReach,
+  UnitProfile,
+  type Elements,
+} from '../../web/src/api/schema.ts';
 import { useTestNeo4j } from '../support/neo4j.ts';
 import {
   FGW,
@@ -45,13 +66,6 @@ beforeAll(async () => {
   await loadSeed(driver, database);
   app = seedApp(driver, database);
 });
-
-interface Elements {
-  nodes: { data: Record<string, unknown> & { id: string; kind: string; label: string } }[];
-  edges: {
-    data: Record<string, unknown> & { id: string; source: string; target: string; type: string };
-  }[];
-}
 
 describe('host names', () => {
   it('answers only to the names it serves, reads included (DNS rebinding)', async () => {
@@ -557,5 +571,98 @@ describe('source', () => {
   it('answers 404 for an unknown item and 400 for too much context', async () => {
     expect((await get(app, '/api/source', { id: `${SEED_PLAN}/九(九)9` })).status).toBe(404);
     expect((await get(app, '/api/source', { id: TASK_1, context: 51 })).status).toBe(400);
+  });
+});
+
+describe('the contract (contract/api/) the server builds by and the page parses with', () => {
+  // Shapes, not speed: a busy machine must not turn an answer into a 504 here.
+  let app: Hono;
+  beforeAll(() => {
+    app = seedApp(driver, database, { queryTimeoutMs: 60_000, consoleTimeoutMs: 60_000 });
+  });
+  type Query = Record<string, string | number | boolean>;
+  const answers: [string, Query, z.ZodMiniType][] = [
+    ['/api/health', {}, Health],
+    ['/api/plans', {}, PlanList],
+    ['/api/plans/graph', { plan: SEED_PLAN }, PlanGraph],
+    ['/api/search', { q: 'fgw', plan: SEED_PLAN }, SearchHits],
+    ['/api/search', { q: '科学中心', plan: SEED_PLAN }, SearchHits],
+    ['/api/node', { id: FGW }, NodeAnswer],
+    ['/api/node', { id: TASK_1 }, NodeAnswer],
+    ['/api/neighbourhood', { id: FGW, plan: SEED_PLAN }, Neighbourhood],
+    ['/api/neighbourhood', { id: TASK_1, depth: 2, limit: 500 }, Neighbourhood],
+    ['/api/units/profile', { id: FGW, plan: SEED_PLAN }, UnitProfile],
+    ['/api/units/profile', { id: '武汉市/各区人民政府', plan: SEED_PLAN }, UnitProfile],
+    ['/api/themes/reach', { id: THEME_1 }, ThemeReach],
+    ['/api/paths', { from: FGW, to: KJJ, plan: SEED_PLAN }, PathsAnswer],
+    ['/api/paths', { from: FGW, to: THEME_1 }, PathsAnswer],
+    ['/api/source', { id: TASK_1 }, SourceLines],
+    ['/api/hotspots', {}, HotspotList],
+    ['/api/hotspots/unit-load', { plan: SEED_PLAN }, HotspotAnswer],
+    ['/api/hotspots/communities', { plan: SEED_PLAN }, HotspotAnswer],
+    ['/api/queries', {}, QueryList],
+    ['/api/node', { id: '武汉市/不存在' }, ErrorBody],
+  ];
+
+  it.each(answers)('accepts the answer of %s %o', async (path, query, schema) => {
+    const { status, body } = await get(app, path, query);
+    expect(status, JSON.stringify(body)).toBe(schema === ErrorBody ? 404 : 200);
+    const parsed = schema.safeParse(body);
+    expect(parsed.error?.issues ?? []).toEqual([]);
+  });
+
+  it('accepts the answers of a named query and of the console, with their graph', async () => {
+    const named = await post(app, '/api/queries/unit-profile', {
+      params: { planId: SEED_PLAN, unit: '市发改委' },
+    });
+    expect(named.status, JSON.stringify(named.body)).toBe(200);
+    expect(QueryAnswer.safeParse(named.body).error?.issues ?? []).toEqual([]);
+    const typed = await post(app, '/api/cypher', {
+      query:
+        'MATCH (u:Unit {id: $id})-[r:LEADS]->(i:Task) RETURN u, r, i ORDER BY i.sortKey LIMIT 3',
+      params: { id: FGW },
+    });
+    expect(typed.status, JSON.stringify(typed.body)).toBe(200);
+    const parsed = QueryAnswer.parse(typed.body);
+    expect(parsed.graph?.nodes.map((node) => node.data.kind).sort()).toEqual([
+      'task',
+      'task',
+      'task',
+      'unit',
+    ]);
+    expect(parsed.graph?.edges.map((edge) => [edge.data.source, edge.data.type])).toEqual([
+      [FGW, 'LEADS'],
+      [FGW, 'LEADS'],
+      [FGW, 'LEADS'],
+    ]);
+  });
+
+  it('gives every node of the seed one of the kinds the contract names', async () => {
+    const { body } = await get<unknown>(app, '/api/plans/graph', { plan: SEED_PLAN });
+    const kinds = new Set(PlanGraph.parse(body).elements.nodes.map((node) => node.data.kind));
+    expect([...kinds].filter((kind) => !ElementKind.safeParse(kind).success)).toEqual([]);
+    expect(kinds).toEqual(
+      new Set(['unit', 'theme', 'task', 'indicator', 'project', 'requirement']),
+    );
+  });
+
+  it('refuses a node without an id, alone or in an answer', async () => {
+    expect(NodeData.safeParse({ kind: 'unit', label: '市发改委' }).success).toBe(false);
+    const { status, body } = await get<{ elements: Elements }>(app, '/api/neighbourhood', {
+      id: FGW,
+    });
+    expect(status, JSON.stringify(body)).toBe(200);
+    expect(Neighbourhood.safeParse(body).success).toBe(true);
+    const withoutId = Object.fromEntries(
+      Object.entries(body.elements.nodes[1]?.data ?? {}).filter(([key]) => key !== 'id'),
+    );
+    const broken = {
+      ...body,
+      elements: { ...body.elements, nodes: [body.elements.nodes[0], { data: withoutId }] },
+    };
+    const parsed = Neighbourhood.safeParse(broken);
+    expect(parsed.error?.issues.map((issue) => issue.path.join('.'))).toEqual([
+      'elements.nodes.1.data.id',
+    ]);
   });
 });

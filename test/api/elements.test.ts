@@ -2,13 +2,7 @@
 // metrics on units, and edges without both ends left out.
 import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
-import {
-  collectGraph,
-  collectJsonGraph,
-  edgeIdOf,
-  toElements,
-  unitMetricsById,
-} from '../../graph/api/elements.ts';
+import { collectGraph, edgeIdOf, toElements, unitMetricsById } from '../../graph/api/elements.ts';
 import type { JsonNode, JsonRelationship } from '../../graph/queries/to-json.ts';
 
 const unit: JsonNode = {
@@ -56,7 +50,14 @@ const dangling: JsonRelationship = {
 
 describe('toElements', () => {
   const metrics = unitMetricsById([
-    { unitId: '武汉市/市发改委', planId: 'p', load: 63.5, itemsLed: 53 },
+    {
+      unitId: '武汉市/市发改委',
+      planId: 'p',
+      load: 63.5,
+      itemsLed: 53,
+      itemsSupported: 21,
+      themesReached: 9,
+    },
   ]);
   const elements = toElements([unit, task, plan, unit], [leads, dangling, leads], metrics);
 
@@ -122,11 +123,5 @@ describe('collectGraph', () => {
     expect([...found.relationships.keys()]).toEqual(['r:ab']);
     const elements = toElements(found.nodes.values(), found.relationships.values());
     expect(elements.edges[0]?.data).toMatchObject({ source: 'u', target: 'i', type: 'LEADS' });
-  });
-
-  it('reads the same shapes back from JSON rows', () => {
-    const found = collectJsonGraph([{ node: unit }, [task], leads, 'not a node']);
-    expect([...found.nodes.keys()]).toEqual(['e:1', 'e:2']);
-    expect([...found.relationships.keys()]).toEqual(['r:1']);
   });
 });

@@ -1,16 +1,11 @@
 // One node, and a node's neighbourhood with a cap: the explorer's click and expand.
 import { Hono } from 'hono';
 import { z } from 'zod';
-import {
-  toJson,
-  type JsonNode,
-  type JsonRelationship,
-  type JsonValue,
-} from '../../queries/to-json.ts';
+import type { Neighbourhood, NodeAnswer } from '../../../contract/api/graph.ts';
 import type { ApiContext } from '../context.ts';
-import { toElements, unitMetricsById } from '../elements.ts';
+import { nodeData, nodeIdOf, toElements, unitMetricsById } from '../elements.ts';
 import { HttpError } from '../http-error.ts';
-import { jsonNode, nodeDetail } from '../shapes.ts';
+import { lookupRows } from '../rows.ts';
 import { Count, NodeId, PlanParam, queryOf } from '../validate.ts';
 
 /** The relationship types of docs/graph.md: the only ones a `types=` filter may name. */
@@ -59,45 +54,42 @@ export function graphRoutes(api: ApiContext): Hono {
 
   routes.get('/node', async (c) => {
     const { id } = queryOf(c, z.object({ id: NodeId }));
-    const { records } = await api.lookup('node-by-id', { id }, c.req.raw.signal);
-    const row = records[0];
+    const [row] = await lookupRows(api, 'node-by-id', { id }, c.req.raw.signal);
     if (row === undefined) throw notFound(id);
-    const node: Record<string, JsonValue> = { ...nodeDetail(jsonNode(row.get('node'))) };
-    if (node['kind'] === 'unit') node['metrics'] = toJson(row.get('metrics'));
-    return c.json({ node });
+    const data = nodeData(row.node);
+    const answer: NodeAnswer = {
+      node: data.kind === 'unit' ? { ...data, metrics: row.metrics } : data,
+    };
+    return c.json(answer);
   });
 
   routes.get('/neighbourhood', async (c) => {
     const query = queryOf(c, NeighbourhoodQuery);
     const signal = c.req.raw.signal;
     const planId = await api.metricsPlan(query.plan, signal);
-    const { records } = await api.lookup(
+    const [row] = await lookupRows(
+      api,
       'neighbourhood',
       { id: query.id, depth: query.depth, types: query.types, limit: query.limit, planId },
       signal,
     );
-    const row = records[0];
     if (row === undefined) throw notFound(query.id);
-    const kept = toJson(row.get('kept')) as { node: JsonNode; distance: number; via: string }[];
-    const leftOut = toJson(row.get('leftOut')) as string[];
-    const center = jsonNode(row.get('center'));
-    const relationships = toJson(row.get('relationships')) as JsonRelationship[];
-    const metrics = unitMetricsById(toJson(row.get('metrics')) as JsonValue[]);
     const byType: Record<string, number> = {};
-    for (const type of leftOut) byType[type] = (byType[type] ?? 0) + 1;
+    for (const type of row.leftOut) byType[type] = (byType[type] ?? 0) + 1;
     const elements = toElements(
-      [center, ...kept.map((entry) => entry.node)],
-      relationships,
-      metrics,
+      [row.center, ...row.kept.map((entry) => entry.node)],
+      row.relationships,
+      unitMetricsById(row.metrics),
     );
     // Distance from the centre, so the drawing can ring the neighbours.
-    const distance = new Map(kept.map((entry) => [entry.node.properties['id'], entry.distance]));
+    const distance = new Map(row.kept.map((entry) => [nodeIdOf(entry.node), entry.distance]));
     for (const { data } of elements.nodes) data['distance'] = distance.get(data.id) ?? 0;
-    return c.json({
+    const answer: Neighbourhood = {
       center: elements.nodes[0]?.data.id ?? query.id,
       elements,
-      more: { count: leftOut.length, byType },
-    });
+      more: { count: row.leftOut.length, byType },
+    };
+    return c.json(answer);
   });
 
   return routes;

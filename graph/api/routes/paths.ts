@@ -2,11 +2,11 @@
 // by every route through the unit's tasks.
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { Path } from 'neo4j-driver';
+import type { PathsAnswer } from '../../../contract/api/graph.ts';
 import type { ApiContext } from '../context.ts';
-import { collectGraph, kindOf, nodeIdOf, toElements } from '../elements.ts';
+import { kindOf, nodeIdOf, toElements } from '../elements.ts';
 import { HttpError } from '../http-error.ts';
-import { jsonNode } from '../shapes.ts';
+import { lookupRows } from '../rows.ts';
 import { Count, Flag, NodeId, PlanParam, queryOf } from '../validate.ts';
 import { notFound } from './graph.ts';
 
@@ -29,10 +29,9 @@ export function pathsRoutes(api: ApiContext): Hono {
     }
     const [from, to] = await Promise.all(
       [query.from, query.to].map(async (id) => {
-        const { records } = await api.lookup('node-by-id', { id }, signal);
-        const node = records[0]?.get('node');
-        if (node === undefined) throw notFound(id);
-        return { id, kind: kindOf(jsonNode(node).labels) };
+        const [row] = await lookupRows(api, 'node-by-id', { id }, signal);
+        if (row === undefined) throw notFound(id);
+        return { id, kind: kindOf(row.node.labels) };
       }),
     );
     if (from === undefined || to === undefined) throw notFound(query.from);
@@ -40,7 +39,8 @@ export function pathsRoutes(api: ApiContext): Hono {
     let rows;
     if (from.kind === 'unit' && to.kind === 'unit') {
       const planIds = await api.planIds(query.plan, signal);
-      rows = await api.lookup(
+      rows = await lookupRows(
+        api,
         'unit-paths',
         {
           fromId: from.id,
@@ -56,7 +56,12 @@ export function pathsRoutes(api: ApiContext): Hono {
       (from.kind === 'theme' && to.kind === 'unit')
     ) {
       const [unit, theme] = from.kind === 'unit' ? [from, to] : [to, from];
-      rows = await api.lookup('unit-theme-routes', { unitId: unit.id, themeId: theme.id }, signal);
+      rows = await lookupRows(
+        api,
+        'unit-theme-routes',
+        { unitId: unit.id, themeId: theme.id },
+        signal,
+      );
     } else {
       throw new HttpError(
         400,
@@ -64,17 +69,14 @@ export function pathsRoutes(api: ApiContext): Hono {
         `paths join two units, or a unit and a theme; got a ${from.kind} and a ${to.kind}`,
       );
     }
-    const found = collectGraph(rows.records.map((record) => record.get('path')));
-    const paths = rows.records.map((record) => {
-      const path = record.get('path') as Path;
-      return [path.start, ...path.segments.map((segment) => segment.end)].map((node) =>
-        nodeIdOf(jsonNode(node)),
-      );
-    });
-    return c.json({
-      paths,
-      elements: toElements(found.nodes.values(), found.relationships.values()),
-    });
+    const answer: PathsAnswer = {
+      paths: rows.map(({ path }) => path.nodes.map(nodeIdOf)),
+      elements: toElements(
+        rows.flatMap(({ path }) => path.nodes),
+        rows.flatMap(({ path }) => path.relationships),
+      ),
+    };
+    return c.json(answer);
   });
 
   return routes;

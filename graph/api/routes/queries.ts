@@ -3,6 +3,7 @@
 import { requireJson } from '../console/require-json.ts';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import type { QueryInfo } from '../../../contract/api/queries.ts';
 import { bindParams, QueryError } from '../../queries/params.ts';
 import type { ApiContext } from '../context.ts';
 import { readRows } from '../read.ts';
@@ -18,7 +19,7 @@ export function queriesRoutes(api: ApiContext): Hono {
 
   routes.get('/queries', (c) =>
     c.json(
-      api.queries.map((definition) => ({
+      api.queries.map((definition): QueryInfo => ({
         name: definition.name,
         purpose: definition.purpose,
         purposeZh: definition.purposeZh,

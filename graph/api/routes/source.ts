@@ -1,18 +1,13 @@
 // An item where the planner can check it: its lines in the source document, with context.
 import { Hono } from 'hono';
 import { z } from 'zod';
+import type { SourceLines } from '../../../contract/api/source.ts';
 import type { ApiContext } from '../context.ts';
 import { HttpError } from '../http-error.ts';
+import { lookupRows } from '../rows.ts';
 import { Count, NodeId, queryOf } from '../validate.ts';
 
 const SourceQuery = z.object({ id: NodeId, context: Count(0, 50, 3) });
-
-export interface SourceLines {
-  planId: string;
-  line: number;
-  endLine: number;
-  lines: { number: number; text: string }[];
-}
 
 /**
  * The item's lines and `context` lines either side. An item's text can run over several lines
@@ -42,26 +37,16 @@ export function sourceRoutes(api: ApiContext): Hono {
 
   routes.get('/source', async (c) => {
     const { id, context } = queryOf(c, SourceQuery);
-    const { records } = await api.lookup('item-source', { id }, c.req.raw.signal);
-    const row = records[0];
+    const [row] = await lookupRows(api, 'item-source', { id }, c.req.raw.signal);
     if (row === undefined) throw new HttpError(404, 'not_found', `no item with id "${id}"`);
-    const sourceText = row.get('sourceText');
-    if (typeof sourceText !== 'string') {
+    if (row.sourceText === null) {
       throw new HttpError(
         404,
         'no_source',
         `the plan of "${id}" was loaded without its source text`,
       );
     }
-    return c.json(
-      sourceLines(
-        String(row.get('planId')),
-        sourceText,
-        Number(row.get('line')),
-        String(row.get('text') ?? ''),
-        context,
-      ),
-    );
+    return c.json(sourceLines(row.planId, row.sourceText, row.line, row.text ?? '', context));
   });
 
   return routes;

@@ -1,7 +1,11 @@
-// theme-reach — the units that answer for a theme's tasks, most leads first
+// theme-panel — a theme and the units that answer for its tasks, most leads first, for the explorer's theme panel
 //
 // A unit reaches a theme through the tasks under it (a task's second part counts for its task's
 // theme). `leads` and `supports` count distinct tasks.
+//
+// The planners' theme-reach (cypher/theme-reach.cypher) answers the same question as a table, one
+// row per unit with its tasks' refs; this one returns the nodes themselves, which the panel shows
+// and links.
 //
 // Parameters:
 // :param themeId => '武汉市-f64b89c6/二(一)'

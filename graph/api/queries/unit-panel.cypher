@@ -1,8 +1,11 @@
-// unit-profile — what one unit answers for in a plan: its figures, its items with their theme and role, and its partners
+// unit-panel — one unit in a plan for the explorer's unit panel: its figures, its items with their theme and role, its partners
 //
 // An item's theme is the one its task sits under (a task's second part reaches it through its
 // task); indicators, projects and requirements have none. Partners are the units it shares
 // items with (COORDINATES_WITH), most shared first.
+//
+// The planners' unit-profile (cypher/unit-profile.cypher) answers the same question as a table, one
+// row per item; this one returns the nodes themselves, which the panel shows and links.
 //
 // Parameters:
 // :param unitId => '武汉市/市发改委'

@@ -1,4 +1,4 @@
-// plans — every plan loaded, with its counts, in order of issue
+// plan-summaries — every plan loaded, with its counts and checksum, in order of issue
 //
 // Columns:
 // id: the plan's id

@@ -1,0 +1,25 @@
+// The rankings (GET /api/hotspots, /api/hotspots/:name). Ranking rows are any JSON: each ranking
+// has its own columns, named in `columns` and explained in `meanings`.
+import * as z from 'zod/mini';
+import { optionalText } from './fields.ts';
+
+export const HotspotInfo = z.looseObject({
+  name: z.string(),
+  title: z.string(),
+  titleZh: optionalText,
+  definition: optionalText,
+  definitionZh: optionalText,
+});
+export type HotspotInfo = z.infer<typeof HotspotInfo>;
+export const HotspotList = z.array(HotspotInfo);
+
+export const HotspotAnswer = z.looseObject({
+  ...HotspotInfo.shape,
+  columns: z.array(z.string()),
+  meanings: z.optional(z.record(z.string(), z.string())),
+  labels: z.optional(z.record(z.string(), z.object({ zh: z.string(), en: z.string() }))),
+  meaningsZh: z.optional(z.record(z.string(), z.string())),
+  rows: z.array(z.record(z.string(), z.unknown())),
+  truncated: z.boolean(),
+});
+export type HotspotAnswer = z.infer<typeof HotspotAnswer>;
