@@ -13,22 +13,33 @@
 // kept answers, as a planner going back and forth does. BENCH_CACHE=off measures every request
 // going to Neo4j.
 //
+// Last, abuse (issue 16): 50 planners browsing (search, panels, rankings) for BENCH_ABUSE_DURATION
+// seconds alone, then as long again while 20 console clients, each from its own loopback address,
+// send the worst console queries in a loop (bench/console-abuse.ts, a process of its own). Prints
+// the planners' p50, p99 and errors both ways; the aim is p99 under abuse within 2x of alone and
+// no planner errors.
+//
 //   BENCH_DURATION=5 BENCH_CONNECTIONS=20 npm run bench:api    a shorter run
 //   BENCH_CACHE=off npm run bench:api                          no kept answers
+//   BENCH_ABUSE=only npm run bench:api                         the abuse scenario alone (off: none)
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
 import { createApp } from '../graph/api/app.ts';
 import { startServer } from '../graph/api/server.ts';
 import { warmApi } from '../graph/api/warm.ts';
 import { ensureSeedLoaded } from '../graph/load/seed.ts';
 import { readConfig } from '../graph/neo4j/config.ts';
-import { closeDriver, connection, getDriver } from '../graph/neo4j/database.ts';
+import { closeDriver, connection, getConsoleDriver, getDriver } from '../graph/neo4j/database.ts';
 import { startLocalNeo4j, type LocalNeo4j } from '../graph/neo4j/launcher.ts';
 import { freePort } from '../graph/neo4j/ports.ts';
 import { queries } from '../graph/queries/registry.ts';
+import { AbuseReport } from './console-abuse.ts';
 
 // autocannon ships no types; this is the part of its interface the bench uses.
 interface AutocannonResult {
@@ -54,6 +65,11 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const AIM_P99_MS = 100;
 const CACHE = process.env.BENCH_CACHE !== 'off';
 const FIRST_ROUNDS = Number(process.env.BENCH_FIRST_ROUNDS ?? 3);
+const ABUSE = z.enum(['on', 'off', 'only']).parse(process.env.BENCH_ABUSE ?? 'on');
+const ABUSE_DURATION_S = Number(process.env.BENCH_ABUSE_DURATION ?? 30);
+const ABUSERS = 20;
+const PLANNERS = 50;
+const AIM_ABUSE_RATIO = 2;
 
 const say = (line: string) => console.error(`[bench:api] ${line}`);
 
@@ -156,6 +172,155 @@ async function firstClicks(warm: boolean): Promise<number[]> {
   return times;
 }
 
+/** The first clicks after a start, then each endpoint under CONNECTIONS connections. */
+async function endpointScenarios(url: string): Promise<void> {
+  const first = { warmed: [] as number[][], cold: [] as number[][] };
+  for (let round = 0; round < FIRST_ROUNDS; round += 1) {
+    first.warmed.push(await firstClicks(true));
+    first.cold.push(await firstClicks(false));
+  }
+  console.log(
+    [
+      `| first request after start (median of ${FIRST_ROUNDS}) | cold ms | warmed ms |`,
+      '| --- | --- | --- |',
+      ...FIRST_CLICKS.map(
+        (click, i) =>
+          `| ${click.name} | ${median(first.cold.map((times) => times[i] ?? NaN)).toFixed(0)} | ${median(first.warmed.map((times) => times[i] ?? NaN)).toFixed(0)} |`,
+      ),
+    ].join('\n'),
+  );
+  const lines = [
+    '| endpoint | requests/s | p50 ms | p99 ms | max ms | errors | non-2xx |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+  ];
+  let met = true;
+  for (const scenario of SCENARIOS) {
+    // Warm the plans, the page cache and the JIT so the run measures the steady state.
+    for (const warm of scenario.paths) {
+      for (let round = 0; round < 5; round += 1) {
+        const response = await fetch(`${url}${warm}`);
+        if (!response.ok)
+          throw new Error(`${warm} answered ${response.status}: ${await response.text()}`);
+      }
+    }
+    const result = await autocannon({
+      url: url,
+      connections: CONNECTIONS,
+      // The load comes from a worker thread, so it does not queue behind the server's own
+      // event loop in this process.
+      workers: 1,
+      duration: DURATION_S,
+      requests: scenario.paths.map((each) => ({ method: 'GET', path: each })),
+    });
+    const errors = result.errors + result.timeouts;
+    met &&= errors === 0 && result.non2xx === 0 && result.latency.p99 <= AIM_P99_MS;
+    lines.push(
+      `| ${scenario.name} | ${Math.round(result.requests.average)} | ${result.latency.p50} | ${result.latency.p99} | ${result.latency.max} | ${errors} | ${result.non2xx} |`,
+    );
+    say(`${scenario.name}: done`);
+  }
+  console.log(lines.join('\n'));
+  console.log(
+    met
+      ? `aim met: no errors, p99 ≤ ${AIM_P99_MS} ms`
+      : `aim missed: errors, non-2xx or p99 > ${AIM_P99_MS} ms`,
+  );
+}
+
+/** What the 50 planners of the abuse scenario ask: the search box, the panels, the rankings. */
+const PLANNER_PATHS = [
+  ...SCENARIOS.flatMap((scenario) => scenario.paths),
+  ...['武汉市/市发改委', '武汉市/市科技局', '武汉市/市生态环境局'].flatMap((id) => [
+    path('/api/node', { id }),
+    path('/api/units/profile', { id, plan: PLAN }),
+  ]),
+  path('/api/themes/reach', { id: `${PLAN}/二(一)` }),
+];
+
+const ABUSE_SCRIPT = fileURLToPath(new URL('./console-abuse.ts', import.meta.url));
+
+function planners(url: string, seconds: number): Promise<AutocannonResult> {
+  return autocannon({
+    url,
+    connections: PLANNERS,
+    workers: 1,
+    duration: seconds,
+    requests: PLANNER_PATHS.map((each) => ({ method: 'GET', path: each })),
+  });
+}
+
+/** The abusers, in a process of their own; resolves with what they got back. */
+function abusers(url: string, seconds: number): Promise<AbuseReport> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', ABUSE_SCRIPT, url, String(seconds), String(ABUSERS)],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('error', reject);
+    child.once('close', (code) => {
+      if (code !== 0) reject(new Error(`the abusers exited with ${code}`));
+      else resolve(AbuseReport.parse(JSON.parse(output)));
+    });
+  });
+}
+
+/**
+ * The planners alone, then under abuse, each for ABUSE_DURATION_S; the abusers start a second
+ * before the planners' second run and stop a second after it.
+ */
+async function abuseScenario(url: string): Promise<void> {
+  // Kept answers for all, so both runs measure the same thing; a busy machine may need a retry.
+  for (const warm of PLANNER_PATHS) {
+    for (let attempt = 1; ; attempt += 1) {
+      const response = await fetch(`${url}${warm}`);
+      if (response.ok) break;
+      if (attempt === 3) throw new Error(`${warm} answered ${response.status}`);
+    }
+  }
+  say(`abuse: ${PLANNERS} planners alone for ${ABUSE_DURATION_S} s`);
+  const alone = await planners(url, ABUSE_DURATION_S);
+  say(`abuse: the same with ${ABUSERS} console abusers`);
+  const abuse = abusers(url, ABUSE_DURATION_S + 2);
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  const abused = await planners(url, ABUSE_DURATION_S);
+  const report = await abuse;
+  const row = (name: string, result: AutocannonResult) =>
+    `| ${name} | ${Math.round(result.requests.average)} | ${result.latency.p50} | ${result.latency.p99} | ${result.latency.max} | ${result.errors + result.timeouts} | ${result.non2xx} |`;
+  console.log(
+    [
+      `| ${PLANNERS} planners (search, panels, rankings) | requests/s | p50 ms | p99 ms | max ms | errors | non-2xx |`,
+      '| --- | --- | --- | --- | --- | --- | --- |',
+      row('alone', alone),
+      row(`with ${ABUSERS} console abusers`, abused),
+    ].join('\n'),
+  );
+  const statuses = (counts: Record<string, number>) =>
+    Object.entries(counts)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([status, n]) => `${status}×${n}`)
+      .join(' ');
+  console.log(
+    [
+      `| console abuse (${report.clients} clients, ${report.seconds} s) | answers by status |`,
+      '| --- | --- |',
+      ...Object.entries(report.byQuery).map(
+        ([name, counts]) => `| ${name} | ${statuses(counts)} |`,
+      ),
+      `| all (${(report.bytes / 2 ** 20).toFixed(0)} MB read) | ${statuses(report.statuses)} |`,
+    ].join('\n'),
+  );
+  const ratio = abused.latency.p99 / Math.max(1, alone.latency.p99);
+  const errors = abused.errors + abused.timeouts + abused.non2xx;
+  console.log(
+    ratio <= AIM_ABUSE_RATIO && errors === 0
+      ? `abuse aim met: planners' p99 ${ratio.toFixed(2)}x of alone, no errors`
+      : `abuse aim missed: planners' p99 ${ratio.toFixed(2)}x of alone (aim ≤ ${AIM_ABUSE_RATIO}x), ${errors} errors or non-2xx`,
+  );
+}
+
 async function main(): Promise<number> {
   let local: LocalNeo4j | null = null;
   let dataDir: string | null = null;
@@ -182,6 +347,8 @@ async function main(): Promise<number> {
       database: connection().database,
       queries: queries(),
       webRoot: null,
+      // As `npm start` has it: console queries on a small pool of their own.
+      consoleDriver: getConsoleDriver,
       ...(CACHE ? {} : { cacheEntries: 0 }),
     }),
     port: 0,
@@ -193,57 +360,8 @@ async function main(): Promise<number> {
       `server on ${server.url}; ${CONNECTIONS} connections, ${DURATION_S} s per endpoint; ` +
         `kept answers ${CACHE ? 'on' : 'off'}`,
     );
-    const first = { warmed: [] as number[][], cold: [] as number[][] };
-    for (let round = 0; round < FIRST_ROUNDS; round += 1) {
-      first.warmed.push(await firstClicks(true));
-      first.cold.push(await firstClicks(false));
-    }
-    console.log(
-      [
-        `| first request after start (median of ${FIRST_ROUNDS}) | cold ms | warmed ms |`,
-        '| --- | --- | --- |',
-        ...FIRST_CLICKS.map(
-          (click, i) =>
-            `| ${click.name} | ${median(first.cold.map((times) => times[i] ?? NaN)).toFixed(0)} | ${median(first.warmed.map((times) => times[i] ?? NaN)).toFixed(0)} |`,
-        ),
-      ].join('\n'),
-    );
-    const lines = [
-      '| endpoint | requests/s | p50 ms | p99 ms | max ms | errors | non-2xx |',
-      '| --- | --- | --- | --- | --- | --- | --- |',
-    ];
-    let met = true;
-    for (const scenario of SCENARIOS) {
-      // Warm the plans, the page cache and the JIT so the run measures the steady state.
-      for (const warm of scenario.paths) {
-        for (let round = 0; round < 5; round += 1) {
-          const response = await fetch(`${server.url}${warm}`);
-          if (!response.ok)
-            throw new Error(`${warm} answered ${response.status}: ${await response.text()}`);
-        }
-      }
-      const result = await autocannon({
-        url: server.url,
-        connections: CONNECTIONS,
-        // The load comes from a worker thread, so it does not queue behind the server's own
-        // event loop in this process.
-        workers: 1,
-        duration: DURATION_S,
-        requests: scenario.paths.map((each) => ({ method: 'GET', path: each })),
-      });
-      const errors = result.errors + result.timeouts;
-      met &&= errors === 0 && result.non2xx === 0 && result.latency.p99 <= AIM_P99_MS;
-      lines.push(
-        `| ${scenario.name} | ${Math.round(result.requests.average)} | ${result.latency.p50} | ${result.latency.p99} | ${result.latency.max} | ${errors} | ${result.non2xx} |`,
-      );
-      say(`${scenario.name}: done`);
-    }
-    console.log(lines.join('\n'));
-    console.log(
-      met
-        ? `aim met: no errors, p99 ≤ ${AIM_P99_MS} ms`
-        : `aim missed: errors, non-2xx or p99 > ${AIM_P99_MS} ms`,
-    );
+    if (ABUSE !== 'only') await endpointScenarios(server.url);
+    if (ABUSE !== 'off') await abuseScenario(server.url);
     return 0;
   } finally {
     await server.close();

@@ -6,9 +6,11 @@ import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { databaseGate, databaseUnavailable } from './availability.ts';
 import { MAX_PARAMS_BYTES, MAX_QUERY_BYTES } from './cypher-guard.ts';
 import { ApiContext, type ApiDeps } from './context.ts';
-import { HttpError, onError } from './http-error.ts';
+import { HttpError, isUnavailable, onError } from './http-error.ts';
+import { keepGraphAnswers } from './kept-answers.ts';
 import { servedHostsOnly } from './same-origin.ts';
 import { cypherRoutes } from './routes/cypher.ts';
 import { graphRoutes } from './routes/graph.ts';
@@ -19,6 +21,7 @@ import { plansRoutes } from './routes/plans.ts';
 import { queriesRoutes } from './routes/queries.ts';
 import { searchRoutes } from './routes/search.ts';
 import { sourceRoutes } from './routes/source.ts';
+import { taskListRoutes } from './routes/task-list.ts';
 import { themesRoutes } from './routes/themes.ts';
 import { unitsRoutes } from './routes/units.ts';
 
@@ -58,28 +61,6 @@ const WEB_NOT_BUILT = `<!doctype html>
 <p>The explorer's web app has not been built yet: run <code>npm run build</code>, then reload.
 The API is up at <a href="/api/health">/api/health</a>.</p></body></html>
 `;
-
-/**
- * The graph answers and searches: functions of the loaded plans alone, so a repeat is served
- * from memory until a plan changes (see ApiContext.keptAnswer). The console, named queries,
- * health and the plans list always ask Neo4j.
- */
-const KEPT_ANSWERS =
-  /^\/api\/(search|node|neighbourhood|units\/profile|themes\/reach|paths|plans\/graph|source|hotspots\/[^/]+)$/;
-
-function keepGraphAnswers(api: ApiContext): MiddlewareHandler {
-  return async (c, next) => {
-    if (!api.caching || c.req.method !== 'GET' || !KEPT_ANSWERS.test(c.req.path)) return next();
-    const url = new URL(c.req.url);
-    url.searchParams.sort();
-    const key = `${url.pathname}?${url.searchParams.toString()}`;
-    const version = await api.answersVersion(c.req.raw.signal);
-    const kept = api.keptAnswer(version, key);
-    if (kept !== undefined) return c.body(kept, 200, { 'Content-Type': 'application/json' });
-    await next();
-    if (c.res.status === 200) api.keepAnswer(version, key, await c.res.clone().text());
-  };
-}
 
 /** Paths the web app routes itself (no file extension): they get its index.html. */
 const isAppRoute = (path: string) => !/\.[A-Za-z0-9]+$/.test(path);
@@ -134,6 +115,9 @@ export function createApp(deps: ApiDeps): Hono {
     // Answers depend on what is loaded now; a browser's copy would outlive a reload.
     c.header('Cache-Control', 'no-store');
   });
+  // Before the kept answers: finding their version reads the plans from Neo4j.
+  const { availability } = api;
+  if (availability !== undefined) app.use('/api/*', databaseGate(availability));
   app.use('/api/*', keepGraphAnswers(api));
 
   for (const routes of [
@@ -141,6 +125,7 @@ export function createApp(deps: ApiDeps): Hono {
     searchRoutes,
     graphRoutes,
     unitsRoutes,
+    taskListRoutes,
     themesRoutes,
     pathsRoutes,
     hotspotsRoutes,
@@ -158,6 +143,11 @@ export function createApp(deps: ApiDeps): Hono {
   app.notFound((c) =>
     c.json({ error: { code: 'not_found', message: `nothing at ${c.req.path}` } }, 404),
   );
-  app.onError(onError);
+  // A supervised database lost mid-request is the same outage its supervisor is mending.
+  app.onError((error, c) =>
+    availability !== undefined && isUnavailable(error)
+      ? databaseUnavailable(c, availability())
+      : onError(error, c),
+  );
   return app;
 }

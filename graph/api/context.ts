@@ -3,16 +3,18 @@
 // registry, and the API's own structural lookups (graph/api/queries/*.cypher).
 import { fileURLToPath } from 'node:url';
 import type { Driver } from 'neo4j-driver';
-import { z } from 'zod';
+import type { PlanSummary } from '../../contract/api/plans.ts';
 import type { QueryDefinition } from '../queries/header.ts';
 import { bindParams } from '../queries/params.ts';
 import { loadQueries } from '../queries/registry.ts';
-import { toJson, type JsonNode } from '../queries/to-json.ts';
-import { DEFAULT_HOST } from './config.ts';
+import { AnswerCache } from './answer-cache.ts';
+import type { DatabaseAvailability } from './availability.ts';
+import { answerCacheConfig, DEFAULT_HOST } from './config.ts';
 import type { FoundGraph } from './elements.ts';
 import { HttpError } from './http-error.ts';
 import { readRows, type ReadTarget, type Rows } from './read.ts';
 import { missingEnds } from './results.ts';
+import { lookupRows } from './rows.ts';
 
 // A result naming more relationship ends than this without their nodes draws them partly.
 const MAX_ENDS_FETCHED = 2_000;
@@ -23,12 +25,6 @@ const MAX_ENDS_FETCHED = 2_000;
  * GET /api/plans and /api/health always read afresh.
  */
 const PLANS_TTL_MS = 1_000;
-
-/**
- * A kept answer is dropped after this long even if the plans look unchanged: a plan reloaded from
- * the same text with a changed unit dictionary keeps its checksum and counts.
- */
-const ANSWER_TTL_MS = 60_000;
 
 export interface ApiDeps {
   /** The driver, or a getter for it (e.g. graph/neo4j/database.ts's getDriver). */
@@ -50,8 +46,19 @@ export interface ApiDeps {
   consoleTimeoutMs?: number;
   /** Rows a console or named query returns at most; default 5,000. */
   maxRows?: number;
-  /** Graph answers kept for reuse while the plans are unchanged; default 500, 0 turns it off. */
+  /**
+   * Graph answers kept for reuse while the plans are unchanged. Default: one bounded by
+   * GUATU_ANSWER_CACHE_BYTES and GUATU_ANSWER_CACHE_TTL (graph/api/config.ts); a test passes its
+   * own to look inside.
+   */
+  answers?: AnswerCache;
+  /** At most this many kept answers besides the byte budget; 0 keeps none. Default 10,000. */
   cacheEntries?: number;
+  /**
+   * What the process knows of its database besides what queries find out: the supervisor of the
+   * local Neo4j (graph/neo4j/supervisor.ts) says when it is restarting. Absent: queries alone tell.
+   */
+  availability?: () => DatabaseAvailability;
   /**
    * The HOST the server listens on (graph/api/config.ts): a name the browser may use besides the
    * loopback ones, for the writes that check Host (graph/api/same-origin.ts). Default 127.0.0.1.
@@ -71,19 +78,6 @@ export function apiQueryDefinitions(): Map<string, QueryDefinition> {
   return apiQueries;
 }
 
-export const PlanSummary = z.object({
-  id: z.string(),
-  title: z.string(),
-  issuer: z.string().nullable(),
-  date: z.string().nullable(),
-  jurisdiction: z.string(),
-  itemCount: z.number().nullable(),
-  unitCount: z.number().nullable(),
-  edgeCount: z.number().nullable(),
-  sourceSha256: z.string().nullable(),
-});
-export type PlanSummary = z.infer<typeof PlanSummary>;
-
 export class ApiContext {
   readonly queries: readonly QueryDefinition[];
   readonly webRoot: string | null;
@@ -95,8 +89,8 @@ export class ApiContext {
   readonly #consoleDriver: Driver | (() => Driver) | undefined;
   readonly #database: string;
   #plans: { at: number; plans: Promise<PlanSummary[]> } | null = null;
-  readonly #answers = new Map<string, { at: number; json: string }>();
-  readonly #cacheEntries: number;
+  readonly answers: AnswerCache;
+  readonly availability: (() => DatabaseAvailability) | undefined;
 
   constructor(deps: ApiDeps) {
     this.#driver = deps.driver;
@@ -108,7 +102,13 @@ export class ApiContext {
     this.queryTimeoutMs = deps.queryTimeoutMs ?? 10_000;
     this.consoleTimeoutMs = deps.consoleTimeoutMs ?? 10_000;
     this.maxRows = deps.maxRows ?? 5_000;
-    this.#cacheEntries = deps.cacheEntries ?? 500;
+    this.answers =
+      deps.answers ??
+      new AnswerCache({
+        ...answerCacheConfig(),
+        ...(deps.cacheEntries === undefined ? {} : { maxEntries: deps.cacheEntries }),
+      });
+    this.availability = deps.availability;
     apiQueryDefinitions();
   }
 
@@ -140,8 +140,7 @@ export class ApiContext {
 
   /** The plans loaded, read afresh. */
   async readPlans(signal?: AbortSignal): Promise<PlanSummary[]> {
-    const { records } = await this.lookup('plans', {}, signal);
-    return records.map((record) => PlanSummary.parse(record.toObject()));
+    return lookupRows(this, 'plan-summaries', {}, signal);
   }
 
   /** A plan was loaded or replaced here: the next request reads the plans afresh. */
@@ -201,17 +200,15 @@ export class ApiContext {
   async completeGraph(found: FoundGraph, signal?: AbortSignal): Promise<FoundGraph> {
     const elementIds = missingEnds(found).slice(0, MAX_ENDS_FETCHED);
     if (elementIds.length === 0) return found;
-    const { records } = await this.lookup('nodes-by-element-id', { elementIds }, signal);
-    for (const record of records) {
-      const node = toJson(record.get('node')) as JsonNode;
+    for (const { node } of await lookupRows(this, 'nodes-by-element-id', { elementIds }, signal)) {
       found.nodes.set(node.elementId, node);
     }
     return found;
   }
 
-  /** Whether answers are kept at all (deps.cacheEntries > 0). */
+  /** Whether answers are kept at all. */
   get caching(): boolean {
-    return this.#cacheEntries > 0;
+    return this.answers.enabled;
   }
 
   /**
@@ -230,24 +227,11 @@ export class ApiContext {
 
   /** The JSON kept for `key` under this version of the plans, if any and not too old. */
   keptAnswer(version: string, key: string): string | undefined {
-    const entryKey = `${version}\n${key}`;
-    const hit = this.#answers.get(entryKey);
-    if (hit === undefined) return undefined;
-    this.#answers.delete(entryKey);
-    if (Date.now() - hit.at >= ANSWER_TTL_MS) return undefined;
-    // Re-inserted, so the map's first entry is always the least recently used.
-    this.#answers.set(entryKey, hit);
-    return hit.json;
+    return this.answers.get(version, key);
   }
 
   keepAnswer(version: string, key: string, json: string): void {
-    if (!this.caching) return;
-    this.#answers.set(`${version}\n${key}`, { at: Date.now(), json });
-    while (this.#answers.size > this.#cacheEntries) {
-      const oldest = this.#answers.keys().next().value;
-      if (oldest === undefined) break;
-      this.#answers.delete(oldest);
-    }
+    this.answers.set(version, key, json);
   }
 
   /** The plan to read unit figures from: the one named, else the only one, else none. */

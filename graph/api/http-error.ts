@@ -57,6 +57,14 @@ export function isUnavailable(error: unknown): boolean {
   );
 }
 
+/** The driver waited too long for a free connection: every one is busy (the console's pool is small). */
+export function isPoolExhausted(error: unknown): boolean {
+  const neo4jError = findNeo4jError(error);
+  return (
+    neo4jError !== undefined && neo4jError.message.startsWith('Connection acquisition timed out')
+  );
+}
+
 export function isTimeout(error: unknown): boolean {
   const neo4jError = findNeo4jError(error);
   return neo4jError !== undefined && TIMEOUT_CODES.has(neo4jError.code);
@@ -90,6 +98,9 @@ export function toErrorBody(error: unknown): { status: ErrorStatus; body: ErrorB
     // the server's log and the browser gets a plain sentence.
     return answer(503, 'neo4j_unavailable', 'Neo4j is not reachable right now; try again shortly');
   }
+  if (isPoolExhausted(error)) {
+    return answer(503, 'busy', 'guatu is busy answering other queries; try again in a moment');
+  }
   if (isTimeout(error)) {
     return answer(504, 'timeout', 'the query ran past its time limit and was stopped');
   }
@@ -107,5 +118,6 @@ export function onError(error: unknown, c: Context): Response {
   // The rest of an oversized body is never read, so the connection cannot carry another request:
   // say so, and Node closes it once the answer is sent.
   if (status === 413) c.header('Connection', 'close');
+  if (body.error.code === 'busy') c.header('Retry-After', '2');
   return c.json(body, status as ContentfulStatusCode);
 }

@@ -1,18 +1,91 @@
 // `npm start`: the whole product — Neo4j (local, or NEO4J_URI), the seed loaded when missing, the
-// web app built when stale, the explorer served — until Ctrl-C, which stops all of it.
-import { ServerConfigError } from '../api/config.ts';
-import { closeDriver } from '../neo4j/database.ts';
-import { explainFailure } from '../neo4j/runtime.ts';
-import { runExplorer } from './serve.ts';
+// web app built when stale, the explorer served — until Ctrl-C, which stops all of it. The local
+// Neo4j is supervised (graph/neo4j/supervisor.ts): should it die, it is started again while the
+// API answers 503 and the web app shows a banner, and the explorer carries on once it is back.
+import { relative } from 'node:path';
+import { AnswerCache } from '../api/answer-cache.ts';
+import { createApp } from '../api/app.ts';
+import { readServerConfig, ServerConfigError } from '../api/config.ts';
+import { startServer, type ServerHandle } from '../api/server.ts';
+import { warmApi } from '../api/warm.ts';
+import { ensureSeedLoaded } from '../load/seed.ts';
+import { config } from '../neo4j/config.ts';
+import {
+  closeDriver,
+  connection,
+  getConsoleDriver,
+  getDriver,
+  verifyConnection,
+} from '../neo4j/database.ts';
+import { describeNeo4j, explainFailure } from '../neo4j/runtime.ts';
+import { untilStopSignal } from '../neo4j/shutdown.ts';
+import { DEFAULT_MAX_FAILURES, Neo4jSupervisor } from '../neo4j/supervisor.ts';
+import { queries } from '../queries/registry.ts';
+import { buildWebIfStale, WEB_DIST } from './web-build.ts';
 
-runExplorer().then(
+const say = (line: string) => console.error(`[guatu] ${line}`);
+
+async function main(): Promise<number> {
+  // Read before Neo4j starts: a bad PORT should not cost a JVM start to find out.
+  const serverConfig = readServerConfig(process.env);
+  const settings = config();
+  const stopSignal = untilStopSignal();
+  const supervisor =
+    settings.mode === 'local' ? await Neo4jSupervisor.start(settings.local, { log: say }) : null;
+  let server: ServerHandle | null = null;
+  try {
+    const info = await verifyConnection();
+    const runtime = {
+      connection: settings.connection,
+      agent: info.agent ?? 'Neo4j',
+      local: supervisor?.current ?? null,
+      stop: async () => {},
+    };
+    for (const line of describeNeo4j(runtime)) say(line);
+    if (supervisor !== null) {
+      say(`should it stop by itself, it is started again (up to ${DEFAULT_MAX_FAILURES} tries)`);
+    }
+    if ((await buildWebIfStale()) === 'built')
+      say(`web app built into ${relative(process.cwd(), WEB_DIST) || '.'}`);
+    await ensureSeedLoaded(getDriver(), { log: say });
+    const app = createApp({
+      driver: getDriver,
+      consoleDriver: getConsoleDriver,
+      database: connection().database,
+      queries: queries(),
+      webRoot: WEB_DIST,
+      host: serverConfig.host,
+      answers: new AnswerCache(serverConfig.answerCache),
+      ...(supervisor === null ? {} : { availability: () => supervisor.availability() }),
+    });
+    const report = await warmApi(app, { log: say });
+    say(
+      `${report.requests.length} API requests warmed for ${report.plans} plan(s) in ${(report.ms / 1000).toFixed(1)} s`,
+    );
+    server = await startServer({ app, port: serverConfig.port, host: serverConfig.host });
+    console.log(`guatu explorer on ${server.url}`);
+    say('Ctrl-C to stop');
+    const outcome = await Promise.race([
+      stopSignal,
+      supervisor?.gaveUp ?? new Promise<never>(() => {}),
+    ]);
+    // The supervisor has said why it gave up.
+    if (outcome instanceof Error) return 1;
+    say(`${outcome}: stopping`);
+    return 0;
+  } finally {
+    await server?.close();
+    await closeDriver();
+    await supervisor?.stop();
+  }
+}
+
+main().then(
   (code) => {
     process.exitCode = code;
   },
   async (error: unknown) => {
-    console.error(
-      `[guatu] ${error instanceof ServerConfigError ? error.message : explainFailure(error)}`,
-    );
+    say(error instanceof ServerConfigError ? error.message : explainFailure(error));
     await closeDriver();
     process.exitCode = 1;
   },

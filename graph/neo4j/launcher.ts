@@ -54,7 +54,8 @@ export type LocalNeo4jProblem =
   | 'port-in-use'
   | 'data-in-use'
   | 'exited'
-  | 'not-ready';
+  | 'not-ready'
+  | 'aborted';
 
 /** Why the local Neo4j could not start; `message` is written for the person at the terminal. */
 export class LocalNeo4jError extends Error {
@@ -92,6 +93,11 @@ export interface StartOptions {
   log?: (line: string) => void;
   /** From spawning the JVM to the first successful `RETURN 1`. */
   readyTimeoutMs?: number;
+  /**
+   * Stops a start under way (graph/neo4j/supervisor.ts, on Ctrl-C during a restart): the JVM is
+   * shut down and the start rejects with the problem `aborted`.
+   */
+  signal?: AbortSignal;
   /**
    * Check the port from Node before spawning the JVM (default true). Off only to exercise the
    * JVM's own bind-failure path in tests.
@@ -559,6 +565,28 @@ async function untilReady(
   }
 }
 
+/** `promise`'s outcome, or `error()` as soon as `signal` aborts. */
+async function unlessAborted<T>(
+  promise: Promise<T>,
+  signal: AbortSignal | undefined,
+  error: () => Error,
+): Promise<T> {
+  if (signal === undefined) return promise;
+  let onAbort = () => {};
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(error());
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+  });
+  // Lost the race: its failure (the JVM stopped under it) is no news.
+  promise.catch(() => {});
+  try {
+    return await Promise.race([promise, aborted]);
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
+}
+
 /**
  * Starts the local Neo4j described by `server` and resolves once it answers over Bolt. Builds
  * the launcher first if needed. The JVM stops with stop(), or by itself when this process ends.
@@ -568,6 +596,10 @@ export async function startLocalNeo4j(
   options: StartOptions = {},
 ): Promise<LocalNeo4j> {
   const log = options.log ?? (() => {});
+  const { signal } = options;
+  const abortedError = () =>
+    new LocalNeo4jError('aborted', 'The local Neo4j was told to stop while it was starting.');
+  if (signal?.aborted === true) throw abortedError();
   const classpath = await ensureLauncherBuilt(log);
   if ((options.checkPortFirst ?? true) && !(await isPortFree(server.port))) {
     throw portInUseError(server.port);
@@ -578,7 +610,11 @@ export async function startLocalNeo4j(
   log(`starting Neo4j on ${uri} (home ${home})`);
   const launcher = new LauncherProcess(server, classpath, home);
   try {
-    await untilReady(launcher, server, home, options.readyTimeoutMs ?? 120_000);
+    await unlessAborted(
+      untilReady(launcher, server, home, options.readyTimeoutMs ?? 120_000),
+      signal,
+      abortedError,
+    );
   } catch (error) {
     await launcher.stop();
     throw error;

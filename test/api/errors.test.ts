@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { readServerConfig, ServerConfigError } from '../../graph/api/config.ts';
 import { HttpError, toErrorBody } from '../../graph/api/http-error.ts';
+import { consoleError } from '../../graph/api/routes/cypher.ts';
 import { QueryError } from '../../graph/queries/params.ts';
 
 const neo4jError = (code: string) =>
@@ -40,6 +41,29 @@ describe('toErrorBody', () => {
     }
   });
 
+  it('turns a pool with no free connection into a 503 "busy", not a 500', () => {
+    // What neo4j-driver throws when every connection of a pool stays busy past its wait.
+    const exhausted = new Neo4jError(
+      'Connection acquisition timed out in 2000 ms. Pool status: Active conn count = 4, Idle conn count = 0.',
+      'N/A',
+      '50N42',
+      'error: general processing exception',
+    );
+    expect(toErrorBody(new Error('wrapped', { cause: exhausted }))).toMatchObject({
+      status: 503,
+      body: { error: { code: 'busy' } },
+    });
+  });
+
+  it("calls a console query the launcher's watchdog stopped a timeout, however Neo4j reports it", () => {
+    const stopped = new Neo4jError('java.lang.ThreadDeath', 'N/A', '50N42', 'error');
+    const answer = consoleError(new Error('wrapped', { cause: stopped }), 10_400, 10_000);
+    expect(toErrorBody(answer)).toMatchObject({
+      status: 504,
+      body: { error: { code: 'timeout' } },
+    });
+  });
+
   it('turns a transaction timeout into a 504', () => {
     for (const code of [
       'Neo.ClientError.Transaction.TransactionTimedOut',
@@ -71,9 +95,19 @@ describe('toErrorBody', () => {
 
 describe('readServerConfig', () => {
   it('listens on 127.0.0.1:8080 unless told otherwise', () => {
-    expect(readServerConfig({})).toEqual({ port: 8080, host: '127.0.0.1' });
-    expect(readServerConfig({ PORT: '', HOST: '' })).toEqual({ port: 8080, host: '127.0.0.1' });
-    expect(readServerConfig({ PORT: '0', HOST: '::1' })).toEqual({ port: 0, host: '::1' });
+    // Answers are kept in 64 MB for a minute unless told otherwise (GUATU_ANSWER_CACHE_*).
+    const answerCache = { maxBytes: 64 * 1024 * 1024, ttlMs: 60_000 };
+    expect(readServerConfig({})).toEqual({ port: 8080, host: '127.0.0.1', answerCache });
+    expect(readServerConfig({ PORT: '', HOST: '' })).toEqual({
+      port: 8080,
+      host: '127.0.0.1',
+      answerCache,
+    });
+    expect(readServerConfig({ PORT: '0', HOST: '::1' })).toEqual({
+      port: 0,
+      host: '::1',
+      answerCache,
+    });
   });
 
   it('names the variable and the value it refuses', () => {

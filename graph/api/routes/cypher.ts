@@ -88,6 +88,16 @@ export function consoleError(error: unknown, ranMs = 0, timeoutMs = Infinity): u
   }
   const neo4jError = findNeo4jError(error);
   if (neo4jError === undefined) return error;
+  // The same stop, when Neo4j manages to report the stopped thread before it drops the
+  // connection: the watchdog is the only thing in Neo4j that stops a thread this way.
+  if (neo4jError.message.includes('java.lang.ThreadDeath')) {
+    return new HttpError(
+      504,
+      'timeout',
+      `the query ran past its ${timeoutMs / 1000} s limit and was stopped`,
+      { cause: error },
+    );
+  }
   if (MEMORY_CODES.has(neo4jError.code)) {
     return new HttpError(
       422,
