@@ -1,18 +1,22 @@
-// npm run load -- [FILE ...] [--replace] [--batch-size N]
+// npm run load -- [FILE ...] [--replace] [--batch-size N] [--help]
 // Loads task-division notices of any format the parser reads into Neo4j (default: every .txt
 // in seeds/), each plan in one
 // transaction, and prints per plan what the database now holds. A plan already loaded from the
 // same text is skipped; one loaded from a different text is replaced only with --replace
-// (which also reloads an unchanged one). Exit 0: all loaded or skipped; 1: some plan failed
+// (which also reloads an unchanged one). Files over the readers' size limit are refused from
+// their size, before they are read. Exit 0: all loaded or skipped; 1: some plan failed
 // (nothing of it changed); 2: wrong usage.
 import { stat } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import type { LoadOutcome } from '../load/load-plan.ts';
+import { LoadFailedError, loadFailure } from '../load/failure.ts';
 import {
   loadPlanFile,
   PlanChangedError,
+  PlanFileTooLargeError,
   PlanParseError,
   seedDocuments,
+  tooLargeMessage,
 } from '../load/load-plan.ts';
 import { ITEM_LABELS, RELATIONSHIP_TYPES, type PlanCounts } from '../load/rows.ts';
 import { LoadVerificationError } from '../load/verify.ts';
@@ -20,7 +24,28 @@ import { DEFAULT_LIMITS } from '../parse/read/blocks.ts';
 import { closeDriver, connection, getDriver } from '../neo4j/database.ts';
 import { ensureNeo4j, explainFailure, type Neo4jRuntime } from '../neo4j/runtime.ts';
 
-export const USAGE = 'usage: npm run load -- [FILE ...] [--replace] [--batch-size N]';
+export const USAGE = 'usage: npm run load -- [FILE ...] [--replace] [--batch-size N] [--help]';
+
+const limitMb = Math.round(DEFAULT_LIMITS.maxBytes / 1024 / 1024);
+
+export const HELP = [
+  USAGE,
+  '',
+  '把任务分工方案载入图数据库。/ Loads task-division notices into the graph database.',
+  '',
+  '  FILE            .txt .docx .doc .xlsx .csv .html .pdf; default: every .txt in seeds/',
+  `                  每个文件不超过 ${limitMb} MB，超过的按大小直接拒绝，不读取。`,
+  `                  At most ${limitMb} MB each: a larger file is refused from its size, unread.`,
+  '  --replace       replace a plan already loaded from a different text (also reloads the same one)',
+  '  --batch-size N  rows per write statement (default 10000); the load stays one transaction',
+  '  --help          this text',
+  '',
+  'Each plan is written in one transaction: it is loaded whole or not at all.',
+  '每个计划在一个事务中写入：要么完整写入，要么完全不写。',
+  'Large plans (20,000 items and more) need a larger transaction memory on the local Neo4j:',
+  '  GUATU_NEO4J_HEAP=3g GUATU_NEO4J_TX_MEMORY=2g npm run load -- FILE',
+  'Exit status: 0 loaded or skipped, 1 some plan not loaded (the database is as it was), 2 wrong usage.',
+].join('\n');
 
 export interface Invocation {
   files: string[];
@@ -29,7 +54,10 @@ export interface Invocation {
 }
 
 /** The arguments, or a message saying what is wrong with them. */
-export function readArguments(args: readonly string[]): Invocation | { error: string } {
+export function readArguments(
+  args: readonly string[],
+): Invocation | { error: string } | { help: true } {
+  if (args.includes('--help') || args.includes('-h')) return { help: true };
   const files: string[] = [];
   let replace = false;
   let batchSize: number | undefined;
@@ -99,6 +127,7 @@ export function formatOutcome(outcome: LoadOutcome): string[] {
 
 function explain(error: unknown): string {
   if (error instanceof PlanParseError || error instanceof PlanChangedError) return error.message;
+  if (error instanceof PlanFileTooLargeError) return error.message;
   if (error instanceof LoadVerificationError) return error.message;
   return explainFailure(error);
 }
@@ -115,16 +144,16 @@ export async function checkFile(file: string): Promise<string | null> {
       : `${file}: cannot be read (无法读取): ${code ?? String(error)}`;
   }
   if (!info.isFile()) return `${file}: not a file (不是文件)`;
-  const limit = DEFAULT_LIMITS.maxBytes;
-  if (info.size > limit) {
-    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-    return `${file}: ${mb(info.size)}, larger than the ${mb(limit)} a notice may have (文件过大，上限 ${mb(limit)})`;
-  }
+  if (info.size > DEFAULT_LIMITS.maxBytes) return tooLargeMessage(file, info.size);
   return null;
 }
 
 async function main(args: readonly string[]): Promise<number> {
   const invocation = readArguments(args);
+  if ('help' in invocation) {
+    console.log(HELP);
+    return 0;
+  }
   if ('error' in invocation) {
     console.error(`${invocation.error}\n${USAGE}`);
     return 2;
@@ -155,7 +184,10 @@ async function main(args: readonly string[]): Promise<number> {
         console.log(formatOutcome(outcome).join('\n'));
       } catch (error) {
         failed += 1;
-        console.error(`${file}: not loaded, the database is as it was: ${explain(error)}`);
+        // A database failure says in its own words what was written, and what was not.
+        const failure = loadFailure(error);
+        if (failure instanceof LoadFailedError) console.error(`${file}:\n${failure.message}`);
+        else console.error(`${file}: not loaded, the database is as it was: ${explain(failure)}`);
       }
     }
   } catch (error) {

@@ -1,7 +1,7 @@
 // The loader's use case: a document (file or text) → parse → resolve its units against the
 // dictionary of its jurisdiction → metrics → one atomic write → verified counts → a report.
 // Nothing touches the database until the document has parsed without errors.
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Neo4jError, type Driver } from 'neo4j-driver';
@@ -10,6 +10,8 @@ import type { UnitDictionary } from '../dictionary/schema.ts';
 import { PlanModel, type ParseIssue } from '../model/plan.ts';
 import { readDocument } from '../parse/parse-document.ts';
 import { parsePlan } from '../parse/parse-plan.ts';
+import { DEFAULT_LIMITS } from '../parse/read/blocks.ts';
+import { isTransactionMemory, loadFailure } from './failure.ts';
 import {
   expectedCounts,
   preparePlan,
@@ -36,6 +38,31 @@ export class PlanParseError extends Error {
         `  ${source}${issue.line === null ? '' : `:${issue.line}`}: [${issue.code}] ${issue.message}`,
     );
     super(`the document has errors:\n${lines.join('\n')}`);
+  }
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/** The words for a file over the readers' size limit, in both languages. */
+export function tooLargeMessage(
+  path: string,
+  size: number,
+  limit: number = DEFAULT_LIMITS.maxBytes,
+) {
+  return (
+    `${path}: 文件过大（${mb(size)}），上限为 ${mb(limit)}，未读取 / ` +
+    `${mb(size)}, larger than the ${mb(limit)} a notice may have; not read`
+  );
+}
+
+/** The file is larger than a notice may be: refused from its size, before it is read. */
+export class PlanFileTooLargeError extends Error {
+  override readonly name = 'PlanFileTooLargeError';
+  constructor(
+    readonly source: string,
+    readonly size: number,
+  ) {
+    super(tooLargeMessage(source, size));
   }
 }
 
@@ -136,12 +163,17 @@ export async function loadPlanFile(
   path: string,
   options: LoadOptions,
 ): Promise<LoadOutcome> {
+  // The size from the directory first: a 200 MB file is refused before it takes any memory.
+  const { size } = await stat(path);
+  if (size > DEFAULT_LIMITS.maxBytes) throw new PlanFileTooLargeError(path, size);
   const bytes = await readFile(path);
+  const reading = performance.now();
   const { model, lines } = await readDocument(bytes, { name: basename(path) });
+  const readMs = performance.now() - reading;
   // The text kept for "show source" is the document as read, so line numbers agree.
   const text = lines.map((line) => line.text).join('\n');
   const source = { name: basename(path), text, sha256: sha256Hex(bytes) };
-  return load(driver, source, () => model, options, path);
+  return load(driver, source, () => model, options, path, readMs);
 }
 
 /**
@@ -168,6 +200,8 @@ async function load(
   parse: () => PlanModel,
   options: LoadOptions,
   path: string = source.name,
+  /** Time spent reading the document before `parse` (which then only hands the model over). */
+  readMs = 0,
 ): Promise<LoadOutcome> {
   const t0 = performance.now();
   const model = parse();
@@ -192,7 +226,12 @@ async function load(
   const expected = expectedCounts(prepared);
   const t2 = performance.now();
 
-  const write = await writeWithRetry(driver, prepared, options);
+  let write: WriteReport;
+  try {
+    write = await writeWithRetry(driver, prepared, options);
+  } catch (error) {
+    throw loadFailure(error);
+  }
   return {
     status: write.replaced ? 'replaced' : 'loaded',
     source: path,
@@ -202,7 +241,7 @@ async function load(
     write,
     unverified: prepared.unverified,
     issues: [...model.issues, ...prepared.issues],
-    timings: { parseMs: t1 - t0, prepareMs: t2 - t1, writeMs: write.durationMs },
+    timings: { parseMs: readMs + t1 - t0, prepareMs: t2 - t1, writeMs: write.durationMs },
   };
 }
 
@@ -221,7 +260,10 @@ async function writeWithRetry(
     try {
       return await writePlan(driver, prepared, options);
     } catch (error) {
-      const transient = error instanceof Neo4jError && error.retriable;
+      // Neo4j calls a transaction over its memory cap transient; the same write would only
+      // fail again, after as long.
+      const transient =
+        error instanceof Neo4jError && error.retriable && !isTransactionMemory(error);
       if (!transient || attempt >= WRITE_ATTEMPTS) throw error;
     }
   }

@@ -3,6 +3,7 @@
 // bad rows, a dropped connection, a killed server, a verification mismatch — rolls the whole
 // transaction back, so readers only ever see the old version or the new one.
 import neo4j, { type Driver } from 'neo4j-driver';
+import { isConnectionLoss, LoadFailedError } from './failure.ts';
 import { compareCounts, countPlan, LoadVerificationError } from './verify.ts';
 import {
   activityRows,
@@ -254,6 +255,7 @@ export async function writePlan(
     }
   };
 
+  let committing = false;
   const phasesMs = { delete: 0, write: 0, sweep: 0, verify: 0, commit: 0 };
   let mark = performance.now();
   const phase = (name: keyof typeof phasesMs) => {
@@ -318,6 +320,7 @@ export async function writePlan(
     if (found.length > 0) throw new LoadVerificationError(planId, expected, actual, found);
     phase('verify');
 
+    committing = true;
     await tx.commit();
     phase('commit');
     let relationships = 0;
@@ -333,6 +336,10 @@ export async function writePlan(
   } catch (error) {
     // A dead connection cannot roll back, but the server drops the open transaction anyway.
     if (tx.isOpen()) await tx.rollback().catch(() => {});
+    // Lost while committing, the commit may have gone through before the connection did.
+    if (committing && isConnectionLoss(error)) {
+      throw new LoadFailedError('commit-unknown', { cause: error });
+    }
     throw error;
   } finally {
     await session.close();

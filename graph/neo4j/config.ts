@@ -57,6 +57,17 @@ const quoted = (input: unknown): string => JSON.stringify(input);
 const variable = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === '' ? undefined : value), schema);
 
+/** The memory one transaction (a load, a console query) may use on the local Neo4j. */
+export const DEFAULT_TRANSACTION_MEMORY = '512m';
+/** The share of the heap a transaction may be given: Neo4j and the other transactions need the rest. */
+export const MAX_TRANSACTION_SHARE = 0.75;
+
+/** Bytes of a Java size such as `512m` (checked by `size` first). */
+export function sizeInBytes(text: string): number {
+  const unit = { k: 2 ** 10, m: 2 ** 20, g: 2 ** 30 }[text.slice(-1).toLowerCase()] ?? 1;
+  return Number.parseInt(text, 10) * unit;
+}
+
 const size = (example: string) =>
   z.string().regex(/^[1-9][0-9]*[kmg]$/i, {
     error: (issue) => `expected a size such as ${example}, got ${quoted(issue.input)}`,
@@ -96,8 +107,23 @@ const Environment = z
     GUATU_DATA_DIR: variable(z.string().default(DEFAULT_DATA_DIR)),
     GUATU_NEO4J_HEAP: variable(size('1g').default('1g')),
     GUATU_NEO4J_PAGECACHE: variable(size('512m').default('512m')),
+    GUATU_NEO4J_TX_MEMORY: variable(size('2g').optional()),
   })
   .superRefine((env, context) => {
+    // A load is one transaction: a plan of 20,000 items and 200,000 edges needs more than the
+    // default (README, "Large plans"). The JVM exits on OutOfMemoryError, so a raised cap must
+    // leave the heap room for everything else.
+    const memory = env.GUATU_NEO4J_TX_MEMORY;
+    const heap = sizeInBytes(env.GUATU_NEO4J_HEAP);
+    if (memory !== undefined && sizeInBytes(memory) > heap * MAX_TRANSACTION_SHARE) {
+      context.addIssue({
+        code: 'custom',
+        path: ['GUATU_NEO4J_TX_MEMORY'],
+        message:
+          `${memory} does not fit in a heap of ${env.GUATU_NEO4J_HEAP}: ` +
+          `at most ${MAX_TRANSACTION_SHARE * 100}% of GUATU_NEO4J_HEAP; raise both, e.g. GUATU_NEO4J_HEAP=3g GUATU_NEO4J_TX_MEMORY=2g`,
+      });
+    }
     if (env.NEO4J_URI !== undefined && env.NEO4J_PASSWORD === undefined) {
       context.addIssue({
         code: 'custom',
@@ -154,7 +180,7 @@ export function readConfig(env: Record<string, string | undefined>): Config {
       heap: vars.GUATU_NEO4J_HEAP,
       pageCache: vars.GUATU_NEO4J_PAGECACHE,
       transactionTimeoutSeconds: 30,
-      transactionMemory: '512m',
+      transactionMemory: vars.GUATU_NEO4J_TX_MEMORY ?? DEFAULT_TRANSACTION_MEMORY,
     },
   };
 }

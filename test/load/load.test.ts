@@ -19,6 +19,7 @@ import {
 import { expectedCounts, preparePlan, sha256Hex } from '../../graph/load/rows.ts';
 import { ensureSchema, ITEM_SEARCH_INDEX, UNIT_SEARCH_INDEX } from '../../graph/load/schema.ts';
 import { ensureSeedLoaded } from '../../graph/load/seed.ts';
+import { LoadFailedError } from '../../graph/load/failure.ts';
 import { LoadVerificationError } from '../../graph/load/verify.ts';
 import { InjectedLoadFailure, writePlan } from '../../graph/load/write-plan.ts';
 import { connection, getDriver } from '../../graph/neo4j/database.ts';
@@ -122,7 +123,7 @@ describe('schema', () => {
     expect(byName.get(ITEM_SEARCH_INDEX)).toMatchObject({
       type: 'FULLTEXT',
       labels: ['Item'],
-      properties: ['title'],
+      properties: ['title', 'text'],
       analyzer: 'cjk',
       eventuallyConsistent: false,
     });
@@ -384,6 +385,41 @@ describe('a load that fails', () => {
       }).catch((error: unknown) => error);
       expect(failure).toBeInstanceOf(Error);
       expect(failure).not.toBeInstanceOf(InjectedLoadFailure);
+    } finally {
+      await own.close();
+    }
+    expect(await dumpPlan(driver, database, planId)).toEqual(before);
+  });
+
+  it('when the database goes away mid-load says so, and that nothing was written', async () => {
+    const text = renamedSeed('断开');
+    const { planId } = loaded(await loadPlanText(driver, text, 'gone.txt', fresh));
+    const before = await dumpPlan(driver, database, planId);
+
+    // Every attempt (the loader retries a lost connection twice) loses its connection.
+    const target = connection();
+    const own = neo4j.driver(target.uri, neo4j.auth.basic(target.username, target.password));
+    try {
+      const failure = await loadPlanText(own, edited(text), 'gone.txt', {
+        ...fresh,
+        replace: true,
+        batchSize: 50,
+        onBatch: async () => {
+          // Only the loader's own failure is under test: a kill that finds the connection
+          // gone already is no matter.
+          try {
+            const { connectionId } = await loaderTransaction(planId);
+            await read('CALL dbms.killConnection($connectionId)', { connectionId });
+          } catch {
+            // Already cut.
+          }
+        },
+      }).catch((error: unknown) => error);
+      expect(failure, (failure as Error).stack).toBeInstanceOf(LoadFailedError);
+      expect((failure as LoadFailedError).reason).toBe('connection-lost');
+      expect((failure as Error).message).toMatch(
+        /^导入失败：数据库在写入时断开，未写入任何内容（旧计划保持不变）\nLoad failed: the database went away while writing; nothing was written \(the previous plan is unchanged\)/,
+      );
     } finally {
       await own.close();
     }

@@ -520,6 +520,18 @@ describe('limits and hostile pages', () => {
     expect(texts(tables.blocks)).toContain(NOTICE[2]);
   });
 
+  it('cuts a row at 1,024 columns and says so (60,000 cells spanning 1,000 columns each)', async () => {
+    // Found by fuzzing: laid out whole, this row was 60 million columns and ran for minutes.
+    const wide = `<table><tr>${'<td colspan="999999">格</td>'.repeat(60_000)}</tr><tr><td>${NOTICE[1]}</td></tr></table>`;
+    const result = await read(page(wide));
+    const [first] = rows(result.blocks);
+    expect(first?.cells.reduce((sum, cell) => sum + cell.span, 0)).toBe(1_024);
+    const issue = result.issues.find((i) => i.code === 'row-too-wide');
+    expect(issue?.zh).toContain('只读取前 1024 列');
+    expect(issue?.source).toMatchObject({ format: 'html', table: 1, row: 1 });
+    expect(allText(result.blocks)).toContain(NOTICE[1]);
+  });
+
   it('stops at maxBlocks with a too-many-blocks error', async () => {
     const many = page(`<div id="zoom">${'<p>一段正文文字。</p>'.repeat(50)}</div>`);
     const result = await read(many, { ...DEFAULT_LIMITS, maxBlocks: 10 });

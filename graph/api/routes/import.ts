@@ -16,6 +16,7 @@ import { readDocument } from '../../parse/parse-document.ts';
 import { DEFAULT_LIMITS } from '../../parse/read/blocks.ts';
 import type { ApiContext } from '../context.ts';
 import { HttpError } from '../http-error.ts';
+import { LoadFailedError } from '../../load/failure.ts';
 import { HeaderEdits, PrintedFieldError, withHeader } from '../import/edit-plan.ts';
 import { PendingImports, type PendingLimits } from '../import/pending.ts';
 import { buildReview, sourceOf } from '../import/review.ts';
@@ -160,6 +161,19 @@ export function importRoutes(api: ApiContext, limits: Partial<PendingLimits> = {
       if (error instanceof PlanChangedError) throw planExists(model, false);
       if (error instanceof PlanParseError || error instanceof PlanModelError) {
         throw new HttpError(422, 'not_loadable', error.message);
+      }
+      // The database failed mid-write: say so in the planner's words (the load is one
+      // transaction, so nothing was written unless the message says the outcome is unknown).
+      if (error instanceof LoadFailedError) {
+        const status = error.reason === 'transaction-memory' ? 422 : 503;
+        throw new HttpError(
+          status,
+          `load_${error.reason.replaceAll('-', '_')}`,
+          `${error.zh} / ${error.en}`,
+          {
+            cause: error,
+          },
+        );
       }
       throw error;
     } finally {

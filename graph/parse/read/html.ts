@@ -14,10 +14,30 @@ import { bodyOf } from './html/dom.ts';
 import { survey } from './html/survey.ts';
 import { pageTitle, printsTitle } from './html/title.ts';
 import { blocksOf } from './html/walk.ts';
+import { MAX_GRID_COLUMNS } from './html/table.ts';
 import { readIssue } from './issues.ts';
 
 /** How far into the body the title is looked for before it is put in front. */
 const TITLE_REACH = 8;
+
+/**
+ * Tables open inside one another at most this deep. The HTML tree builder searches the stack of
+ * open elements at every table tag, so a page of tens of thousands of unclosed nested tables
+ * (found by fuzzing: 50,000 took minutes) costs time quadratic in its depth; government pages
+ * nest layout tables a few levels deep (and the reader's tests read 2,000).
+ */
+export const MAX_TABLE_DEPTH = 3_000;
+
+/** The deepest run of `<table` starts not yet ended by `</table`: at least the real nesting. */
+function tableDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (const match of text.matchAll(/<(\/?)table\b/gi)) {
+    depth = match[1] === '/' ? Math.max(0, depth - 1) : depth + 1;
+    if (depth > deepest) deepest = depth;
+  }
+  return deepest;
+}
 
 export const readHtml: Reader = (bytes, limits) => {
   try {
@@ -48,6 +68,16 @@ function read(bytes: Uint8Array, limits: ReadLimits): ReadResult {
   }
   const charset = sniffCharset(bytes);
   const issues: ReadResult['issues'] = [readIssue('charset', describeCharset(charset))];
+  const depth = tableDepth(charset.text);
+  if (depth > MAX_TABLE_DEPTH) {
+    issues.push(
+      readIssue('corrupt-file', {
+        en: `tables nested ${depth} deep, the limit is ${MAX_TABLE_DEPTH}`,
+        zh: `表格嵌套 ${depth} 层，上限为 ${MAX_TABLE_DEPTH} 层`,
+      }),
+    );
+    return { format: 'html', blocks: [], issues, encoding: charset.encoding };
+  }
   const document = parse(charset.text, { sourceCodeLocationInfo: true });
   const page = bodyOf(document);
   if (!page) return { format: 'html', blocks: [], issues, encoding: charset.encoding };
@@ -56,11 +86,23 @@ function read(bytes: Uint8Array, limits: ReadLimits): ReadResult {
   const body = findBody(page, measured);
   if (body.how === 'page' && measured.site) issues.push(readIssue('no-body-found'));
 
-  const { blocks, full } = blocksOf(body.root, {
+  const { blocks, full, wide } = blocksOf(body.root, {
     strict: body.how === 'container',
     dropped: measured.dropped,
     maxBlocks: limits.maxBlocks,
   });
+  for (const { table, row, line } of wide) {
+    issues.push(
+      readIssue(
+        'row-too-wide',
+        {
+          en: `columns past the first ${MAX_GRID_COLUMNS} were not read`,
+          zh: `只读取前 ${MAX_GRID_COLUMNS} 列`,
+        },
+        { format: 'html', line, table, row },
+      ),
+    );
+  }
 
   const title = pageTitle(document, measured.headings);
   const top = blocks.slice(0, TITLE_REACH).map(blockText);

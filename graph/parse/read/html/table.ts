@@ -18,7 +18,15 @@ export interface GridRow {
   row: number;
   /** Cells in column order; a gap in the grid (a short row) is an empty cell `el: null`. */
   cells: (GridCell | { el: null; span: number; merged: false })[];
+  /** Cells past the grid's widest were left out (`maxColumns`). */
+  cut: boolean;
 }
+
+/**
+ * The widest grid read, as a spreadsheet's row (sheet/grid.ts): no notice's table is wider, and
+ * a row of 60,000 cells each spanning 1,000 columns would otherwise lay out 60 million columns.
+ */
+export const MAX_GRID_COLUMNS = 1_024;
 
 const SECTIONS = new Set(['thead', 'tbody', 'tfoot']);
 
@@ -104,7 +112,7 @@ interface Pending {
  * repeated (`merged`) where they cover the row, gaps of short rows as empty cells. Columns past a
  * row's last cell are not padded: a browser draws nothing there.
  */
-export function gridOf(table: Element): GridRow[] {
+export function gridOf(table: Element, maxColumns = MAX_GRID_COLUMNS): GridRow[] {
   const rows = rowsOf(table);
   const out: GridRow[] = [];
   let pending: Pending[] = [];
@@ -117,9 +125,14 @@ export function gridOf(table: Element): GridRow[] {
     const covered = (col: number) => above.find((p) => col >= p.col && col < p.col + p.span);
     const next: Pending[] = above.map((p) => ({ ...p, left: p.left - 1 }));
     let col = 0;
+    let cut = false;
     for (const cell of cellsOf(tr)) {
       for (let over = covered(col); over; over = covered(col)) col = over.col + over.span;
-      const span = spanOf(cell, 'colspan', 1000);
+      if (col >= maxColumns) {
+        cut = true;
+        break;
+      }
+      const span = Math.min(spanOf(cell, 'colspan', 1000), maxColumns - col);
       const down = spanOf(cell, 'rowspan', rows.length - r);
       placed.push({ col, cell: { el: cell, span, merged: false } });
       if (down > 1) next.push({ cell, col, span, left: down - 1 });
@@ -133,7 +146,7 @@ export function gridOf(table: Element): GridRow[] {
       cells.push(cell);
       at = Math.max(at, c + cell.span);
     }
-    out.push({ tr, row: r + 1, cells });
+    out.push({ tr, row: r + 1, cells, cut });
     pending = next;
   });
   return out;

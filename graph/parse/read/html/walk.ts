@@ -31,6 +31,8 @@ export interface Walked {
   blocks: Block[];
   /** The walk stopped at maxBlocks with more of the page unread. */
   full: boolean;
+  /** Table rows wider than a grid holds, cut at its edge: where they are. */
+  wide: { table: number; row: number; line: number }[];
 }
 
 /** A paragraph this much link text is a list of links (related reading, a menu), not notice. */
@@ -104,6 +106,7 @@ function cellText(cell: Element): string {
 export function blocksOf(root: Element, options: WalkOptions): Walked {
   const blocks: Block[] = [];
   let tables = 0;
+  const wide: Walked['wide'] = [];
   let full = false;
   const at = (line: number, more: Partial<SourcePosition> = {}): SourcePosition => ({
     format: 'html',
@@ -138,7 +141,8 @@ export function blocksOf(root: Element, options: WalkOptions): Walked {
         if (t === undefined) texts.set(cell, (t = cellText(cell)));
         return t;
       };
-      const rows = gridOf(el)
+      const grid = gridOf(el);
+      const rows = grid
         .map((row) => ({
           row,
           cells: row.cells.map((c): RowCell => ({
@@ -150,11 +154,14 @@ export function blocksOf(root: Element, options: WalkOptions): Walked {
         .filter(({ cells }) => cells.some((c) => c.text !== ''));
       if (rows.length === 0) return;
       const table = ++tables;
+      for (const row of grid) {
+        if (row.cut) wide.push({ table, row: row.row, line: lineOf(row.tr) });
+      }
       for (const { row, cells } of rows) {
         push({ kind: 'row', table, cells, source: at(lineOf(row.tr), { table, row: row.row }) });
       }
     },
   };
   walk(root, sink, options.dropped);
-  return { blocks, full };
+  return { blocks, full, wide };
 }
