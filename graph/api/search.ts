@@ -1,7 +1,8 @@
 // Ranking the search box's candidates for what a planner typed: a unit's short name, full name,
-// alias, English name, pinyin or pinyin initials ("fgw" → 市发改委), or words of an item's title,
-// in Simplified or Traditional. Pure: the candidates and the full-text hits come from Neo4j, the
-// order is decided here, so it is tested without a database.
+// alias, English name, pinyin or pinyin initials ("fgw" → 市发改委), words of an item's title, or
+// (through the full-text index) words of an item's text, in Simplified or Traditional. Pure: the
+// candidates and the full-text hits come from Neo4j, the order and the snippets are decided here,
+// so they are tested without a database.
 import { Converter } from 'opencc-js/t2cn';
 
 const toSimplified = Converter({ from: 't', to: 'cn' });
@@ -34,9 +35,24 @@ export type MatchedField =
   | 'title'
   | 'pinyin'
   | 'initials'
-  | 'fulltext';
+  /** The full-text index found it (a unit's other names, an item's title words). */
+  | 'fulltext'
+  /** The words are in the item's text: the hit carries a snippet. */
+  | 'text';
 
-export interface SearchHit {
+/**
+ * A piece of the text around the words found; `match` pieces are the words. Plain text, never
+ * markup: the page shows the pieces as text and marks the matches itself, so a plan's text cannot
+ * inject anything.
+ */
+export interface SnippetPart {
+  text: string;
+  match: boolean;
+}
+
+// A type alias, not an interface: only an alias is assignable to the contract's loose SearchHit
+// (contract/api/search.ts), which the route's answer satisfies.
+export type SearchHit = {
   id: string;
   kind: string;
   label: string;
@@ -44,8 +60,12 @@ export interface SearchHit {
   fullName: string | null;
   /** Which of the candidate's names the query matched. */
   matched: MatchedField;
+  /** The query is one of its names as a whole: the paths tool takes such a unit without asking. */
+  exact: boolean;
+  /** Where the words stand in the item's text (matched `text`), else null. */
+  snippet: SnippetPart[] | null;
   score: number;
-}
+};
 
 /**
  * Tiers, best first: the whole name, its start, the pinyin initials, anywhere inside, and only
@@ -159,6 +179,8 @@ export function rankCandidates(
         labelEn: candidate.labelEn,
         fullName: candidate.fullName,
         matched: match.matched,
+        exact: match.tier === TIER.exact,
+        snippet: null,
         score: Math.round((match.tier + bonus) * 100) / 100,
       },
     });
@@ -172,11 +194,95 @@ export function rankCandidates(
   return scored.slice(0, limit).map((entry) => entry.hit);
 }
 
+/** The words typed, as the planner spaced them; bare punctuation (`(`, `*`) is no word. */
+export function queryWords(rawQuery: string): string[] {
+  return normaliseQuery(rawQuery)
+    .text.split(' ')
+    .filter((word) => /[\p{L}\p{N}]/u.test(word));
+}
+
 /**
- * The query as a Lucene query for Neo4j's full-text index: every special character escaped, so a
- * planner's `(一)` or `C++` is text, not syntax.
+ * The query as a Lucene query for Neo4j's full-text index: each word a quoted phrase, every word
+ * required. Quoted, a word is text, never syntax (`AND`, `(一)`, `C++`, `*`), and the CJK
+ * analyzer's bigrams of 示范区 must stand next to each other, as in the text, instead of any one
+ * of them matching. Empty when nothing is left to look for.
  */
 export function luceneQuery(rawQuery: string): string {
-  const { text } = normaliseQuery(rawQuery);
-  return text.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, '\\$&');
+  return queryWords(rawQuery)
+    .map((word) => `"${word.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, '\\$&')}"`)
+    .join(' AND ');
+}
+
+/** Characters of text shown before a word found, and in a stretch around it. */
+const SNIPPET_BEFORE = 16;
+const SNIPPET_LENGTH = 60;
+/** A word that the first stretch leaves out gets a shorter stretch of its own. */
+const SNIPPET_MORE_LENGTH = 30;
+
+interface Stretch {
+  start: number;
+  end: number;
+}
+
+/**
+ * The pieces of an item's text around the query's words, every word in them marked: a stretch
+ * around the first word found, and one around each other word it leaves out, `…` between; null
+ * when none of the words is in the text as typed (the index found them otherwise).
+ */
+export function snippetOf(text: string, rawQuery: string): SnippetPart[] | null {
+  const words = queryWords(rawQuery).map((word) => word.toLowerCase());
+  if (words.length === 0) return null;
+  // Longest first, so 示范区 wins over 示范 where both are typed.
+  const pattern = new RegExp(
+    [...words]
+      .sort((a, b) => b.length - a.length)
+      .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('|'),
+    'giu',
+  );
+  const matches = [...text.matchAll(pattern)].map((found) => ({
+    start: found.index,
+    end: found.index + found[0].length,
+    word: found[0].toLowerCase(),
+  }));
+  const first = matches[0];
+  if (first === undefined) return null;
+  const around = (match: Stretch, length: number): Stretch => {
+    const start = Math.max(0, match.start - SNIPPET_BEFORE);
+    return { start, end: Math.max(match.end, Math.min(text.length, start + length)) };
+  };
+  const stretches = [around(first, SNIPPET_LENGTH)];
+  const shown = (match: Stretch) =>
+    stretches.some((s) => s.start <= match.start && match.end <= s.end);
+  for (const word of words) {
+    const own = matches.filter((match) => match.word === word);
+    if (own.length > 0 && !own.some(shown))
+      stretches.push(around(own[0] ?? first, SNIPPET_MORE_LENGTH));
+  }
+  stretches.sort((a, b) => a.start - b.start);
+  const merged: Stretch[] = [];
+  for (const stretch of stretches) {
+    const last = merged[merged.length - 1];
+    if (last !== undefined && stretch.start <= last.end) last.end = Math.max(last.end, stretch.end);
+    else merged.push({ ...stretch });
+  }
+  const parts: SnippetPart[] = [];
+  const plain = (from: number, to: number) => {
+    if (to > from) parts.push({ text: text.slice(from, to), match: false });
+  };
+  for (const stretch of merged) {
+    if (stretch.start > 0) parts.push({ text: '…', match: false });
+    let at = stretch.start;
+    for (const match of matches) {
+      if (match.start < stretch.start || match.start >= stretch.end) continue;
+      // A word cut by the stretch's end is shown whole.
+      stretch.end = Math.max(stretch.end, match.end);
+      plain(at, match.start);
+      parts.push({ text: text.slice(match.start, match.end), match: true });
+      at = match.end;
+    }
+    plain(at, stretch.end);
+  }
+  if ((merged[merged.length - 1]?.end ?? 0) < text.length) parts.push({ text: '…', match: false });
+  return parts;
 }

@@ -54,7 +54,7 @@ export interface Representatives {
   units: string[];
   theme: string | null;
   item: string | null;
-  /** A word of a unit's name: a search that also reaches the full-text tier. */
+  /** A unit's name: a search that, restricted to units, also reaches the full-text tier. */
   search: string | null;
 }
 
@@ -97,7 +97,17 @@ export function warmPaths(
   const [unit, otherUnit] = picked.units;
   const paths: string[] = [];
   if (picked.search !== null) {
-    paths.push(path('/api/search', { q: picked.search, plan: planId, limit: options.searchLimit }));
+    paths.push(
+      path('/api/search', { q: picked.search, plan: planId, limit: options.searchLimit }),
+      // The paths tool's unit fields ask the same search for units: few names match, so it also
+      // reaches the full-text indexes (units' names and items' text) and plans that query.
+      path('/api/search', {
+        q: picked.search,
+        plan: planId,
+        limit: options.searchLimit,
+        kind: 'unit',
+      }),
+    );
   }
   if (unit !== undefined) {
     paths.push(

@@ -56,7 +56,10 @@ export const schemaEntries: readonly SchemaEntry[] = [
     on: ['Unit'],
     properties: ['name', 'fullName', 'englishName', 'searchText'],
   },
-  { name: ITEM_SEARCH_INDEX, kind: 'fulltext', on: ['Item'], properties: ['title'] },
+  // The item's text too (it holds the title and everything after it): the search finds 示范区
+  // where only the text names it. A database indexed on the title alone gets this one replaced on
+  // its next start, as any definition that differs.
+  { name: ITEM_SEARCH_INDEX, kind: 'fulltext', on: ['Item'], properties: ['title', 'text'] },
 ];
 
 /**

@@ -1,14 +1,26 @@
-// The search ranking without a database: tiers (exact > prefix > initials > substring >
-// full-text), Traditional folded to Simplified, pinyin and initials, and a total, stable order.
+// The search: its ranking without a database (tiers exact > prefix > initials > substring >
+// full-text, Traditional folded to Simplified, pinyin and initials, a total and stable order),
+// the Lucene query and the snippets; then the route against the seed in a real Neo4j — words
+// found only in item text, units only for the paths tool, Lucene syntax typed as text.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import type { Hono } from 'hono';
+import neo4j from 'neo4j-driver';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   luceneQuery,
   normaliseQuery,
+  queryWords,
   rankCandidates,
+  snippetOf,
   TIER,
   type SearchCandidate,
+  type SearchHit,
 } from '../../graph/api/search.ts';
+import { connection, getDriver } from '../../graph/neo4j/database.ts';
+import { useTestNeo4j } from '../support/neo4j.ts';
+import { FGW, get, loadSeed, SEED_PLAN, seedApp } from './support.ts';
+
+useTestNeo4j();
 
 const unit = (name: string, extra: Partial<SearchCandidate> = {}): SearchCandidate => ({
   id: `武汉市/${name}`,
@@ -149,8 +161,180 @@ describe('normaliseQuery and luceneQuery', () => {
     expect(normaliseQuery('fa gai wei').latin).toBe(true);
   });
 
-  it('escapes Lucene syntax so a reference is text', () => {
-    expect(luceneQuery('二(一)1')).toBe('二\\(一\\)1');
-    expect(luceneQuery('a+b:c*')).toBe('a\\+b\\:c\\*');
+  it('makes each word a required phrase, its Lucene syntax escaped', () => {
+    expect(luceneQuery('二(一)1')).toBe('"二\\(一\\)1"');
+    expect(luceneQuery('a+b:c*')).toBe('"a\\+b\\:c\\*"');
+    expect(luceneQuery('光谷  實驗室')).toBe('"光谷" AND "实验室"');
+    expect(luceneQuery('say "hi"')).toBe('"say" AND "\\"hi\\""');
+    // Operators typed are words; bare punctuation is nothing to look for.
+    expect(luceneQuery('AND (')).toBe('"AND"');
+    expect(luceneQuery('*')).toBe('');
+    expect(queryWords(' ( ) * ')).toEqual([]);
+  });
+});
+
+describe('snippetOf', () => {
+  const text =
+    '4.打造科技成果转化高地。提升全国技术转移枢纽功能,深入实施高校院所科技成果转化对接工程,' +
+    '推动建设武汉知识产权法院,推进国家知识产权服务业集聚发展示范区建设。到2025年,发明专利授权量突破17000件。';
+
+  const marked = (parts: ReturnType<typeof snippetOf>) =>
+    (parts ?? []).map((part) => (part.match ? `[${part.text}]` : part.text)).join('');
+
+  it('shows the words where they stand, marked, with a little text either side', () => {
+    const parts = snippetOf(text, '示范区');
+    expect(parts?.filter((part) => part.match).map((part) => part.text)).toEqual(['示范区']);
+    expect(marked(parts)).toBe(
+      '…,推进国家知识产权服务业集聚发展[示范区]建设。到2025年,发明专利授权量突破17000件。',
+    );
+    expect(marked(snippetOf(`${text}${'后文'.repeat(40)}`, '示范区'))).toMatch(/件。(后文)+后?…$/u);
+  });
+
+  it('marks every word typed, Traditional folded, Latin in any case', () => {
+    expect(marked(snippetOf(text, '知識產權 法院'))).toMatch(/\[知识产权\]\[法院\].*\[知识产权\]/u);
+    // A word far from the first gets a stretch of its own.
+    expect(marked(snippetOf(text, '枢纽 17000'))).toMatch(
+      /^…[^…]*\[枢纽\][^…]*…[^…]*\[17000\]件。$/u,
+    );
+    expect(marked(snippetOf('Supports PCT filings; pct counts.', 'pct'))).toBe(
+      'Supports [PCT] filings; [pct] counts.',
+    );
+  });
+
+  it('is the text as it is: markup in a plan is text, and a miss is null', () => {
+    const parts = snippetOf('<img onerror=x>示范区', '示范区');
+    expect(parts).toEqual([
+      { text: '<img onerror=x>', match: false },
+      { text: '示范区', match: true },
+    ]);
+    expect(snippetOf(text, '碳达峰')).toBeNull();
+    expect(snippetOf(text, '*')).toBeNull();
+  });
+});
+
+describe('GET /api/search on the seed', () => {
+  // In the text of five items of the seed and in no title or unit name (checked below).
+  const WORD = '示范区';
+  let app: Hono;
+
+  /** Items whose text holds `word`, asked of Neo4j directly. */
+  async function itemsWhoseTextHas(word: string): Promise<string[]> {
+    const session = getDriver().session({
+      database: connection().database,
+      defaultAccessMode: neo4j.session.READ,
+    });
+    try {
+      const result = await session.run(
+        `MATCH (item:Item {planId: $plan})
+         WHERE item.text CONTAINS $word AND NOT item.title CONTAINS $word
+         RETURN item.id AS id ORDER BY id`,
+        { plan: SEED_PLAN, word },
+      );
+      return result.records.map((record) => String(record.get('id')));
+    } finally {
+      await session.close();
+    }
+  }
+
+  beforeAll(async () => {
+    await loadSeed(getDriver(), connection().database);
+    app = seedApp(getDriver(), connection().database);
+  });
+
+  it('finds exactly the items whose text holds the words, each with the words marked', async () => {
+    const expected = await itemsWhoseTextHas(WORD);
+    expect(expected.length).toBeGreaterThanOrEqual(5);
+    const { status, body } = await get<SearchHit[]>(app, '/api/search', {
+      q: WORD,
+      plan: SEED_PLAN,
+      limit: 100,
+    });
+    expect(status).toBe(200);
+    expect(body.map((hit) => hit.id).sort()).toEqual(expected);
+    for (const hit of body) {
+      expect(hit).toMatchObject({ kind: expect.not.stringMatching(/^unit$/), matched: 'text' });
+      expect(hit.snippet?.filter((part) => part.match).map((part) => part.text)).toContain(WORD);
+    }
+    // Traditional typed, the same items.
+    const traditional = await get<SearchHit[]>(app, '/api/search', {
+      q: '示範區',
+      plan: SEED_PLAN,
+      limit: 100,
+    });
+    expect(traditional.body.map((hit) => hit.id).sort()).toEqual(expected);
+  });
+
+  it('ranks what the text holds after the names and titles that hold the words', async () => {
+    const { body } = await get<SearchHit[]>(app, '/api/search', {
+      q: '生态',
+      plan: SEED_PLAN,
+      limit: 100,
+    });
+    const where = body.map((hit) => hit.matched);
+    const firstText = where.indexOf('text');
+    expect(firstText).toBeGreaterThan(0);
+    expect(
+      where.slice(firstText).every((matched) => matched === 'text' || matched === 'fulltext'),
+    ).toBe(true);
+    expect(where.slice(0, firstText)).toContain('title');
+    expect(where.slice(0, firstText)).toContain('name');
+  });
+
+  it('needs every word typed, anywhere in the text', async () => {
+    const { body } = await get<SearchHit[]>(app, '/api/search', {
+      q: '光谷 实验室',
+      plan: SEED_PLAN,
+      limit: 100,
+    });
+    expect(body.map((hit) => hit.id)).toEqual([`${SEED_PLAN}/二(一)1`]);
+    expect(body[0]?.snippet?.filter((part) => part.match).map((part) => part.text)).toEqual(
+      expect.arrayContaining(['光谷', '实验室']),
+    );
+  });
+
+  it('restricted to units, finds them by initials as the main search does', async () => {
+    const ask = async (q: string, kind?: string) =>
+      (
+        await get<SearchHit[]>(app, '/api/search', {
+          q,
+          plan: SEED_PLAN,
+          limit: 8,
+          ...(kind === undefined ? {} : { kind }),
+        })
+      ).body;
+    expect((await ask('czj', 'unit'))[0]).toMatchObject({ label: '市财政局', exact: false });
+    expect((await ask('sfj', 'unit'))[0]).toMatchObject({ label: '市司法局', matched: 'initials' });
+    expect((await ask('fgw', 'unit'))[0]).toMatchObject({ id: FGW });
+    expect(await ask('市发改委', 'unit')).toEqual([
+      expect.objectContaining({ id: FGW, exact: true }),
+    ]);
+    // The same unit hits as the main search, in the same order, and no item.
+    for (const q of ['sfj', '发改', '生态', 'Bureau']) {
+      const units = await ask(q, 'unit');
+      expect(units.length).toBeGreaterThan(0);
+      expect(units.every((hit) => hit.kind === 'unit')).toBe(true);
+      const main = (await ask(q)).filter((hit) => hit.kind === 'unit');
+      expect(units.slice(0, main.length).map((hit) => hit.id)).toEqual(
+        main.map((hit) => hit.id).slice(0, units.length),
+      );
+    }
+    // …and items alone when asked for.
+    const items = await ask(WORD, 'item');
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((hit) => hit.kind !== 'unit')).toBe(true);
+  });
+
+  it.each(['AND (', '*', '"', 'a:b', '\\', '~1', 'OR', '[1 TO 5]', '(一)', 'C++', '!!'])(
+    'answers Lucene syntax %j as text, with 200',
+    async (q) => {
+      const { status, body } = await get<unknown[]>(app, '/api/search', { q, plan: SEED_PLAN });
+      expect(status).toBe(200);
+      expect(Array.isArray(body)).toBe(true);
+    },
+  );
+
+  it('refuses a kind it does not know', async () => {
+    const { status } = await get(app, '/api/search', { q: 'fgw', kind: 'theme' });
+    expect(status).toBe(400);
   });
 });

@@ -1,24 +1,27 @@
 // search-fulltext — units and items the full-text indexes find for a Lucene query, in the given plans
 //
 // Parameters:
-// :param query => '科技 创新'
+// :param query => '"示范区"'
 // :param planIds => ['武汉市-f64b89c6']
 // :param limit => 20
 //
 // Columns:
 // id: the node's id
-// score: the index's relevance score
+// kind: unit, or the item's kind
+// score: the index's relevance score (comparable within one index only)
+// text: an item's text, for the snippet around the words; null for a unit
 
 CALL () {
   CALL db.index.fulltext.queryNodes('unit_search', $query, {limit: $limit}) YIELD node, score
   WHERE EXISTS { (node)-[:ACTIVE_IN]->(plan:Plan) WHERE plan.id IN $planIds }
-  RETURN node.id AS id, score
+  RETURN node.id AS id, 'unit' AS kind, score, null AS text
   UNION ALL
   CALL db.index.fulltext.queryNodes('item_search', $query, {limit: $limit}) YIELD node, score
   WHERE node.planId IN $planIds
-  RETURN node.id AS id, score
+  RETURN node.id AS id, node.kind AS kind, score, node.text AS text
 }
 RETURN id AS id,
-       score AS score
+       kind AS kind,
+       score AS score,
+       text AS text
 ORDER BY score DESC
-LIMIT $limit

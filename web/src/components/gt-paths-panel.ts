@@ -1,6 +1,7 @@
 // How two things connect: two units by their shortest connections through shared items, or a
 // unit and a theme by every route through the unit's tasks. Found paths are listed and lit on the
-// graph; choosing one lights only that one.
+// graph; choosing one lights only that one. The units are named in <gt-unit-field>s, which find
+// them through the main search's API (pinyin, initials, Traditional, English, short forms).
 import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { LitElement, css, html, nothing, unsafeCSS } from 'lit';
@@ -11,8 +12,11 @@ import type { EdgeData, NodeData, PathsAnswer } from '../api/schema.ts';
 import { MARK_COLOUR } from '../graph/stylesheet.ts';
 import { clip, commonEnglishPrefix, unitLabel } from '../graph/to-elements.ts';
 import { msg, type Lang, type MessageKey } from '../i18n/messages.ts';
+import { resolveUnit } from '../search/resolve-unit.ts';
 import { DEFAULT_VIEW, type ViewState } from '../state/view.ts';
 import { MarkEvent } from './events.ts';
+import type { UnitFieldEvent } from './gt-unit-field.ts';
+import './gt-unit-field.ts';
 import { panelStyles, sharedStyles } from './shared-styles.ts';
 
 type Mode = 'units' | 'theme';
@@ -48,23 +52,6 @@ export function pathMarks(path: readonly string[], edges: readonly EdgeData[]): 
   return [...ids];
 }
 
-/**
- * The unit a planner typed: by any of its names exactly, else the one unit whose name holds the
- * text. Null when none or several do.
- */
-export function findUnit(text: string, units: readonly NodeData[]): NodeData | null {
-  const wanted = text.trim().toLowerCase();
-  if (wanted === '') return null;
-  const names = (unit: NodeData) =>
-    [unit.id, unit.name, unit.label, unit.fullName, unit.englishName, unit.labelEn]
-      .filter((name): name is string => typeof name === 'string' && name !== '')
-      .map((name) => name.toLowerCase());
-  const exact = units.find((unit) => names(unit).includes(wanted));
-  if (exact !== undefined) return exact;
-  const partial = units.filter((unit) => names(unit).some((name) => name.includes(wanted)));
-  return partial.length === 1 ? (partial[0] ?? null) : null;
-}
-
 @customElement('gt-paths-panel')
 export class GtPathsPanel extends LitElement {
   static override styles = [
@@ -81,7 +68,6 @@ export class GtPathsPanel extends LitElement {
         font-size: 0.8rem;
         color: var(--gt-muted);
       }
-      input[type='text'],
       select {
         font: inherit;
         font-size: 0.9rem;
@@ -157,12 +143,17 @@ export class GtPathsPanel extends LitElement {
   @state() private mode: Mode = 'units';
   @state() private fromText = '';
   @state() private toText = '';
+  /** The units picked from the fields' lists; null: only typed, looked up on Find. */
+  @state() private fromId: string | null = null;
+  @state() private toId: string | null = null;
   @state() private themeId = '';
   @state() private collectives = false;
   /** A planner's mistake caught before asking (an unknown unit, no theme). */
   @state() private problem: string | null = null;
   /** The path lit alone; null: all of them. */
   @state() private chosen: number | null = null;
+  /** The typed units are being looked up (the search for units) before the paths are asked. */
+  @state() private resolving = false;
 
   @property({ attribute: false }) view: ViewState = DEFAULT_VIEW;
   @property() plan: string | null = null;
@@ -185,7 +176,10 @@ export class GtPathsPanel extends LitElement {
     this.#prefilled = true;
     const selected = this.view.selected;
     const unit = this.units.find((node) => node.id === selected);
-    if (unit !== undefined) this.fromText = unit.name ?? unit.label;
+    if (unit !== undefined) {
+      this.fromText = unit.name ?? unit.label;
+      this.fromId = unit.id;
+    }
     if (this.themes.some((node) => node.id === selected) && selected !== null) {
       this.mode = 'theme';
       this.themeId = selected;
@@ -197,33 +191,61 @@ export class GtPathsPanel extends LitElement {
     this.problem = null;
   }
 
+  #onUnitField(name: 'from' | 'to', event: UnitFieldEvent): void {
+    if (name === 'from') {
+      this.fromText = event.text;
+      this.fromId = event.unitId;
+    } else {
+      this.toText = event.text;
+      this.toId = event.unitId;
+    }
+  }
+
+  /** The unit of a field: the one picked, else the one the search finds beyond doubt. */
+  async #unitOf(text: string, picked: string | null): Promise<string | null> {
+    if (picked !== null) return picked;
+    const lang = this.language;
+    const found = await resolveUnit(this.api, text, this.plan);
+    if (found.status === 'found') return found.unit.id;
+    const key = found.status === 'ambiguous' ? 'pathsAmbiguousUnit' : 'pathsUnknownUnit';
+    this.problem = msg(lang, key, { name: text.trim() });
+    return null;
+  }
+
+  /** Both ends as ids, or null with the problem said. */
+  async #ends(): Promise<{ from: string; to: string } | null> {
+    const from = await this.#unitOf(this.fromText, this.fromId);
+    if (from === null) return null;
+    if (this.mode === 'units') {
+      const to = await this.#unitOf(this.toText, this.toId);
+      return to === null ? null : { from, to };
+    }
+    if (this.themeId === '') {
+      this.problem = msg(this.language, 'pathsNeedTheme');
+      return null;
+    }
+    return { from, to: this.themeId };
+  }
+
   async #onSubmit(event: Event): Promise<void> {
     event.preventDefault();
-    const lang = this.language;
-    const from = findUnit(this.fromText, this.units);
-    if (from === null) {
-      this.problem = msg(lang, 'pathsUnknownUnit', { name: this.fromText.trim() });
-      return;
-    }
-    let to: string;
-    if (this.mode === 'units') {
-      const unit = findUnit(this.toText, this.units);
-      if (unit === null) {
-        this.problem = msg(lang, 'pathsUnknownUnit', { name: this.toText.trim() });
-        return;
-      }
-      to = unit.id;
-    } else {
-      if (this.themeId === '') {
-        this.problem = msg(lang, 'pathsNeedTheme');
-        return;
-      }
-      to = this.themeId;
-    }
+    // The last answer or problem was for another question: not shown while the units are looked up.
     this.problem = null;
+    this.resolving = true;
+    let ends: { from: string; to: string } | null;
+    try {
+      ends = await this.#ends();
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      this.problem = `${msg(this.language, 'error')}: ${reason}`;
+      return;
+    } finally {
+      this.resolving = false;
+    }
+    if (ends === null) return;
     this.chosen = null;
     this.#searched = this.mode;
-    await this.routes.run([from.id, to, this.plan, this.collectives]);
+    await this.routes.run([ends.from, ends.to, this.plan, this.collectives]);
     const answer = this.routes.value;
     if (this.routes.status === TaskStatus.COMPLETE && answer !== undefined) {
       this.dispatchEvent(new MarkEvent(this.#allMarks(answer)));
@@ -340,24 +362,15 @@ export class GtPathsPanel extends LitElement {
     return html`<p class="error" role="alert" data-paths-error>${text}</p>`;
   }
 
-  #renderUnitInput(name: 'from' | 'to', label: MessageKey, value: string) {
-    const lang = this.language;
-    return html`<label class="field">
-      ${msg(lang, label)}
-      <input
-        type="text"
-        name=${name}
-        list="plan-units"
-        autocomplete="off"
-        placeholder=${msg(lang, 'pathsUnitPlaceholder')}
-        .value=${value}
-        @input=${(event: Event) => {
-          const text = (event.target as HTMLInputElement).value;
-          if (name === 'from') this.fromText = text;
-          else this.toText = text;
-        }}
-      />
-    </label>`;
+  #renderUnitField(name: 'from' | 'to', label: MessageKey, value: string) {
+    return html`<gt-unit-field
+      name=${name}
+      .label=${msg(this.language, label)}
+      .value=${value}
+      .plan=${this.plan}
+      .language=${this.language}
+      @gt-unit-field=${(event: UnitFieldEvent) => this.#onUnitField(name, event)}
+    ></gt-unit-field>`;
   }
 
   override render() {
@@ -390,10 +403,10 @@ export class GtPathsPanel extends LitElement {
               ${msg(lang, 'pathsUnitTheme')}
             </button>
           </div>
-          ${this.#renderUnitInput('from', 'pathsFrom', this.fromText)}
+          ${this.#renderUnitField('from', 'pathsFrom', this.fromText)}
           ${
             mode === 'units'
-              ? this.#renderUnitInput('to', 'pathsTo', this.toText)
+              ? this.#renderUnitField('to', 'pathsTo', this.toText)
               : html`<label class="field">
                   ${msg(lang, 'pathsTheme')}
                   <select
@@ -435,9 +448,14 @@ export class GtPathsPanel extends LitElement {
               class="button"
               type="submit"
               data-action="find"
-              ?disabled=${this.routes.status === TaskStatus.PENDING}
+              ?disabled=${this.resolving || this.routes.status === TaskStatus.PENDING}
             >
-              ${msg(lang, this.routes.status === TaskStatus.PENDING ? 'pathsFinding' : 'pathsFind')}
+              ${msg(
+                lang,
+                this.resolving || this.routes.status === TaskStatus.PENDING
+                  ? 'pathsFinding'
+                  : 'pathsFind',
+              )}
             </button>
           </div>
           ${
@@ -446,26 +464,20 @@ export class GtPathsPanel extends LitElement {
               : html`<p class="error" role="alert" data-paths-error>${this.problem}</p>`
           }
         </form>
-        <datalist id="plan-units">
-          ${this.units.map(
-            (unit) =>
-              html`<option value=${unit.name ?? unit.label}>
-                ${lang === 'en' ? (unit.englishName ?? unit.fullName ?? '') : (unit.fullName ?? '')}
-              </option>`,
-          )}
-        </datalist>
       </section>
       <section aria-live="polite">
         ${
           // A mistake in the form stands alone: the last answer was for another question.
-          this.problem === null
-            ? this.routes.render({
-                pending: () =>
-                  html`<p class="muted" role="status">${msg(lang, 'pathsFinding')}</p>`,
-                complete: (answer) => this.#renderAnswer(answer),
-                error: (error) => this.#renderError(error),
-              })
-            : nothing
+          this.resolving
+            ? html`<p class="muted" role="status">${msg(lang, 'pathsFinding')}</p>`
+            : this.problem === null
+              ? this.routes.render({
+                  pending: () =>
+                    html`<p class="muted" role="status">${msg(lang, 'pathsFinding')}</p>`,
+                  complete: (answer) => this.#renderAnswer(answer),
+                  error: (error) => this.#renderError(error),
+                })
+              : nothing
         }
       </section>
     `;

@@ -6,6 +6,7 @@ import * as consoleWords from './features/console.ts';
 import * as hotspots from './features/hotspots.ts';
 import * as importWords from './features/import.ts';
 import * as roles from './features/roles.ts';
+import * as search from './features/search.ts';
 
 export type Lang = 'zh' | 'en';
 
@@ -107,6 +108,7 @@ const zh = {
   ...briefing.zh,
   ...importWords.zh,
   ...roles.zh,
+  ...search.zh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -210,6 +212,7 @@ const en: Record<MessageKey, string> = {
   ...briefing.en,
   ...importWords.en,
   ...roles.en,
+  ...search.en,
 };
 
 const MESSAGES: Record<Lang, Record<MessageKey, string>> = { zh, en };
