@@ -1,16 +1,18 @@
 // A unit's page: its names and category, what it answers for (counts from the API), its items
 // grouped by theme with its role on each, and the units it works with most. Every row can be
-// shown on the graph.
+// shown on the graph; the items download as the unit's 任务清单 (Excel or Word, made by the API).
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
-import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { ApiClient } from '../api/client.ts';
 import { apiContext } from '../api/context.ts';
 import { countOf, type ProfileItem, type UnitProfile } from '../api/schema.ts';
 import { roleOfType } from '../graph/to-elements.ts';
 import { leadCountText } from '../i18n/words.ts';
 import { categoryName, kindName, msg, roleBadge, type Lang } from '../i18n/messages.ts';
+import { taskListProblem, taskListWord } from '../i18n/features/task-list.ts';
+import { downloadTaskList, type TaskListFormat } from '../task-list/download-task-list.ts';
 import { moveFocusInList } from './arrow-keys.ts';
 import { NodeSelectEvent } from './events.ts';
 import { panelStyles, sharedStyles } from './shared-styles.ts';
@@ -40,11 +42,27 @@ export class GtUnitPanel extends LitElement {
       .theme-title {
         font-weight: 600;
       }
+      .task-list .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.4rem;
+        margin-top: 0.4rem;
+      }
+      .task-list .hint,
+      .task-list .note {
+        margin: 0.3rem 0 0;
+        font-size: 0.75rem;
+      }
     `,
   ];
 
   @consume({ context: apiContext })
   private api!: ApiClient;
+
+  /** The task list being made, and what the last export said. */
+  @state() private exporting: TaskListFormat | null = null;
+  @state() private exportStatus = '';
+  @state() private exportProblem = '';
 
   @property() unitId = '';
   @property() plan: string | null = null;
@@ -55,8 +73,63 @@ export class GtUnitPanel extends LitElement {
     task: ([id, plan], { signal }) => this.api.unitProfile(id, plan, signal),
   });
 
+  override willUpdate(changed: PropertyValues<this>): void {
+    // What the last export said belongs to the unit it was made for.
+    if (changed.has('unitId')) {
+      this.exportStatus = '';
+      this.exportProblem = '';
+    }
+  }
+
   #show(id: string): void {
     this.dispatchEvent(new NodeSelectEvent(id, true));
+  }
+
+  async #exportTaskList(format: TaskListFormat): Promise<void> {
+    if (this.exporting !== null) return;
+    const lang = this.language;
+    this.exporting = format;
+    this.exportProblem = '';
+    this.exportStatus = taskListWord(lang, 'taskListExporting');
+    try {
+      const file = await downloadTaskList(this.api, {
+        unitId: this.unitId,
+        plan: this.plan,
+        format,
+        lang,
+      });
+      this.exportStatus = taskListWord(lang, 'taskListExported', { file });
+    } catch (error) {
+      this.exportStatus = '';
+      this.exportProblem = taskListProblem(lang, error);
+    } finally {
+      this.exporting = null;
+    }
+  }
+
+  #renderTaskList() {
+    const lang = this.language;
+    const button = (format: TaskListFormat, label: 'taskListXlsx' | 'taskListDocx') =>
+      html`<button
+        class="button"
+        data-task-list=${format}
+        ?disabled=${this.exporting !== null}
+        aria-busy=${this.exporting === format ? 'true' : 'false'}
+        @click=${() => void this.#exportTaskList(format)}
+      >
+        ${taskListWord(lang, label)}
+      </button>`;
+    return html`<section class="task-list" aria-labelledby="task-list-title">
+      <h3 id="task-list-title">${taskListWord(lang, 'taskList')}</h3>
+      <p class="muted hint">${taskListWord(lang, 'taskListHint')}</p>
+      <div class="actions">${button('xlsx', 'taskListXlsx')} ${button('docx', 'taskListDocx')}</div>
+      <p class="note muted" role="status">${this.exportStatus}</p>
+      ${
+        this.exportProblem === ''
+          ? nothing
+          : html`<p class="note error" role="alert">${this.exportProblem}</p>`
+      }
+    </section>`;
   }
 
   #renderItems(items: readonly ProfileItem[]) {
@@ -103,6 +176,7 @@ export class GtUnitPanel extends LitElement {
           }
         </dd>
       </div>`;
+    const hasItems = profile.themes.length > 0 || profile.otherItems.length > 0;
     const byKind = new Map<string, ProfileItem[]>();
     for (const item of profile.otherItems) {
       byKind.set(item.kind, [...(byKind.get(item.kind) ?? []), item]);
@@ -142,13 +216,10 @@ export class GtUnitPanel extends LitElement {
           <dd>${categoryName(lang, unit.collective === true ? 'collective' : unit.category)}</dd>
         </dl>
       </section>
+      ${hasItems ? this.#renderTaskList() : nothing}
       <section>
         <h3>${msg(lang, 'items')}</h3>
-        ${
-          profile.themes.length === 0 && profile.otherItems.length === 0
-            ? html`<p class="muted">${msg(lang, 'none')}</p>`
-            : nothing
-        }
+        ${hasItems ? nothing : html`<p class="muted">${msg(lang, 'none')}</p>`}
         ${profile.themes.map(
           ({ theme, items }) =>
             html`<h4>
