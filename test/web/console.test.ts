@@ -366,7 +366,7 @@ describe('the Cypher console in Chromium', () => {
     const csvDownload = page.waitForEvent('download');
     await page.locator('gt-table-view [data-export="csv"]').click();
     const csv = await csvDownload;
-    expect(csv.suggestedFilename()).toMatch(/^武汉市-f64b89c6-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(csv.suggestedFilename()).toMatch(/^武汉十四五分工-分工表-\d{4}-\d{2}-\d{2}\.csv$/);
     const bytes = readFileSync(await csv.path());
     expect(bytes.length).toBeGreaterThan(1000);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -389,7 +389,9 @@ describe('the Cypher console in Chromium', () => {
     const resultDownload = page.waitForEvent('download');
     await page.locator('gt-console [data-action="export-csv"]').click();
     const result = await resultDownload;
-    expect(result.suggestedFilename()).toMatch(/^unit-load-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(result.suggestedFilename()).toMatch(
+      /^武汉十四五分工-单位工作量排名-\d{4}-\d{2}-\d{2}\.csv$/,
+    );
     const resultText = readFileSync(await result.path(), 'utf8');
     // The spreadsheet in the planner's words: Chinese headers, 是/否 for flags.
     expect(resultText.startsWith('\uFEFF单位,牵头,其中推定牵头,配合,')).toBe(true);

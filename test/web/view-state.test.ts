@@ -20,29 +20,49 @@ const id = fc.string({
   unit: fc.constantFrom('a', '市', '/', '(', ')', '*', '1', '&', '=', ' ', '%', '?'),
 });
 
-const arbitraryView: fc.Arbitrary<ViewState> = fc.record({
-  plan: fc.option(id, { nil: null }),
-  selected: fc.option(id, { nil: null }),
-  layout: fc.constantFrom('layered', 'force'),
-  lang: fc.constantFrom('zh', 'en'),
-  scope: fc.constantFrom('plan', 'focus'),
-  kinds: fc.subarray([...FILTER_KINDS]),
-  roles: fc.subarray([...ROLES]),
-  theme: fc.option(id, { nil: null }),
-  hiddenCategories: fc
-    .uniqueArray(fc.constantFrom('party-organ', 'collective', 'working-group', 'unknown'))
-    .map((list) => list.sort()),
-  collectives: fc.boolean(),
-  expanded: fc.uniqueArray(fc.record({ id, limit: fc.integer({ min: 1, max: 500 }) }), {
-    selector: (expansion) => expansion.id,
-  }),
-  hidden: fc.uniqueArray(id),
-  links: fc.boolean(),
-  table: fc.boolean(),
-  tool: fc.option(fc.constantFrom(...TOOLS), { nil: null }),
-  metric: fc.option(fc.constantFrom('load', 'itemsLed', 'betweenness'), { nil: null }),
-  marked: fc.uniqueArray(id),
+const name = fc.string({
+  minLength: 1,
+  maxLength: 8,
+  unit: fc.constantFrom('市', '发', '改', '委', 'a', '-', '|', '&', '=', '%', ' '),
 });
+
+/** No row lit (any marks), or a row lit by its ranking and key (its marks worked out again). */
+const lighting = fc.oneof(
+  fc.record({ marked: fc.uniqueArray(id), hot: fc.constant(null), row: fc.constant(null) }),
+  fc.record({
+    marked: fc.constant([]),
+    hot: fc.constantFrom('unit-load', 'coordination-pairs', 'multi-lead-items'),
+    row: name,
+  }),
+);
+
+const arbitraryView: fc.Arbitrary<ViewState> = fc
+  .tuple(
+    fc.record({
+      plan: fc.option(id, { nil: null }),
+      selected: fc.option(id, { nil: null }),
+      layout: fc.constantFrom('layered', 'force'),
+      lang: fc.constantFrom('zh', 'en'),
+      scope: fc.constantFrom('plan', 'focus'),
+      kinds: fc.subarray([...FILTER_KINDS]),
+      roles: fc.subarray([...ROLES]),
+      theme: fc.option(id, { nil: null }),
+      hiddenCategories: fc
+        .uniqueArray(fc.constantFrom('party-organ', 'collective', 'working-group', 'unknown'))
+        .map((list) => list.sort()),
+      collectives: fc.boolean(),
+      expanded: fc.uniqueArray(fc.record({ id, limit: fc.integer({ min: 1, max: 500 }) }), {
+        selector: (expansion) => expansion.id,
+      }),
+      hidden: fc.uniqueArray(id),
+      links: fc.boolean(),
+      table: fc.boolean(),
+      tool: fc.option(fc.constantFrom(...TOOLS), { nil: null }),
+      metric: fc.option(fc.constantFrom('load', 'itemsLed', 'betweenness'), { nil: null }),
+    }),
+    lighting,
+  )
+  .map(([view, lit]) => ({ ...view, ...lit }));
 
 describe('the view in the URL', () => {
   it('leaves every default out of the address', () => {
@@ -103,6 +123,41 @@ describe('the view in the URL', () => {
     expect(view.roles).toEqual([]);
     expect(view.scope).toBe('plan');
     expect(view.expanded).toEqual([{ id: 'a', limit: 500 }]);
+  });
+
+  it('names a lit ranking row by its ranking and key, not by the ids it lights', () => {
+    const view: ViewState = {
+      ...DEFAULT_VIEW,
+      tool: 'hotspots',
+      hot: 'coordination-pairs',
+      row: '市发改委|市经信局',
+    };
+    const query = writeView(view);
+    // The rankings open with the row: no `tool`, no `mark`; names kept readable around the `|`.
+    expect(query).toBe(
+      `hot=coordination-pairs&row=${encodeURIComponent('市发改委')}|${encodeURIComponent('市经信局')}`,
+    );
+    expect(readView(`?${query}`)).toEqual(view);
+    expect(readView('?hot=coordination-pairs&row=市发改委|市经信局')).toEqual(view);
+    // Marks stay out of the address while a row names them, even when the state holds them.
+    expect(writeView({ ...view, marked: ['武汉市/市发改委', '武汉市/市经信局'] })).toBe(query);
+    // The rankings shut, the row still lit: `tool=` says so.
+    const shut = writeView({ ...view, tool: null });
+    expect(shut).toContain('tool=&');
+    expect(readView(`?${shut}`)).toEqual({ ...view, tool: null });
+    // Another tool open over the lit row.
+    expect(readView(`?${writeView({ ...view, tool: 'paths' })}`).tool).toBe('paths');
+  });
+
+  it('still lights the ids an old link lists, and ignores a ranking without a row', () => {
+    const old = readView('?mark=武汉市/市发改委&mark=武汉市/市经信局&tool=hotspots');
+    expect(old.marked).toEqual(['武汉市/市发改委', '武汉市/市经信局']);
+    expect(old.hot).toBeNull();
+    const half = readView('?hot=unit-load&mark=a');
+    expect([half.hot, half.row, half.tool, half.marked]).toEqual([null, null, null, ['a']]);
+    // A row key wins over marks sent beside it: they are worked out from the key.
+    const both = readView('?hot=unit-load&row=市发改委&mark=a');
+    expect([both.hot, both.row, both.marked]).toEqual(['unit-load', '市发改委', []]);
   });
 
   it('toggles a member of a list in the vocabulary order', () => {

@@ -3,6 +3,7 @@
 // on collective units. Each is a query of cypher/, run with the plan and the caller's limit.
 import { Hono } from 'hono';
 import { z } from 'zod';
+import type { HotspotAnswer, HotspotInfo } from '../../../contract/api/hotspots.ts';
 import type { QueryDefinition } from '../../queries/header.ts';
 import { bindParams } from '../../queries/params.ts';
 import type { ApiContext } from '../context.ts';
@@ -43,7 +44,7 @@ export function hotspotsRoutes(api: ApiContext): Hono {
 
   routes.get('/hotspots', (c) =>
     c.json(
-      hotspots(api).map((definition) => ({
+      hotspots(api).map((definition): HotspotInfo => ({
         name: definition.name,
         title: definition.purpose,
         titleZh: definition.purposeZh,
@@ -100,7 +101,7 @@ export function hotspotsRoutes(api: ApiContext): Hono {
       ),
       rows: values,
       truncated,
-    });
+    } satisfies HotspotAnswer);
   });
 
   return routes;

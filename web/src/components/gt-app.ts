@@ -30,6 +30,12 @@ import {
 import { msg } from '../i18n/messages.ts';
 import { PresentEndEvent, PresentEvent, SavedViewApplyEvent } from '../briefing/events.ts';
 import type { SavedView } from '../briefing/saved-views.ts';
+import { fileSubject, planFileBase } from '../briefing/files.ts';
+import type { Camera } from '../controllers/cytoscape-controller.ts';
+import { namePlanFiles } from '../export/download.ts';
+import type { Position } from 'cytoscape';
+import { HotspotRowEvent } from '../hotspots/events.ts';
+import { LitRowController } from '../hotspots/lit-row-controller.ts';
 import { readView, TOOLS, writeView, type Tool, type ViewState } from '../state/view.ts';
 import { MarkEvent, NodeSelectEvent, ViewChangeEvent } from './events.ts';
 import type { GtGraph } from './gt-graph.ts';
@@ -37,6 +43,7 @@ import { PlanImportedEvent, type GtImportDialog } from './gt-import-dialog.ts';
 import type { GtSearch } from './gt-search.ts';
 import { sharedStyles } from './shared-styles.ts';
 import './gt-canvas-controls.ts';
+import './gt-db-banner.ts';
 import './gt-filters.ts';
 import './gt-graph.ts';
 import './gt-import-dialog.ts';
@@ -347,7 +354,25 @@ export class GtApp extends LitElement {
   #pendingFocus: string | null = null;
   /** Saved views restored so far: tests and the presentation wait on `data-restored`. */
   #restores = 0;
+  #restoresAsked = 0;
+  /** Where the planner was when the presentation began: Esc goes back there. */
+  #beforePresenting: {
+    view: ViewState;
+    camera: Camera | null;
+    pins: Record<string, Position>;
+  } | null = null;
   readonly #canvas = (): GtGraph | null => this.graph ?? null;
+  /** A ranking row named in the address is lit once the plan is drawn. */
+  private readonly litRow = new LitRowController(this, {
+    api: () => this.api,
+    view: () => this.view,
+    plan: () => this.#plan()?.id ?? null,
+    shown: () => this.#drawing?.shown ?? null,
+    light: (marks, centre) =>
+      this.#onHotspotRow(
+        new HotspotRowEvent(this.view.hot ?? '', this.view.row ?? '', marks, centre),
+      ),
+  });
 
   private plans = new Task(this, {
     args: () => [] as const,
@@ -397,6 +422,7 @@ export class GtApp extends LitElement {
     this.addEventListener(ViewChangeEvent.eventName, this.#onViewChange);
     this.addEventListener('gt-fit-request', () => this.graph?.fit());
     this.addEventListener(MarkEvent.eventName, this.#onMark);
+    this.addEventListener(HotspotRowEvent.eventName, this.#onHotspotRow);
     this.addEventListener(SavedViewApplyEvent.eventName, this.#onSavedViewApply);
     this.addEventListener(PresentEvent.eventName, this.#onPresent);
     this.addEventListener(PresentEndEvent.eventName, this.#endPresenting);
@@ -435,6 +461,7 @@ export class GtApp extends LitElement {
     const plan = this.#plan();
     const title = plan?.title ?? msg(this.view.lang, 'appTitle');
     if (document.title !== title) document.title = title;
+    namePlanFiles(plan);
   }
 
   // Expansions are fetched once per node and limit; a collapsed node expanded again is instant.
@@ -534,25 +561,52 @@ export class GtApp extends LitElement {
     }
   };
 
+  #onHotspotRow = (event: HotspotRowEvent): void => {
+    this.#setView({ marked: [...event.marks], hot: event.ranking, row: event.row }, false);
+    if (event.centre && event.marks.length > 0) {
+      void this.updateComplete.then(() => this.graph?.focusMarked());
+    }
+  };
+
   // A saved view: its view state (the open tool stays), then, once its plan and expansions are
-  // fetched and drawn, its pins and camera (a later redraw would refit and lose the camera).
+  // fetched and drawn, its pins and camera (a later redraw would refit and lose the camera) — or,
+  // as a slide, what it framed fitted to the screen.
   #onSavedViewApply = (event: SavedViewApplyEvent): void => {
-    const { saved } = event;
+    const { saved, present } = event;
+    this.#restoreView({ ...readView(`?${saved.view}`), tool: this.view.tool }, (graph) =>
+      present ? graph.present(saved) : graph.restore(saved.camera, saved.pins),
+    );
+  };
+
+  /** Shows a view state, then places the camera once what it shows is drawn; the last one asked wins. */
+  #restoreView(view: ViewState, place: (graph: GtGraph) => Promise<void>): void {
     this.#pendingFocus = null;
-    this.#setView({ ...readView(`?${saved.view}`), tool: this.view.tool }, false);
+    this.#setView(view, false);
+    const asked = ++this.#restoresAsked;
     const restore = async () => {
       await this.updateComplete;
       await Promise.allSettled([this.planGraph.taskComplete, this.expansions.taskComplete]);
       await this.updateComplete;
-      await this.graph?.restore(saved.camera, saved.pins);
+      // A slide still drawing when the planner pressed Esc must not move the camera after.
+      if (asked !== this.#restoresAsked) return;
+      const graph = this.graph;
+      if (graph !== undefined) await place(graph);
       this.dataset['restored'] = String(++this.#restores);
     };
     void restore();
-  };
+  }
 
   #onPresent = (event: PresentEvent): void => {
     if (event.views.length === 0) return;
     void import('./gt-presentation.ts');
+    // A presentation started from within one keeps the place from before the first.
+    if (this.presenting === null) {
+      this.#beforePresenting = {
+        view: this.view,
+        camera: this.graph?.camera() ?? null,
+        pins: this.graph?.pinned() ?? {},
+      };
+    }
     this.presenting = { views: event.views, start: event.start };
     // Full-screen needs the click's user activation, so it is asked for now; where it is
     // refused (a headless browser, a policy), the stage fills the window instead.
@@ -560,14 +614,23 @@ export class GtApp extends LitElement {
     area?.requestFullscreen?.().catch(() => undefined);
   };
 
+  // Back to where the planner was: the same view state (selection, marks, filters, the open
+  // tool), the same pins and the same camera.
   #endPresenting = (): void => {
     this.presenting = null;
     if (document.fullscreenElement !== null) void document.exitFullscreen().catch(() => undefined);
+    const before = this.#beforePresenting;
+    this.#beforePresenting = null;
+    if (before === null) return;
+    this.#restoreView(before.view, async (graph) => {
+      if (before.camera === null) await graph.pin(before.pins);
+      else await graph.restore(before.camera, before.pins);
+    });
   };
 
   // Leaving full-screen the browser's way (its own Esc) ends the presentation too.
   #onFullscreenChange = (): void => {
-    if (document.fullscreenElement === null && this.presenting !== null) this.presenting = null;
+    if (document.fullscreenElement === null && this.presenting !== null) this.#endPresenting();
   };
 
   #onViewChange = (event: ViewChangeEvent): void => {
@@ -576,7 +639,9 @@ export class GtApp extends LitElement {
 
   /** Changes the view and the address: a new selection is a step back can undo. */
   #setView(patch: Partial<ViewState>, step: boolean): void {
-    this.view = { ...this.view, ...patch };
+    // Marks from anything but a ranking row (a path, a result, clearing) end the lit row.
+    const unlit = 'marked' in patch && !('hot' in patch) ? { hot: null, row: null } : {};
+    this.view = { ...this.view, ...patch, ...unlit };
     const query = writeView(this.view);
     const url = `${location.pathname}${query === '' ? '' : `?${query}`}${location.hash}`;
     if (step) history.pushState(null, '', url);
@@ -678,6 +743,19 @@ export class GtApp extends LitElement {
     return reach;
   }
 
+  // The table's files: `<plan>-<what the rows are>`, the date added by the table. A selection
+  // names them only when the rows are its neighbourhood (focus scope), not just highlighted.
+  #tableFileBase(drawing: Drawing | null): string {
+    const { lang, scope, selected, theme } = this.view;
+    const node = (id: string | null) => (id === null ? undefined : drawing?.index.nodes.get(id));
+    const subject = fileSubject(
+      { selected: scope === 'focus' ? node(selected) : undefined, theme: node(theme) },
+      lang,
+      msg(lang, 'briefingTableFile'),
+    );
+    return planFileBase(this.#plan(), subject);
+  }
+
   // The same set object while the marks stay, so the canvas is not redrawn.
   #marked(): ReadonlySet<string> {
     const ids = this.view.marked;
@@ -703,6 +781,7 @@ export class GtApp extends LitElement {
         return html`${close}<gt-hotspots-panel
             .view=${view}
             .plan=${plan}
+            .planInfo=${this.#plan()}
             .language=${lang}
             .shown=${drawing?.shown ?? null}
           ></gt-hotspots-panel>`;
@@ -883,7 +962,7 @@ export class GtApp extends LitElement {
                     .selected=${view.selected}
                     .language=${lang}
                     .englishPrefix=${drawing?.englishPrefix ?? ''}
-                    .fileBase=${plan?.id ?? 'table'}
+                    .fileBase=${this.#tableFileBase(drawing)}
                   ></gt-table-view>`
                 : html`
                     <gt-node-actions
@@ -940,6 +1019,7 @@ export class GtApp extends LitElement {
         </aside>
       </main>
       <gt-import-dialog .language=${lang}></gt-import-dialog>
+      <gt-db-banner .language=${lang}></gt-db-banner>
       ${
         this.dropping
           ? html`<div class="drop" aria-hidden="true">

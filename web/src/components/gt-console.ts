@@ -17,7 +17,7 @@ import { QueryInputEvent, QueryRunEvent } from '../console/events.ts';
 import '../console/gt-result-graph.ts';
 import '../console/gt-result-table.ts';
 import { downloadText, CSV_TYPE, JSON_TYPE } from '../export/download.ts';
-import { exportFileName, tableInWords, toCsv, toJson } from '../export/table-data.ts';
+import { exportFileName, tableInWords, titleForFile, toCsv, toJson } from '../export/table-data.ts';
 import { columnWords, paramLabel, queryDescription, queryTitle } from '../console/words.ts';
 import type { ShownGraph } from '../graph/to-elements.ts';
 import { msg, type Lang, type MessageKey } from '../i18n/messages.ts';
@@ -378,9 +378,11 @@ export class GtConsole extends LitElement {
     const outcome = this.outcome;
     if (outcome === null) return;
     const table = { columns: outcome.answer.columns, rows: outcome.answer.rows };
-    const name = exportFileName(outcome.name, format);
     // The spreadsheet in the planner's words; the JSON with the raw names and values, for scripts.
     const lang = this.language;
+    const query = this.queries.value?.find((candidate) => candidate.name === outcome.name);
+    const title = lang === 'zh' ? (query?.purposeZh ?? query?.purpose) : query?.purpose;
+    const name = exportFileName(titleForFile(title, outcome.name), format);
     const words = () =>
       tableInWords(table, lang, (column) => columnWords(lang, outcome.columns, column).label);
     if (format === 'csv') downloadText(toCsv(words()), name, CSV_TYPE);

@@ -1,34 +1,35 @@
 // Rankings of overload and coordination hotspots, each with its one-line definition; a row lights
-// its units and items on the graph. Heat styling (units sized and coloured by a metric) is chosen
-// here too: the rankings and the heat answer the same question, who carries the plan.
+// its units and items on the graph and lists, under it, what stands behind it (gt-hotspot-details).
+// The address names the lit row by its ranking and key (`?hot=…&row=…`), not by its ids. Heat
+// styling (units sized and coloured by a metric) is chosen here too: the rankings and the heat
+// answer the same question, who carries the plan.
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
-import { LitElement, css, html, nothing, unsafeCSS } from 'lit';
+import { LitElement, css, html, nothing, unsafeCSS, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ApiClient } from '../api/client.ts';
 import { apiContext } from '../api/context.ts';
-import type { HotspotAnswer, HotspotInfo, NodeData } from '../api/schema.ts';
+import type { HotspotAnswer, HotspotInfo, NodeData, PlanSummary } from '../api/schema.ts';
 import { CSV_TYPE, downloadText, JSON_TYPE } from '../export/download.ts';
-import { exportFileName, tableInWords, toCsv, toJson } from '../export/table-data.ts';
+import { exportFileName, tableInWords, titleForFile, toCsv, toJson } from '../export/table-data.ts';
 import { HEAT_METRICS, isHeatMetric } from '../graph/heat.ts';
 import { MARK_COLOUR } from '../graph/stylesheet.ts';
 import { commonEnglishPrefix, unitLabel, type ShownGraph } from '../graph/to-elements.ts';
+import { HotspotRowEvent } from '../hotspots/events.ts';
+import { findRow, namesRow, rowKey, type Row } from '../hotspots/row-key.ts';
+import { ID_COLUMN, rowMarks } from '../hotspots/row-marks.ts';
 import * as words from '../i18n/features/hotspots.ts';
 import { msg, type Lang, type MessageKey } from '../i18n/messages.ts';
 import { valueWords } from '../i18n/words.ts';
 import { DEFAULT_VIEW, type ViewState } from '../state/view.ts';
 import { MarkEvent, ViewChangeEvent } from './events.ts';
+import './gt-hotspot-details.ts';
 import { panelStyles, sharedStyles } from './shared-styles.ts';
-
-type Row = Readonly<Record<string, unknown>>;
 
 /** The ranking open first: who carries the most is the question planners ask first. */
 const FIRST_RANKING = 'unit-load';
 /** The cypher/ parameter by which a ranking lets collective units in. */
 const COLLECTIVES_PARAM = 'includeCollectives';
-const ASSIGNMENTS = new Set(['LEADS', 'SUPPORTS']);
-/** Columns that carry ids for the graph, not words for the planner. */
-const ID_COLUMN = /Id$/;
 
 function wordKey(prefix: string, name: string): MessageKey | null {
   const key = `${prefix}${name.replace(/[^A-Za-z0-9]/g, '_')}`;
@@ -64,62 +65,6 @@ export function columnWords(
   const labels = answer.labels?.[column];
   const meaning = (lang === 'zh' ? answer.meaningsZh?.[column] : null) ?? answer.meanings?.[column];
   return { label: labels?.[lang] ?? column, meaning: meaning ?? '' };
-}
-
-/** The strings a cell holds: the value itself, or the strings of a list. */
-function textsOf(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
-  return [];
-}
-
-/**
- * The nodes and edges a ranking row stands for on the canvas: the ids of its `…Id` columns, the
- * units it names (rankings list leads, members and collectives by name), and the edges drawn
- * among them. A row naming two units and nothing else (a coordination pair) stands for the items
- * the two share as well: those are what the pair coordinates on.
- */
-export function rowMarks(row: Row, shown: ShownGraph | null): string[] {
-  const nodes = new Set<string>();
-  for (const [column, value] of Object.entries(row)) {
-    if (ID_COLUMN.test(column) && typeof value === 'string' && value !== '') nodes.add(value);
-  }
-  if (shown === null) return [...nodes];
-  const kinds = new Map<string, string>();
-  const unitsByName = new Map<string, string>();
-  for (const node of shown.nodes) {
-    kinds.set(node.id, node.kind);
-    if (node.kind === 'unit') unitsByName.set(node.name ?? node.label, node.id);
-  }
-  for (const [column, value] of Object.entries(row)) {
-    if (ID_COLUMN.test(column)) continue;
-    for (const text of textsOf(value)) {
-      const id = unitsByName.get(text);
-      if (id !== undefined) nodes.add(id);
-    }
-  }
-  const units = [...nodes].filter((id) => kinds.get(id) === 'unit');
-  const [a, b] = units;
-  if (units.length === 2 && nodes.size === 2 && a !== undefined && b !== undefined) {
-    const itemsOf = (unit: string) =>
-      new Set(
-        shown.edges
-          .filter((edge) => edge.source === unit && ASSIGNMENTS.has(edge.type))
-          .map((edge) => edge.target),
-      );
-    const ofA = itemsOf(a);
-    for (const item of itemsOf(b)) if (ofA.has(item)) nodes.add(item);
-  }
-  const edges = shown.edges
-    .filter((edge) => nodes.has(edge.source) && nodes.has(edge.target))
-    .map((edge) => edge.id);
-  return [...nodes, ...edges];
-}
-
-function sameMembers(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length || a.length === 0) return false;
-  const set = new Set(a);
-  return b.every((id) => set.has(id));
 }
 
 function formatNumber(value: number): string {
@@ -231,11 +176,16 @@ export class GtHotspotsPanel extends LitElement {
         font-variant-numeric: tabular-nums;
         white-space: nowrap;
       }
-      tbody tr {
+      tbody tr[data-row] {
         cursor: pointer;
       }
-      tbody tr:hover {
+      tbody tr[data-row]:hover {
         background: var(--gt-hover);
+      }
+      tr.details > td {
+        padding: 0.2rem 0.35rem 0.6rem 0.9rem;
+        box-shadow: inset 3px 0 0 ${unsafeCSS(MARK_COLOUR)};
+        background: color-mix(in srgb, ${unsafeCSS(MARK_COLOUR)} 4%, white);
       }
       tbody tr[aria-selected='true'] {
         background: color-mix(in srgb, ${unsafeCSS(MARK_COLOUR)} 12%, white);
@@ -251,6 +201,8 @@ export class GtHotspotsPanel extends LitElement {
   private api!: ApiClient;
 
   #marksCache: { answer: HotspotAnswer; shown: ShownGraph | null; marks: string[][] } | null = null;
+  /** The lit row for which collectives were let in, so that is done once, not against the planner. */
+  #widenedFor = '';
 
   @state() private ranking = FIRST_RANKING;
   /** Let collective units into the rankings that can hold them (left out by default). */
@@ -259,6 +211,8 @@ export class GtHotspotsPanel extends LitElement {
 
   @property({ attribute: false }) view: ViewState = DEFAULT_VIEW;
   @property() plan: string | null = null;
+  /** The plan's title and jurisdiction, for the short title the exports' file names begin with. */
+  @property({ attribute: false }) planInfo: PlanSummary | null = null;
   @property() language: Lang = 'zh';
   /** What the canvas shows: a row's units named in words are found here, and its edges. */
   @property({ attribute: false }) shown: ShownGraph | null = null;
@@ -286,6 +240,33 @@ export class GtHotspotsPanel extends LitElement {
     task: ([name, plan, collectives], { signal }) =>
       this.api.hotspot(name, { plan, collectives }, signal),
   });
+
+  // A row lit from the address (a link, a step back) opens its ranking, and lets collectives in
+  // when the row is one of theirs; choosing another ranking by hand leaves the lit row be.
+  override willUpdate(changed: PropertyValues<this>): void {
+    const before = changed.get('view');
+    const { hot, row } = this.view;
+    if (changed.has('view') && hot !== null && (before?.hot !== hot || before.row !== row)) {
+      if (hot !== this.ranking) {
+        this.ranking = hot;
+        this.sort = null;
+      }
+    }
+    const answer = this.answer.value;
+    if (
+      hot !== null &&
+      row !== null &&
+      answer?.name === hot &&
+      !this.withCollectives &&
+      this.view.collectives &&
+      this.#takesCollectives() &&
+      findRow(answer.rows, answer.columns, row) === undefined &&
+      this.#widenedFor !== `${hot}\n${row}`
+    ) {
+      this.#widenedFor = `${hot}\n${row}`;
+      this.withCollectives = true;
+    }
+  }
 
   /** Whether the open ranking can let collectives in; unknown (list not read) counts as yes. */
   #takesCollectives(): boolean {
@@ -317,6 +298,7 @@ export class GtHotspotsPanel extends LitElement {
   #onCollectives(event: Event): void {
     const checked = (event.target as HTMLInputElement).checked;
     this.withCollectives = checked;
+    this.#widenedFor = `${this.view.hot ?? ''}\n${this.view.row ?? ''}`;
     if (checked && !this.view.collectives) {
       this.dispatchEvent(new ViewChangeEvent({ collectives: true }));
     }
@@ -327,19 +309,35 @@ export class GtHotspotsPanel extends LitElement {
     this.dispatchEvent(new ViewChangeEvent({ metric: isHeatMetric(value) ? value : null }));
   }
 
-  #toggle(marks: readonly string[]): void {
-    const selected = sameMembers(marks, this.view.marked);
-    this.dispatchEvent(new MarkEvent(selected ? [] : marks));
+  /** Whether this row of the answer is the one lit. */
+  #isLit(answer: HotspotAnswer, row: Row): boolean {
+    const { hot, row: key } = this.view;
+    return hot === answer.name && key !== null && namesRow(row, answer.columns, key);
   }
 
-  #onRowKey(event: KeyboardEvent, marks: readonly string[]): void {
-    const row = event.currentTarget as HTMLElement;
+  #toggle(answer: HotspotAnswer, row: Row, marks: readonly string[]): void {
+    if (this.#isLit(answer, row)) {
+      this.dispatchEvent(new MarkEvent([]));
+      return;
+    }
+    const key = rowKey(row, answer.columns);
+    // Lit here, from the rows shown: the switch for collectives stays the planner's.
+    this.#widenedFor = `${answer.name}\n${key}`;
+    this.dispatchEvent(new HotspotRowEvent(answer.name, key, marks));
+  }
+
+  #onRowKey(event: KeyboardEvent, answer: HotspotAnswer, row: Row, marks: readonly string[]): void {
+    const tr = event.currentTarget as HTMLElement;
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
-      this.#toggle(marks);
+      this.#toggle(answer, row, marks);
     } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
-      const next = event.key === 'ArrowDown' ? row.nextElementSibling : row.previousElementSibling;
+      // Past the details listed under a lit row, to the next ranking row.
+      let next = event.key === 'ArrowDown' ? tr.nextElementSibling : tr.previousElementSibling;
+      while (next !== null && !next.hasAttribute('data-row')) {
+        next = event.key === 'ArrowDown' ? next.nextElementSibling : next.previousElementSibling;
+      }
       if (next instanceof HTMLElement) next.focus();
     }
   }
@@ -385,14 +383,32 @@ export class GtHotspotsPanel extends LitElement {
   // 是/否); the JSON the API's names and raw values, for scripts.
   #export(answer: HotspotAnswer, format: 'csv' | 'json'): void {
     const table = { columns: answer.columns, rows: answer.rows };
-    const name = exportFileName(answer.name, format);
     const lang = this.language;
+    const title = lang === 'zh' ? (answer.titleZh ?? answer.title) : answer.title;
+    const name = exportFileName(titleForFile(title, answer.name), format);
     if (format === 'csv') {
       const words = tableInWords(table, lang, (column) => this.#columnName(answer, column));
       downloadText(toCsv(words), name, CSV_TYPE);
     } else {
       downloadText(toJson(table), name, JSON_TYPE);
     }
+  }
+
+  // Listed under the lit row itself: the row a planner clicked stays where it was, explained.
+  #renderDetails(answer: HotspotAnswer, row: Row, span: number) {
+    return html`<tr class="details" data-details-for=${rowKey(row, answer.columns)}>
+      <td colspan=${span}>
+        <gt-hotspot-details
+          .row=${row}
+          .columns=${answer.columns}
+          .rankingTitle=${rankingWords(this.language, answer.name, answer).title}
+          .plan=${this.plan}
+          .planInfo=${this.planInfo}
+          .language=${this.language}
+          .shown=${this.shown}
+        ></gt-hotspot-details>
+      </td>
+    </tr>`;
   }
 
   #renderTable(answer: HotspotAnswer) {
@@ -418,7 +434,9 @@ export class GtHotspotsPanel extends LitElement {
     if (answer.rows.length === 0) {
       return html`<p class="muted" role="status">${msg(lang, 'hotspotsEmpty')}</p>`;
     }
-    const chosen = marks.find((rowMarksOf) => sameMembers(rowMarksOf, this.view.marked));
+    const lit = answer.rows.findIndex((row) => this.#isLit(answer, row));
+    // Marks still being worked out from an address are no sign of a row off the canvas.
+    const chosen = lit === -1 || this.view.marked.length === 0 ? undefined : this.view.marked;
     const onCanvas = new Set(this.shown?.nodes.map((node) => node.id));
     const offCanvas =
       chosen !== undefined && this.shown !== null && !chosen.some((id) => onCanvas.has(id));
@@ -484,21 +502,25 @@ export class GtHotspotsPanel extends LitElement {
             ${order.map((index) => {
               const row = answer.rows[index] ?? {};
               const rowMarksOf = marks[index] ?? [];
-              const selected = sameMembers(rowMarksOf, this.view.marked);
+              const selected = index === lit;
               return html`<tr
-                tabindex="0"
-                data-row=${index}
-                aria-selected=${selected ? 'true' : 'false'}
-                @click=${() => this.#toggle(rowMarksOf)}
-                @keydown=${(event: KeyboardEvent) => this.#onRowKey(event, rowMarksOf)}
-              >
-                ${columns.map((column) => {
-                  const value = row[column];
-                  return html`<td class=${typeof value === 'number' ? 'number' : ''}>
-                    ${this.#cell(value, column, units, englishPrefix)}
-                  </td>`;
-                })}
-              </tr>`;
+                  tabindex="0"
+                  data-row=${index}
+                  data-key=${rowKey(row, answer.columns)}
+                  aria-selected=${selected ? 'true' : 'false'}
+                  aria-expanded=${selected ? 'true' : 'false'}
+                  @click=${() => this.#toggle(answer, row, rowMarksOf)}
+                  @keydown=${(event: KeyboardEvent) =>
+                    this.#onRowKey(event, answer, row, rowMarksOf)}
+                >
+                  ${columns.map((column) => {
+                    const value = row[column];
+                    return html`<td class=${typeof value === 'number' ? 'number' : ''}>
+                      ${this.#cell(value, column, units, englishPrefix)}
+                    </td>`;
+                  })}
+                </tr>
+                ${selected ? this.#renderDetails(answer, row, columns.length) : nothing}`;
             })}
           </tbody>
         </table>

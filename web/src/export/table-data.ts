@@ -138,6 +138,15 @@ export function toJson({ columns, rows }: TableData): string {
 }
 
 /** `unit-load-2026-11-29.csv`: what was exported and the planner's local date. */
+/**
+ * What a file of a query's rows is named after: the query's title in the planner's language, cut
+ * at its first colon or dash (单位工作量排名:谁承担… → 单位工作量排名), or its name without one.
+ */
+export function titleForFile(title: string | null | undefined, name: string): string {
+  const head = (title ?? '').split(/[:：—–]| - /u)[0]?.trim() ?? '';
+  return head === '' ? name : head;
+}
+
 export function exportFileName(base: string, extension: 'csv' | 'json', date = new Date()): string {
   return `${safeFileBase(base, 'table')}-${localDay(date)}.${extension}`;
 }

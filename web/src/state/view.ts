@@ -56,6 +56,12 @@ export interface ViewState {
   metric: string | null;
   /** Ids lit on the canvas by a ranking row, a path or a console result; the rest fades. */
   marked: readonly string[];
+  /**
+   * The ranking whose row is lit, and that row's key (its units' names, `市发改委|市经信局`): the
+   * address names the row, not the dozens of ids it lights, which are worked out again on opening.
+   */
+  hot: string | null;
+  row: string | null;
 }
 
 export const DEFAULT_VIEW: ViewState = {
@@ -76,6 +82,8 @@ export const DEFAULT_VIEW: ViewState = {
   tool: null,
   metric: null,
   marked: [],
+  hot: null,
+  row: null,
 };
 
 const isFilterKind = (value: string): value is FilterKind =>
@@ -113,6 +121,9 @@ export function readView(search: string): ViewState {
   const query = new URLSearchParams(search);
   const layout = query.get('layout');
   const lang = query.get('lang');
+  const hot = query.get('hot') || null;
+  const row = hot === null ? null : query.get('row') || null;
+  const lit = hot !== null && row !== null;
   const expanded = new Map<string, Expansion>();
   for (const raw of query.getAll('exp')) {
     const expansion = readExpansion(raw);
@@ -133,9 +144,15 @@ export function readView(search: string): ViewState {
     hidden: unique(query.getAll('hide')),
     links: query.get('links') === '1',
     table: query.get('table') === '1',
-    tool: TOOLS.find((tool) => tool === query.get('tool')) ?? null,
+    // A lit ranking row opens the rankings, where its details are listed (`tool=` keeps them shut).
+    tool:
+      TOOLS.find((tool) => tool === query.get('tool')) ??
+      (lit && !query.has('tool') ? 'hotspots' : null),
     metric: query.get('metric') || null,
-    marked: unique(query.getAll('mark')),
+    // A row's ids are worked out again from its key; old links listing them (`mark=`) still light.
+    marked: lit ? [] : unique(query.getAll('mark')),
+    hot: lit ? hot : null,
+    row: lit ? row : null,
   };
 }
 
@@ -161,10 +178,19 @@ export function writeView(view: ViewState): string {
   for (const id of view.hidden) query.append('hide', id);
   if (view.links) query.set('links', '1');
   if (view.table) query.set('table', '1');
-  if (view.tool !== null) query.set('tool', view.tool);
+  const lit = view.hot !== null && view.row !== null;
+  if (view.tool !== null && !(lit && view.tool === 'hotspots')) query.set('tool', view.tool);
+  if (view.tool === null && lit) query.set('tool', '');
   if (view.metric !== null) query.set('metric', view.metric);
-  for (const id of view.marked) query.append('mark', id);
-  return query.toString();
+  if (lit) {
+    query.set('hot', view.hot ?? '');
+    query.set('row', view.row ?? '');
+  } else {
+    for (const id of view.marked) query.append('mark', id);
+  }
+  // A row's key joins names with `|`, which a query may hold as it is: 市发改委|市经信局 reads
+  // better in a shared link than %7C.
+  return query.toString().replaceAll('%7C', '|');
 }
 
 /** A toggled member of a list, keeping the vocabulary's order when one is given. */
