@@ -1,11 +1,13 @@
 // Saved views for a briefing, without a browser: the file a planner exports reads back as the
 // same views, a bad file is refused naming the field, what the browser stored survives a reload,
-// and a saved view's query string restores the same view state. Also the briefing's file names,
-// legend and source line, which are pure.
+// and a saved view's query string restores the same view state. Also what a slide fits to the
+// screen, the briefing's file names, legend and source line, which are pure.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { legendGroups, sourceLine } from '../../web/src/briefing/export-pdf.ts';
-import { briefingFileName } from '../../web/src/briefing/files.ts';
+import { fileSubject, planFileName } from '../../web/src/briefing/files.ts';
+import { legendGroups, sourceLine } from '../../web/src/briefing/frame.ts';
+import { boundsFromCamera, fitCamera, slideTarget } from '../../web/src/briefing/slide-fit.ts';
+import { withPlanPrefix } from '../../web/src/export/download.ts';
 import type { SavedView } from '../../web/src/briefing/saved-views.ts';
 import {
   loadViews,
@@ -159,11 +161,137 @@ describe('a saved view’s view state', () => {
   });
 });
 
+describe('a slide', () => {
+  // A view saved on a 890×690 canvas (a 1280×800 window less the header and the panel).
+  const saved: SavedView = {
+    ...viewA,
+    camera: { zoom: 0.5, pan: { x: 45, y: -20 } },
+    canvas: { width: 890, height: 690 },
+    visible: ['a', 'b'],
+  };
+  const box = { x1: -90, y1: 40, x2: 1690, y2: 1420 };
+
+  it('knows the box of the graph that was on screen when the view was saved', () => {
+    expect(boundsFromCamera(saved.camera, { width: 890, height: 690 })).toEqual(box);
+  });
+
+  it('fits that box to a 1920×1080 screen: whole, centred, as large as the screen allows', () => {
+    const camera = fitCamera(box, { width: 1920, height: 1080 });
+    // 1380 model units high fill 1080 pixels; the width (1780 units) then takes 1393 of 1920.
+    expect(camera.zoom).toBeCloseTo(1080 / 1380, 12);
+    const shown = boundsFromCamera(camera, { width: 1920, height: 1080 });
+    expect(shown.y1).toBeCloseTo(box.y1, 9);
+    expect(shown.y2).toBeCloseTo(box.y2, 9);
+    expect((shown.x1 + shown.x2) / 2).toBeCloseTo((box.x1 + box.x2) / 2, 9);
+    expect(shown.x1).toBeLessThan(box.x1);
+    // On the screen it was saved on, the fit is the saved camera itself.
+    const same = fitCamera(box, { width: 890, height: 690 });
+    expect(same.zoom).toBeCloseTo(saved.camera.zoom, 12);
+    expect(same.pan.x).toBeCloseTo(saved.camera.pan.x, 9);
+    expect(same.pan.y).toBeCloseTo(saved.camera.pan.y, 9);
+  });
+
+  it('keeps a margin and the canvas’s zoom limits', () => {
+    const padded = fitCamera({ x1: 0, y1: 0, x2: 100, y2: 100 }, { width: 300, height: 200 }, 50);
+    expect(padded.zoom).toBe(1);
+    expect(padded.pan).toEqual({ x: 100, y: 50 });
+    const tiny = fitCamera({ x1: 0, y1: 0, x2: 1, y2: 1 }, { width: 1920, height: 1080 }, 0, {
+      min: 0.05,
+      max: 4,
+    });
+    expect(tiny.zoom).toBe(4);
+  });
+
+  it('frames the saved box while the layout leaves its nodes inside it', () => {
+    expect(
+      slideTarget(saved, { a: { x: 0, y: 100 }, b: { x: 1600, y: 1400 }, c: { x: 9e3, y: 0 } }),
+    ).toEqual({
+      box,
+    });
+  });
+
+  it('frames the nodes that were on screen once the layout has moved them', () => {
+    expect(slideTarget(saved, { a: { x: 0, y: 100 }, b: { x: 2400, y: 1400 } })).toEqual({
+      nodes: ['a', 'b'],
+    });
+    // Only those still drawn: a filter may have taken some away.
+    expect(slideTarget(saved, { b: { x: -500, y: 0 } })).toEqual({ nodes: ['b'] });
+  });
+
+  it('frames what a view saved before the canvas size was kept lights', () => {
+    expect(slideTarget(viewA, { [FGW]: { x: 0, y: 0 } })).toEqual({ lit: true });
+    expect(slideTarget({ ...viewA, visible: [FGW] }, { [FGW]: { x: 0, y: 0 } })).toEqual({
+      nodes: [FGW],
+    });
+  });
+
+  it('is kept with the view in the file and read back', () => {
+    const read = parseViewsFile(viewsFileText(PLAN, [saved, viewB]));
+    expect(read.ok ? read.file.views : null).toEqual([saved, viewB]);
+    const bad = JSON.parse(viewsFileText(PLAN, [saved])) as { views: { canvas: object }[] };
+    if (bad.views[0] !== undefined) bad.views[0].canvas = { width: 0, height: 690 };
+    const refused = parseViewsFile(JSON.stringify(bad));
+    expect(refused.ok ? '' : refused.problem).toMatch(/^views\.0\.canvas\.width: /);
+  });
+});
+
 describe('briefing files', () => {
-  it('are named <plan>-<date>.<ext>, without characters file systems refuse', () => {
-    expect(briefingFileName(PLAN, 'png', '2026-03-03')).toBe('武汉市-4f1c-2026-03-03.png');
-    expect(briefingFileName('a/b: c', 'pdf', '2026-03-03')).toBe('a-b-c-2026-03-03.pdf');
-    expect(briefingFileName(null, 'svg', '2026-03-03')).toBe('guatu-2026-03-03.svg');
+  const plan = {
+    title: '武汉市国民经济和社会发展第十四个五年规划和2035年远景目标纲要任务分工方案',
+    jurisdiction: '武汉市',
+  };
+  const day = new Date(2026, 11, 6, 12);
+
+  it('are named <plan’s short title>-<what they show>-<date>.<ext>', () => {
+    expect(planFileName(plan, '市发改委', 'pdf', day)).toBe(
+      '武汉十四五分工-市发改委-2026-12-06.pdf',
+    );
+    expect(planFileName(plan, 'A 市发改委/重点', 'png', day)).toBe(
+      '武汉十四五分工-A-市发改委-重点-2026-12-06.png',
+    );
+    expect(planFileName(plan, 'a\u0000b:c*?"<>|', 'svg', day)).toBe(
+      '武汉十四五分工-a-b-c-2026-12-06.svg',
+    );
+    expect(planFileName(null, '全图', 'json', day)).toBe('guatu-全图-2026-12-06.json');
+  });
+
+  it('say what is on screen: a saved view, else the selection, else the theme, else the whole graph', () => {
+    const unit = {
+      id: FGW,
+      kind: 'unit',
+      label: '市发改委',
+      labelEn: 'Development and Reform Commission',
+    };
+    const theme = {
+      id: 't',
+      kind: 'theme',
+      label: '(一)',
+      ref: '(一)',
+      title: '加快建设国家科技创新中心',
+    };
+    const task = {
+      id: 'k',
+      kind: 'task',
+      label: '1',
+      ref: '二(一)1',
+      title: '建设东湖综合性国家科学中心。',
+    };
+    expect(fileSubject({ savedView: 'A 市发改委', selected: unit }, 'zh')).toBe('A 市发改委');
+    expect(fileSubject({ selected: unit, theme }, 'zh')).toBe('市发改委');
+    expect(fileSubject({ selected: task }, 'zh')).toBe('二(一)1');
+    expect(fileSubject({ theme }, 'zh')).toBe('加快建设国家科技创新中心');
+    expect(fileSubject({}, 'zh')).toBe('全图');
+    expect(fileSubject({}, 'en')).toBe('whole graph');
+  });
+
+  it('a table named only after what it holds gets the plan’s short title in front, once', () => {
+    expect(withPlanPrefix('unit-load-2026-12-06.csv', '武汉十四五分工')).toBe(
+      '武汉十四五分工-unit-load-2026-12-06.csv',
+    );
+    expect(withPlanPrefix('武汉十四五分工-市发改委-2026-12-06.csv', '武汉十四五分工')).toBe(
+      '武汉十四五分工-市发改委-2026-12-06.csv',
+    );
+    expect(withPlanPrefix('unit-load-2026-12-06.csv', '')).toBe('unit-load-2026-12-06.csv');
   });
 
   it('the PDF legend holds the heat scale when a metric is on, and the categories shown', () => {

@@ -1,10 +1,16 @@
 // The briefing's events, bubbling and composed up to <gt-app> like the app's others.
 import type { SavedView } from './saved-views.ts';
 
-/** Show a saved view exactly: its view state, camera and pinned nodes. */
+/**
+ * Show a saved view: its view state and pinned nodes, and its camera exactly — or, as a slide
+ * (`present`), what it framed fitted to the screen it is shown on.
+ */
 export class SavedViewApplyEvent extends Event {
   static readonly eventName = 'gt-saved-view-apply';
-  constructor(readonly saved: SavedView) {
+  constructor(
+    readonly saved: SavedView,
+    readonly present = false,
+  ) {
     super(SavedViewApplyEvent.eventName, { bubbles: true, composed: true });
   }
 }

@@ -1,6 +1,6 @@
 // The current view as SVG: vector shapes, labels kept as <text> (so Chinese stays searchable and
 // sharp). cytoscape-svg is loaded only when the first SVG is asked for.
-import { briefingFileName, downloadBlob, type CanvasImages, type ImageChoice } from './files.ts';
+import { downloadBlob, type CanvasImages, type ImageChoice } from './files.ts';
 
 /**
  * Fonts for the labels in the file: whoever opens it may lack the fonts of the machine that made
@@ -43,13 +43,13 @@ export function briefingSvg(raw: string, title: string): string {
 
 export async function exportSvg(
   canvas: CanvasImages,
-  plan: string | null,
   title: string,
   choice: ImageChoice,
+  fileName: string,
 ): Promise<string> {
   const raw = await canvas.svg({ ...choice, scale: 1 });
   if (raw === null || raw === '') throw new Error('the canvas is not drawn');
-  const name = briefingFileName(plan, 'svg');
-  downloadBlob(new Blob([briefingSvg(raw, title)], { type: 'image/svg+xml;charset=utf-8' }), name);
-  return name;
+  const svg = new Blob([briefingSvg(raw, title)], { type: 'image/svg+xml;charset=utf-8' });
+  downloadBlob(svg, fileName);
+  return fileName;
 }

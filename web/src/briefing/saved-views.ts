@@ -7,6 +7,10 @@ import * as z from 'zod/mini';
 
 /** zod 4 numbers are finite: NaN and ±Infinity are refused. */
 const Position = z.object({ x: z.number(), y: z.number() });
+const Size = z.object({
+  width: z.number().check(z.positive()),
+  height: z.number().check(z.positive()),
+});
 
 export const SavedView = z.object({
   name: z.string().check(z.regex(/\S/, 'a view needs a name')),
@@ -15,6 +19,14 @@ export const SavedView = z.object({
   view: z.string(),
   camera: z.object({ zoom: z.number().check(z.positive()), pan: Position }),
   pins: z._default(z.record(z.string(), Position), {}),
+  /**
+   * The canvas's size in pixels when saved: with the camera it gives the box of the graph that
+   * was on screen, which a presentation fits to a screen of any size. Views saved before it was
+   * kept have none.
+   */
+  canvas: z.optional(Size),
+  /** The nodes on screen when saved: framed instead when the layout has moved them since. */
+  visible: z.optional(z.array(z.string())),
 });
 export type SavedView = z.infer<typeof SavedView>;
 

@@ -1,6 +1,7 @@
 // Presentation mode: the saved views one after another over the canvas, with the caption on
 // screen and a "2 / 5" counter. The keyboard steps (→, PageDown, Space forward; ←, PageUp back;
-// Esc leaves); each step asks <gt-app> to restore its view exactly.
+// Esc leaves, and <gt-app> puts back what the planner had before); each step asks <gt-app> for
+// its view, fitted to the screen.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { PresentEndEvent, SavedViewApplyEvent } from '../briefing/events.ts';
@@ -88,7 +89,7 @@ export class GtPresentation extends LitElement {
   override updated(changed: Map<string, unknown>): void {
     if (changed.has('index') || changed.has('views')) {
       const saved = this.views[this.index];
-      if (saved !== undefined) this.dispatchEvent(new SavedViewApplyEvent(saved));
+      if (saved !== undefined) this.dispatchEvent(new SavedViewApplyEvent(saved, true));
     }
     this.dataset['step'] = String(this.index + 1);
   }

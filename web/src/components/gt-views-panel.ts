@@ -1,14 +1,23 @@
-// The briefing tool: the current view exported as PNG, SVG or a one-page PDF, and named views
-// saved (camera, selection, filters, layout, heat, marks, pinned nodes, a caption) to step
-// through full-screen. Saved views live in the browser per plan and travel as a JSON file.
+// The briefing tool: the current view exported as PNG, SVG or a one-page PDF (the PNG and the PDF
+// inside the briefing frame: title, legend, date and source), and named views saved (camera,
+// selection, filters, layout, heat, marks, pinned nodes, a caption) to step through full-screen.
+// Saved views live in the browser per plan and travel as a JSON file. Every file is named after
+// the plan's short title and what it shows.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { PlanSummary } from '../api/schema.ts';
+import type { NodeData, PlanSummary } from '../api/schema.ts';
 import { PresentEvent, SavedViewApplyEvent } from '../briefing/events.ts';
-import { exportPdf, type BriefingSource } from '../briefing/export-pdf.ts';
+import { exportPdf } from '../briefing/export-pdf.ts';
 import { exportPng } from '../briefing/export-png.ts';
 import { exportSvg } from '../briefing/export-svg.ts';
-import { briefingFileName, downloadBlob, type ImageChoice } from '../briefing/files.ts';
+import {
+  downloadBlob,
+  fileSubject,
+  nodeSubject,
+  planFileName,
+  type ImageChoice,
+} from '../briefing/files.ts';
+import type { BriefingSheet, BriefingSource } from '../briefing/frame.ts';
 import {
   loadViews,
   mergeViews,
@@ -116,6 +125,8 @@ export class GtViewsPanel extends LitElement {
   @state() private full = true;
   @state() private scale: number = SCALES[0];
   @state() private transparent = false;
+  /** The PNG inside the briefing frame (title, legend, date, source), or the plain image. */
+  @state() private framed = true;
   @state() private pinning = false;
   @state() private busy: Format | null = null;
   @state() private status = '';
@@ -156,6 +167,7 @@ export class GtViewsPanel extends LitElement {
       view: writeView({ ...this.view, tool: null }),
       camera,
       pins: graph.pinned(),
+      ...(graph.frame() ?? {}),
     };
     this.#store(withView(this.views, saved));
     this.name = '';
@@ -179,7 +191,7 @@ export class GtViewsPanel extends LitElement {
     const text = viewsFileText(this.plan, this.views);
     downloadBlob(
       new Blob([text], { type: 'application/json;charset=utf-8' }),
-      briefingFileName(this.plan, 'views.json'),
+      planFileName(this.planInfo, msg(this.language, 'briefingViewsFile'), 'json'),
     );
   }
 
@@ -211,6 +223,30 @@ export class GtViewsPanel extends LitElement {
     };
   }
 
+  /**
+   * What is on screen, in words: the saved view it is (same view state) by name, else the node
+   * chosen, else the theme filtered on. The file's name and the frame's line under the title.
+   */
+  #shown(nodes: readonly NodeData[]): { subject: string; caption: string } {
+    const lang = this.language;
+    const current = writeView({ ...this.view, tool: null });
+    const saved = this.views.find((view) => view.view === current);
+    const byId = (id: string | null) =>
+      id === null ? undefined : nodes.find((node) => node.id === id);
+    const selected = byId(this.view.selected);
+    const subject = fileSubject(
+      { savedView: saved?.name, selected, theme: byId(this.view.theme) },
+      lang,
+    );
+    const caption =
+      saved !== undefined
+        ? [saved.name, saved.caption].filter((part) => part !== '').join(' — ')
+        : selected !== undefined
+          ? nodeSubject(selected, lang)
+          : '';
+    return { subject, caption };
+  }
+
   async #export(format: Format): Promise<void> {
     const graph = this.canvas();
     if (graph === null || this.busy !== null) return;
@@ -221,21 +257,20 @@ export class GtViewsPanel extends LitElement {
       ...(this.transparent ? {} : { background: '#ffffff' }),
     };
     const source = this.#source();
+    const nodes = graph.nodeData();
+    const { subject, caption } = this.#shown(nodes);
+    const sheet: BriefingSheet = { lang, source, nodes, metric: this.view.metric, caption };
+    const name = planFileName(this.planInfo, subject, format);
     this.busy = format;
     this.problem = '';
     this.status = msg(lang, 'briefingExporting');
     try {
       const file =
         format === 'png'
-          ? await exportPng(graph, source.id, choice)
+          ? await exportPng(graph, choice, this.framed ? sheet : null, name)
           : format === 'svg'
-            ? await exportSvg(graph, source.id, source.title, choice)
-            : await exportPdf(graph, {
-                lang,
-                source,
-                nodes: graph.nodeData(),
-                metric: this.view.metric,
-              });
+            ? await exportSvg(graph, source.title, choice, name)
+            : await exportPdf(graph, sheet, name);
       this.status = msg(lang, 'briefingExported', { file });
     } catch (error) {
       this.status = '';
@@ -309,6 +344,15 @@ export class GtViewsPanel extends LitElement {
           </button>
         </div>
       </div>
+      <label class="row">
+        <input
+          type="checkbox"
+          data-action="frame"
+          .checked=${this.framed}
+          @change=${(e: Event) => (this.framed = (e.target as HTMLInputElement).checked)}
+        />
+        ${msg(lang, 'briefingFrame')}
+      </label>
       <div class="row">
         ${(['png', 'svg', 'pdf'] as const).map(
           (format) =>

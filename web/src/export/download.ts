@@ -1,6 +1,8 @@
 // Hands a file to the browser as a download: a Blob behind an object URL, clicked through a
 // detached <a download>. No server round trip, nothing the Content-Security-Policy forbids. Also
-// the naming every download shares: `<what>-<YYYY-MM-DD>.<ext>`.
+// the naming every download shares: `<plan>-<what>-<YYYY-MM-DD>.<ext>`, the plan by the short
+// title planners give it (武汉十四五分工), never by its id.
+import { planShortTitle, type PlanTitle } from '../../../contract/short-title.ts';
 
 export const CSV_TYPE = 'text/csv;charset=utf-8';
 export const JSON_TYPE = 'application/json;charset=utf-8';
@@ -8,11 +10,28 @@ export const JSON_TYPE = 'application/json;charset=utf-8';
 /** How long the object URL outlives the click: the browser reads it asynchronously. */
 const REVOKE_AFTER_MS = 60_000;
 
+/** The short title of the plan on screen, which every file handed out begins with. */
+let planPrefix = '';
+
+/** Tells the downloads which plan is on screen (the explorer does, whenever it draws one). */
+export function namePlanFiles(plan: PlanTitle | null): void {
+  planPrefix = plan === null ? '' : safeFileBase(planShortTitle(plan), '');
+}
+
+/**
+ * A name that does not begin with the plan's short title gets it in front: the rankings' and the
+ * console's tables name only what they hold (`unit-load-2026-12-06.csv`), and a file on the
+ * planner's desk must say which plan it came from.
+ */
+export function withPlanPrefix(fileName: string, prefix = planPrefix): string {
+  return prefix === '' || fileName.startsWith(`${prefix}-`) ? fileName : `${prefix}-${fileName}`;
+}
+
 export function downloadBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
-  link.download = fileName;
+  link.download = withPlanPrefix(fileName);
   link.hidden = true;
   document.body.append(link);
   link.click();
@@ -30,11 +49,29 @@ export function localDay(date = new Date()): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-/** A file name's first part: characters no file system takes, and spaces, become a dash; Chinese stays. */
+/** A file name's part: characters no file system takes, and spaces, become a dash; Chinese stays. */
 export function safeFileBase(base: string, fallback: string): string {
   const safe = base
-    .replace(/[\\/:*?"<>|\s]+/g, '-')
+    // eslint-disable-next-line no-control-regex -- control characters are what must go
+    .replace(/[\\/:*?"<>|\s\u0000-\u001f\u007f]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 80);
   return safe === '' ? fallback : safe;
+}
+
+/** `<plan>-<what it shows>`: 武汉十四五分工-市发改委, the plan named `guatu` when none is known. */
+export function planFileBase(plan: PlanTitle | null, subject: string): string {
+  const prefix = plan === null ? 'guatu' : safeFileBase(planShortTitle(plan), 'guatu');
+  const what = safeFileBase(subject.slice(0, 40), '');
+  return what === '' ? prefix : `${prefix}-${what}`;
+}
+
+/** `<plan>-<what it shows>-<YYYY-MM-DD>.<ext>`: 武汉十四五分工-市发改委-2026-12-06.pdf. */
+export function planFileName(
+  plan: PlanTitle | null,
+  subject: string,
+  ext: string,
+  date = new Date(),
+): string {
+  return `${planFileBase(plan, subject)}-${localDay(date)}.${ext}`;
 }

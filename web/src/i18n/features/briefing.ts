@@ -39,6 +39,10 @@ export const zh = {
   briefingCounter: '{n} / {total}',
   briefingPresentHelp: '→ / 空格 下一张 · ← 上一张 · Esc 退出',
   briefingPresentLabel: '汇报播放',
+  briefingFrame: 'PNG 带标题、图例、日期和来源',
+  briefingWholeGraph: '全图',
+  briefingViewsFile: '汇报视图',
+  briefingTableFile: '分工表',
 } as const satisfies Record<string, string>;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -82,4 +86,8 @@ export const en: Record<keyof typeof zh, string> = {
   briefingCounter: '{n} / {total}',
   briefingPresentHelp: '→ / Space next · ← previous · Esc leaves',
   briefingPresentLabel: 'Presentation',
+  briefingFrame: 'PNG with title, legend, date and source',
+  briefingWholeGraph: 'whole graph',
+  briefingViewsFile: 'briefing views',
+  briefingTableFile: 'assignments',
 };
