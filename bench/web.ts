@@ -1,7 +1,10 @@
 // npm run bench:web
 // The explorer in headless Chromium (Debian's, flags in test/web/browser.ts), served as `npm start`
 // serves it (graph/cli/serve.ts: warmed before it listens):
-//  - navigation to the first drawn graph for the seed, and the JavaScript the first screen loads;
+//  - navigation to the first drawn graph for the seed, its phases (the plan's answer received,
+//    its elements handed to Cytoscape, the first frame drawn) and the main thread's CPU time by
+//    then (which a busy machine inflates less than the wall clock), and the JavaScript the first
+//    screen loads;
 //  - per interaction (search, select a unit, open a ranking, toggle a filter, switch language),
 //    the time from the input event to the frame that shows its result: cold (its first time in
 //    a fresh page) and warm (repeated in the same page), median and worst;
@@ -101,13 +104,28 @@ const WEBGL_RENDERER = `(() => {
 
 interface FirstScreen {
   firstDrawMs: number;
+  /** ms from navigation start to each of the app's marks (see web/src), NaN when missing. */
+  phases: Record<Phase, number>;
+  /** CPU time of the page's main thread from navigation to the first drawn graph. */
+  mainThreadCpuMs: number;
   scripts: { url: string; bytes: number; gzipped: number }[];
 }
+
+/** The app's performance marks on the way to the first drawn graph, in order. */
+const PHASES = [
+  'gt-plan-received',
+  'gt-elements-ready',
+  'gt-elements-added',
+  'gt-first-draw',
+] as const;
+type Phase = (typeof PHASES)[number];
 
 /** One cold load: ms from navigation start to the first drawn graph, and the JS loaded by then. */
 async function firstScreen(browser: Browser, url: string): Promise<FirstScreen> {
   const context = await browser.newContext({ viewport: { width: 1600, height: 960 } });
   const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
   const bodies = new Map<string, Buffer>();
   page.on('response', (response) => {
     if (response.request().resourceType() === 'script') {
@@ -120,6 +138,16 @@ async function firstScreen(browser: Browser, url: string): Promise<FirstScreen> 
   await page.goto(url);
   await waitForExpression(page, FIRST_DRAWN, 60_000);
   const firstDrawMs = (await page.evaluate('window.__guatu.firstDraw')) as number;
+  // Read at once, before anything else runs in the page: ThreadTime counts since the page began.
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const threadSeconds = metrics.find((metric) => metric.name === 'ThreadTime')?.value ?? NaN;
+  const marks = (await page.evaluate(
+    `Object.fromEntries(performance.getEntriesByType('mark').map((mark) => [mark.name, mark.startTime]))`,
+  )) as Record<string, number>;
+  const phases = Object.fromEntries(PHASES.map((name) => [name, marks[name] ?? NaN])) as Record<
+    Phase,
+    number
+  >;
   // Scripts whose download ended before the graph was drawn: what the first screen needed.
   const loaded = (await page.evaluate(`performance
     .getEntriesByType('resource')
@@ -131,7 +159,7 @@ async function firstScreen(browser: Browser, url: string): Promise<FirstScreen> 
     return { url: new URL(name).pathname, bytes: body.length, gzipped: gzipSync(body).length };
   });
   await context.close();
-  return { firstDrawMs, scripts };
+  return { firstDrawMs, phases, mainThreadCpuMs: threadSeconds * 1000, scripts };
 }
 
 interface Fps {
@@ -585,6 +613,14 @@ async function main(): Promise<void> {
       `first drawn graph (seed, cold cache, ${loads.length} loads, the first after start included): median ${median(times).toFixed(0)} ms, ` +
         `best ${Math.min(...times).toFixed(0)} ms, worst ${Math.max(...times).toFixed(0)} ms`,
     );
+    const phaseMedians = PHASES.map(
+      (name) => `${name.replace('gt-', '')} ${median(loads.map((l) => l.phases[name])).toFixed(0)}`,
+    );
+    console.log(`  phases, median ms from navigation: ${phaseMedians.join(', ')}`);
+    const cpu = loads.map((load) => load.mainThreadCpuMs);
+    console.log(
+      `  main-thread CPU to the first drawn graph: median ${median(cpu).toFixed(0)} ms, best ${Math.min(...cpu).toFixed(0)} ms`,
+    );
     console.log(
       `first-screen JS: ${(gzipped / 1024).toFixed(1)} KiB gzipped (${(raw / 1024).toFixed(1)} KiB raw) ` +
         `in ${scripts.length} file(s): ${scripts.map((s) => s.url).join(', ')}`,
@@ -626,6 +662,8 @@ async function main(): Promise<void> {
       chromium: browser.version(),
       flags: CHROMIUM_ARGS,
       firstDrawMs: { median: median(times), all: times },
+      firstDrawPhases: loads.map((load) => load.phases),
+      mainThreadCpuMs: { median: median(cpu), all: cpu },
       interactions: samples,
       firstScreenJs: { gzippedBytes: gzipped, rawBytes: raw, scripts },
       fps,

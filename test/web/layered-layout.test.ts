@@ -10,6 +10,7 @@ import {
   type Point,
 } from '../../web/src/graph/layered-layout.ts';
 import { nodeSize } from '../../web/src/graph/to-elements.ts';
+import { THEME_BOX } from '../../web/src/graph/theme-box.ts';
 import {
   edges,
   nodes,
@@ -89,12 +90,12 @@ function generatedPlan(shape: {
   return { n, e };
 }
 
-/** Nodes drawn in the same column must not overlap: at least their half-heights apart. */
+/** Nodes drawn in the same column must not overlap: at least their half-heights apart (a theme's box its own). */
 function overlaps(n: readonly NodeData[], positions: Map<string, Point>): string[] {
   const byColumn = new Map<number, { id: string; y: number; half: number }[]>();
   for (const node of n) {
     const p = must(positions, node.id);
-    const half = node.kind === 'theme' ? 40 : node.kind === 'unit' ? 11 : 12;
+    const half = node.kind === 'theme' ? THEME_BOX.height / 2 : node.kind === 'unit' ? 11 : 12;
     const list = byColumn.get(Math.round(p.x / 10)) ?? [];
     list.push({ id: node.id, y: p.y, half });
     byColumn.set(Math.round(p.x / 10), list);

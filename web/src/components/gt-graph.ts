@@ -4,7 +4,10 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import type { Position } from 'cytoscape';
 import type { NodeData } from '../api/schema.ts';
+import type { SavedView } from '../briefing/saved-views.ts';
+import { frameOf, slideBox, type ViewFrame } from '../briefing/slide-fit.ts';
 import {
+  CANVAS_DEFAULTS,
   CytoscapeController,
   type Camera,
   type ImageOptions,
@@ -149,6 +152,23 @@ export class GtGraph extends LitElement {
     this.#controller.unpinAll();
     this.#controller.pin(pins);
     this.#controller.setCamera(camera);
+  }
+
+  /** A saved view as a slide: its pins, and what it framed fitted to the whole canvas. */
+  async present(saved: SavedView): Promise<void> {
+    await this.#drawn();
+    const cy = this.#controller.cy;
+    if (cy === null) return;
+    this.#controller.unpinAll();
+    this.#controller.pin(saved.pins);
+    const { box, padding } = slideBox(cy, saved, CANVAS_DEFAULTS.fitPadding);
+    this.#controller.fitBox(box, padding);
+  }
+
+  /** The canvas's size and the nodes on screen, saved with a view for presenting it. */
+  frame(): ViewFrame | null {
+    const cy = this.#controller.cy;
+    return cy === null ? null : frameOf(cy);
   }
 
   async setCamera(camera: Camera): Promise<void> {

@@ -9,7 +9,9 @@ import cytoscape, {
 } from 'cytoscape';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { loadSvgExtension, type SvgCore } from '../briefing/export-svg.ts';
-import { loadForceLayout, runForceLayout } from '../graph/force-layout.ts';
+import { fitCamera, type Box } from '../briefing/slide-fit.ts';
+import { bodyBox, fitInside, unionBox, type FittedCamera } from '../graph/camera-fit.ts';
+import { FORCE_GLIDE, loadForceLayout, runForceLayout } from '../graph/force-layout.ts';
 import { heatOf, isHeatMetric, type HeatNode } from '../graph/heat.ts';
 import { explorerStylesheet } from '../graph/stylesheet.ts';
 import type { CyEdge, CyNode } from '../graph/to-elements.ts';
@@ -20,6 +22,13 @@ export const CANVAS_DEFAULTS = {
   maxZoom: 4,
   /** Margin kept around the graph when it is fitted to the screen, in pixels. */
   fitPadding: 28,
+  /**
+   * Margins of the whole graph fitted to the canvas, in pixels: clear of what gt-app lays over
+   * it (the selection's actions and the canvas controls along the top, the counts at the bottom).
+   */
+  fitInset: { top: 52, right: 28, bottom: 44, left: 28 },
+  /** A minor label is drawn once it is this tall on screen; major ones are sized to be. */
+  legibleFontPx: 12,
   /** Duration of the camera move to a selected node, in ms. */
   focusDuration: 380,
   /** The closest the camera comes when it moves to marked elements. */
@@ -74,7 +83,7 @@ function sameData(current: Record<string, unknown>, wanted: object): boolean {
 }
 
 /** Classes the controller itself sets after `show` (highlight(), heat()): kept across a redraw. */
-const STATE_CLASSES = new Set(['faded', 'highlight', 'marked', 'heat']);
+const STATE_CLASSES = new Set(['faded', 'highlight', 'marked', 'heat', 'quiet']);
 
 /**
  * The classes an element should have: those its definition gives, and the state classes it has
@@ -91,6 +100,16 @@ function classesToSet(
   return same ? null : [...wanted];
 }
 
+/**
+ * A minor node starts without its label: most first draws are of a whole plan, too far out to
+ * read one, and a label set then taken away would be styled and measured twice. #applyDetail
+ * gives back those legible at the camera's zoom.
+ */
+function startQuiet(element: CyNode | CyEdge): ElementDefinition {
+  if (element.group !== 'nodes' || element.data.prominence !== 'minor') return element;
+  return { ...element, classes: `${element.classes} quiet`.trim() };
+}
+
 export class CytoscapeController implements ReactiveController {
   cy: Core | null = null;
   readonly #host: ReactiveControllerHost & HTMLElement;
@@ -99,6 +118,8 @@ export class CytoscapeController implements ReactiveController {
   readonly #webgl: () => boolean;
   #layoutKey = '';
   #drawn = false;
+  /** The nodes whose labels are left out until they are legible (see #applyDetail). */
+  #minor: cytoscape.NodeCollection | null = null;
   /** Whether the planner moved the camera; until then a resized canvas refits the graph. */
   #moved = false;
   #resizeObserver: ResizeObserver | null = null;
@@ -139,11 +160,12 @@ export class CytoscapeController implements ReactiveController {
     this.cy.on('dragpan scrollzoom pinchzoom', () => {
       this.#moved = true;
     });
+    this.cy.on('zoom', () => this.#applyDetail());
     this.#resizeObserver = new ResizeObserver(() => {
       const cy = this.cy;
       if (cy === null) return;
       cy.resize();
-      if (!this.#moved) cy.fit(undefined, CANVAS_DEFAULTS.fitPadding);
+      if (!this.#moved) cy.viewport(this.#fitted(cy));
     });
     this.#resizeObserver.observe(container);
     this.cy.on('dragfree', 'node', (event: EventObject) => {
@@ -184,7 +206,7 @@ export class CytoscapeController implements ReactiveController {
       for (const element of elements) {
         const existing = cy.getElementById(element.data.id);
         if (existing.empty()) {
-          added.push(element as ElementDefinition);
+          added.push(startQuiet(element));
           continue;
         }
         // Only what changed is set: setting data or classes restyles the element and redraws
@@ -223,17 +245,26 @@ export class CytoscapeController implements ReactiveController {
     const layoutKey = `${layout}|${[...nodeIds].sort().join('\n')}`;
     this.#host.dataset['nodeCount'] = String(nodeIds.length);
     this.#host.dataset['edgeCount'] = String(cy.edges().length);
+    this.#minor = cy.nodes('[prominence = "minor"]');
     if (layout === 'force' && layoutKey !== this.#layoutKey) {
       this.#layoutKey = layoutKey;
       await loadForceLayout((extension) => cytoscape.use(extension as cytoscape.Ext));
       if (this.cy !== cy) return;
-      await runForceLayout(cy);
+      const before = await runForceLayout(cy);
       this.#applyPins();
+      cy.resize();
+      await this.#glide(cy, before, this.#fitted(cy));
+      this.#moved = false;
     } else if (changed || layoutKey !== this.#layoutKey) {
       this.#layoutKey = layoutKey;
+      // The camera is set before the first frame, from where the nodes are and the few labels
+      // drawn at that zoom: Cytoscape's fit would measure every label and place every edge first.
       cy.resize();
-      cy.fit(undefined, CANVAS_DEFAULTS.fitPadding);
+      cy.viewport(this.#fitted(cy));
       this.#moved = false;
+    } else {
+      // A new language or filter keeps the camera; the labels' sizes may have changed.
+      this.#applyDetail();
     }
     if (!this.#drawn && nodeIds.length > 0) {
       this.#drawn = true;
@@ -348,8 +379,15 @@ export class CytoscapeController implements ReactiveController {
     if (eles.empty()) return;
     cy.stop();
     this.#moved = true;
-    // A fit to one unit would zoom to the maximum; a marked unit is read among its neighbours.
-    const box = eles.boundingBox();
+    // A fit to one unit would zoom to the maximum; a marked unit is read among its items, and
+    // items among their themes (a task's second part reaches its theme through its task).
+    let above = eles.nodes('[kind != "unit"]');
+    let inView = eles;
+    for (let step = 0; step < 2 && !above.empty(); step += 1) {
+      above = above.outgoers('edge[type = "UNDER"]').targets();
+      inView = inView.union(above);
+    }
+    const box = inView.boundingBox();
     const padding = CANVAS_DEFAULTS.fitPadding * 2;
     const fitted = Math.min(
       (cy.width() - 2 * padding) / Math.max(box.w, 1),
@@ -383,11 +421,94 @@ export class CytoscapeController implements ReactiveController {
   }
 
   fit(): void {
+    const cy = this.cy;
+    if (cy === null) return;
     this.#moved = false;
-    this.cy?.animate({
-      fit: { eles: this.cy.elements(), padding: CANVAS_DEFAULTS.fitPadding },
-      duration: CANVAS_DEFAULTS.focusDuration,
+    cy.stop();
+    cy.animate({ ...this.#fitted(cy), duration: CANVAS_DEFAULTS.focusDuration });
+  }
+
+  /**
+   * The camera that shows the whole graph inside the canvas's inset: fitted to the nodes'
+   * bodies, then to the labels drawn at that zoom (the major ones, on a whole plan), so that
+   * only those few are measured. Sets which labels are drawn for that zoom.
+   */
+  #fitted(cy: Core): FittedCamera {
+    const limits = { min: cy.minZoom(), max: cy.maxZoom() };
+    const size = { width: cy.width(), height: cy.height() };
+    const nodes = cy.nodes();
+    const bodies = bodyBox(
+      nodes.map((node) => ({ ...node.position(), width: node.width(), height: node.height() })),
+    );
+    if (bodies === null) return { zoom: cy.zoom(), pan: { ...cy.pan() } };
+    const first = fitInside(bodies, size, CANVAS_DEFAULTS.fitInset, limits);
+    this.#applyDetail(first.zoom);
+    const labelled = nodes.not('.quiet');
+    if (labelled.empty()) return first;
+    const camera = fitInside(
+      unionBox(bodies, labelled.boundingBox()),
+      size,
+      CANVAS_DEFAULTS.fitInset,
+      limits,
+    );
+    // Zoomed out a little further, some labels may be too small now: quiet them too.
+    this.#applyDetail(camera.zoom);
+    return camera;
+  }
+
+  /**
+   * Level of detail: a minor node's label is drawn only while it is legible at `zoom` (its
+   * font times the zoom, Cytoscape's own min-zoomed-font-size rounds the zoom to a power of
+   * two); major labels always are. Only the nodes whose state changes are restyled.
+   */
+  #applyDetail(zoom = this.cy?.zoom() ?? 1): void {
+    const cy = this.cy;
+    if (cy === null) return;
+    const least = CANVAS_DEFAULTS.legibleFontPx / zoom;
+    const quiet = cy.collection();
+    const loud = cy.collection();
+    this.#minor?.forEach((node) => {
+      if (node.removed()) return;
+      const small = node.numericStyle('font-size') < least;
+      if (node.hasClass('quiet') !== small) (small ? quiet : loud).merge(node);
     });
+    if (quiet.empty() && loud.empty()) return;
+    cy.batch(() => {
+      quiet.addClass('quiet');
+      loud.removeClass('quiet');
+    });
+  }
+
+  /** Moves the nodes from `from` to where they are now, and the camera to `camera`, together. */
+  async #glide(cy: Core, from: ReadonlyMap<string, Position>, camera: FittedCamera): Promise<void> {
+    const to = new Map(cy.nodes().map((node) => [node.id(), { ...node.position() }] as const));
+    cy.batch(() => {
+      cy.nodes().forEach((node) => {
+        const at = from.get(node.id());
+        if (at !== undefined) node.position({ ...at });
+      });
+    });
+    const { duration, easing } = FORCE_GLIDE;
+    cy.stop();
+    cy.nodes().forEach((node) => {
+      node.animate({ position: to.get(node.id()) ?? node.position(), duration, easing });
+    });
+    cy.animate({ ...camera, duration, easing });
+    // Not the animations' promises: a stopped animation never settles, and a hidden page runs no
+    // frames. After the glide's time everything is where it goes, whatever happened meanwhile.
+    await new Promise((resolve) => setTimeout(resolve, duration + 50));
+    if (this.cy !== cy) return;
+    cy.batch(() => {
+      cy.nodes().forEach((node) => {
+        const at = to.get(node.id());
+        node.stop();
+        if (at !== undefined) node.position(at);
+      });
+    });
+    if (cy.animated()) {
+      cy.stop();
+      cy.viewport(camera);
+    }
   }
 
   /** The canvas as a PNG, for a briefing: the whole graph or what is on screen. */
@@ -430,6 +551,19 @@ export class CytoscapeController implements ReactiveController {
     cy.stop();
     this.#moved = true;
     cy.viewport({ zoom: camera.zoom, pan: { ...camera.pan } });
+  }
+
+  /**
+   * Shows this box of the graph (model coordinates) whole and centred, as large as the canvas
+   * allows less `padding` pixels: a saved view's slide on a screen of any size.
+   */
+  fitBox(box: Box, padding = 0): void {
+    const cy = this.cy;
+    if (cy === null) return;
+    // The canvas may have just changed size (presentation fills the screen): measure it now.
+    cy.resize();
+    const size = { width: cy.width(), height: cy.height() };
+    this.setCamera(fitCamera(box, size, padding, { min: cy.minZoom(), max: cy.maxZoom() }));
   }
 
   /** Node positions (model coordinates), of these ids or of every node. */

@@ -6,6 +6,7 @@
 // which keeps most lines short and uncrossed.
 import type { EdgeData, NodeData } from '../api/schema.ts';
 import { isAssignment } from './plan-index.ts';
+import { THEME_BOX } from './theme-box.ts';
 
 export interface Point {
   x: number;
@@ -36,10 +37,10 @@ export const LAYERED_DEFAULTS = {
   unitGutter: 300,
   /** Between the last item column and the themes' boxes. */
   themeGutter: 130,
-  /** Vertical step between themes (their box is a little less tall). */
-  themeRow: 92,
+  /** Vertical step between themes: their box and a gap, so that no two touch. */
+  themeRow: THEME_BOX.height + 12,
   /** Width of a theme's box. */
-  themeWidth: 260,
+  themeWidth: THEME_BOX.width,
 } as const;
 
 export type LayeredOptions = { readonly [K in keyof typeof LAYERED_DEFAULTS]: number };

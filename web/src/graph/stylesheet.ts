@@ -1,6 +1,9 @@
 // The one Cytoscape stylesheet. Everything drawn is keyed on data fields (kind, category, type,
-// inferred) and on a few state classes (layered, faded, highlight); no element is styled one by one.
+// inferred, prominence) and on a few state classes (layered, quiet, faded, highlight); no element
+// is styled one by one. Major labels (themes, the busiest units) are sized to be read off a
+// projector with the whole plan fitted; minor ones are left out (quiet) until they are legible.
 import type { StylesheetJson } from 'cytoscape';
+import { THEME_BOX } from './theme-box.ts';
 
 export const FONT =
   '"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif';
@@ -84,6 +87,14 @@ export function explorerStylesheet(): StylesheetJson {
       },
     },
     {
+      selector: 'node[kind = "unit"][prominence = "major"]',
+      style: {
+        'font-size': 'mapData(size, 16, 64, 24, 30)',
+        'text-max-width': '240px',
+        'min-zoomed-font-size': 0,
+      },
+    },
+    {
       selector: 'node[kind = "unit"][?collective]',
       style: { 'border-style': 'double', 'border-width': 4, 'border-color': '#6b7683' },
     },
@@ -91,18 +102,18 @@ export function explorerStylesheet(): StylesheetJson {
       selector: 'node[kind = "theme"]',
       style: {
         shape: 'round-rectangle',
-        width: 260,
-        height: 80,
+        width: THEME_BOX.width,
+        height: THEME_BOX.height,
         'background-color': KIND_STYLES['theme']?.colour ?? '#1f3b57',
         color: '#ffffff',
-        'font-size': 20,
+        'font-size': THEME_BOX.font,
         'font-weight': 600,
         'text-valign': 'center',
         'text-halign': 'center',
         'text-margin-y': 0,
-        'text-max-width': '244px',
+        'text-max-width': `${THEME_BOX.width - 16}px`,
         'text-outline-width': 0,
-        'min-zoomed-font-size': 5,
+        'min-zoomed-font-size': 0,
         'line-height': 1.25,
         'z-index': 2,
       },
@@ -148,6 +159,13 @@ export function explorerStylesheet(): StylesheetJson {
         'text-max-width': '200px',
       },
     },
+    {
+      selector: 'node.latin[kind = "unit"][prominence = "major"]',
+      style: { 'font-size': 'mapData(size, 16, 64, 22, 26)', 'text-max-width': '280px' },
+    },
+    // A minor label too small to read at this zoom is not drawn (nor measured): the controller
+    // sets `quiet` as the planner zooms, on the label's true size on screen.
+    { selector: 'node.quiet', style: { label: '' } },
     {
       selector: 'edge',
       style: {
@@ -247,7 +265,13 @@ export function explorerStylesheet(): StylesheetJson {
     },
     {
       selector: 'node.highlight',
-      style: { opacity: 1, 'text-opacity': 1, 'z-index': 9, 'min-zoomed-font-size': 0 },
+      style: {
+        label: 'data(display)',
+        opacity: 1,
+        'text-opacity': 1,
+        'z-index': 9,
+        'min-zoomed-font-size': 0,
+      },
     },
     {
       selector:
@@ -262,6 +286,7 @@ export function explorerStylesheet(): StylesheetJson {
     {
       selector: 'node:selected',
       style: {
+        label: 'data(display)',
         'border-width': 4,
         'border-color': accent,
         'underlay-color': accent,
@@ -277,6 +302,7 @@ export function explorerStylesheet(): StylesheetJson {
     {
       selector: 'node.marked',
       style: {
+        label: 'data(display)',
         opacity: 1,
         'text-opacity': 1,
         'border-width': 4,

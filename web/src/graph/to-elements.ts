@@ -212,6 +212,25 @@ export function nodeSize(node: NodeData): number {
   return Math.round(10 + 2 * Math.sqrt(Math.max(0, node.unitCount ?? 0)));
 }
 
+/**
+ * How many units keep their names on the whole-plan view, the busiest first: with the themes,
+ * the labels a room reads off a projector. The rest are drawn once the planner zooms in.
+ */
+export const MAJOR_UNITS = 15;
+
+/** Whose label is drawn at any zoom (major), and whose only once it is legible (minor). */
+export type Prominence = 'major' | 'minor';
+
+/** The themes and the MAJOR_UNITS units with the highest load (ties by id; none without load). */
+export function majorNodes(nodes: readonly NodeData[]): Set<string> {
+  const units = nodes
+    .filter((node) => node.kind === 'unit' && (node.load ?? 0) > 0)
+    .sort((a, b) => (b.load ?? 0) - (a.load ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .slice(0, MAJOR_UNITS);
+  const themes = nodes.filter((node) => node.kind === 'theme');
+  return new Set([...themes, ...units].map((node) => node.id));
+}
+
 export interface DrawnNodeData extends Record<string, unknown> {
   id: string;
   kind: string;
@@ -220,6 +239,7 @@ export interface DrawnNodeData extends Record<string, unknown> {
   size: number;
   category: string;
   collective: boolean;
+  prominence: Prominence;
 }
 
 export interface DrawnEdgeData extends Record<string, unknown> {
@@ -263,6 +283,7 @@ function classesOf(display: string, layered: boolean): string {
 /** Cytoscape's elements JSON for what is shown; the stylesheet keys on these fields. */
 export function toElements(shown: ShownGraph, options: DrawOptions): (CyNode | CyEdge)[] {
   const out: (CyNode | CyEdge)[] = [];
+  const major = majorNodes(shown.nodes);
   for (const node of shown.nodes) {
     const display = drawnLabel(node, options.lang, options.englishPrefix);
     const drawn: CyNode = {
@@ -273,6 +294,7 @@ export function toElements(shown: ShownGraph, options: DrawOptions): (CyNode | C
         size: nodeSize(node),
         category: categoryOf(node),
         collective: node.collective === true,
+        prominence: major.has(node.id) ? 'major' : 'minor',
       },
       classes: classesOf(display, options.layered),
     };
