@@ -1,6 +1,5 @@
 // Accounts and the audit log, for administrators: list, add, change a role or units, disable,
 // set a new password; read or export the audit log. Each change is itself audited.
-import type { Context } from 'hono';
 import { Hono } from 'hono';
 import * as z from 'zod';
 import { Role } from '../../../contract/accounts.ts';
@@ -8,6 +7,7 @@ import { checkPasswordStrength, hashPassword, PasswordError } from '../../accoun
 import { AccountError, AccountName } from '../../accounts/store.ts';
 import { HttpError } from '../http-error.ts';
 import { sameOrigin } from '../same-origin.ts';
+import { jsonBodyOf } from '../validate.ts';
 import { auditEntry, requireWrite, type AccountsDeps } from './gate.ts';
 
 const NewAccount = z.object({
@@ -27,16 +27,6 @@ const AccountChange = z
   .strict();
 
 const AuditFormat = z.object({ format: z.enum(['json', 'csv']).default('json') });
-
-async function jsonBody<T>(c: Context, schema: z.ZodType<T>): Promise<T> {
-  let body: unknown;
-  try {
-    body = await c.req.json();
-  } catch {
-    throw new HttpError(400, 'bad_request', 'the body must be JSON');
-  }
-  return schema.parse(body);
-}
 
 async function checkedHash(password: string): Promise<string> {
   try {
@@ -72,7 +62,7 @@ export function adminRoutes(deps: AccountsDeps, options: { host: string }): Hono
 
   routes.post('/accounts', writes, async (c) => {
     requireWrite(c, 'manage-accounts');
-    const input = await jsonBody(c, NewAccount);
+    const input = NewAccount.parse(await jsonBodyOf(c));
     if (input.role === 'liaison' && input.units.length === 0) {
       throw new HttpError(
         400,
@@ -99,7 +89,7 @@ export function adminRoutes(deps: AccountsDeps, options: { host: string }): Hono
   routes.patch('/accounts/:name', writes, async (c) => {
     const signedIn = requireWrite(c, 'manage-accounts');
     const name = c.req.param('name');
-    const change = await jsonBody(c, AccountChange);
+    const change = AccountChange.parse(await jsonBodyOf(c));
     const before = deps.store.account(name);
     if (before === null) throw new HttpError(404, 'unknown_account', `there is no account ${name}`);
     if (

@@ -17,6 +17,7 @@ import {
 import { newToken } from '../../accounts/token.ts';
 import { HttpError } from '../http-error.ts';
 import { sameOrigin } from '../same-origin.ts';
+import { jsonBodyOf } from '../validate.ts';
 import {
   addressOf,
   auditEntry,
@@ -35,16 +36,6 @@ const PasswordChange = z.object({
   current: z.string().min(1).max(1_024),
   next: z.string().min(1).max(1_024),
 });
-
-async function jsonBody<T>(c: Context, schema: z.ZodType<T>): Promise<T> {
-  let body: unknown;
-  try {
-    body = await c.req.json();
-  } catch {
-    throw new HttpError(400, 'bad_request', 'the body must be JSON');
-  }
-  return schema.parse(body);
-}
 
 export function sessionRoutes(deps: AccountsDeps, options: { host: string }): Hono {
   const routes = new Hono();
@@ -84,7 +75,7 @@ export function sessionRoutes(deps: AccountsDeps, options: { host: string }): Ho
   });
 
   routes.post('/session', writes, async (c) => {
-    const { name, password } = await jsonBody(c, Login);
+    const { name, password } = Login.parse(await jsonBodyOf(c));
     const address = addressOf(c) ?? 'unknown';
     const wait = deps.throttle.waitFor(name, address, now().getTime());
     if (wait > 0) {
@@ -128,7 +119,7 @@ export function sessionRoutes(deps: AccountsDeps, options: { host: string }): Ho
     if (signedIn.mode !== 'team') {
       throw new HttpError(409, 'local_mode', 'local mode has no passwords / 本地模式没有密码');
     }
-    const { current, next } = await jsonBody(c, PasswordChange);
+    const { current, next } = PasswordChange.parse(await jsonBodyOf(c));
     const account = deps.store.withHash(signedIn.name);
     if (account === null || !(await verifyPassword(account.passwordHash, current))) {
       throw new HttpError(401, 'bad_login', 'the current password is wrong / 当前密码不对');
