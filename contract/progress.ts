@@ -89,10 +89,13 @@ export function daysToDue(due: DueLike, today: string): number | null {
   return Number.isNaN(ms) ? null : Math.round(ms / 86_400_000);
 }
 
-/** Overdue: the deadline has passed and the item is not done (or paused, on purpose). */
+/**
+ * Overdue: the deadline has passed and the item is not done. A paused item counts too: pausing
+ * is a reason a planner reads beside it, not a way off the overdue list.
+ */
 export function isOverdue(due: DueLike, status: Status | null, today: string): boolean {
   const days = daysToDue(due, today);
-  return days !== null && days < 0 && status !== 'done' && status !== 'paused';
+  return days !== null && days < 0 && status !== 'done';
 }
 
 /** Due soon: not done, and the deadline falls within the next `within` days (today included). */

@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { accountsGate, localOnly } from './accounts/gate.ts';
+import { adminRoutes } from './accounts/admin-routes.ts';
+import { sessionRoutes } from './accounts/session-routes.ts';
 import { databaseGate, databaseUnavailable } from './availability.ts';
 import { MAX_PARAMS_BYTES, MAX_QUERY_BYTES } from './cypher-guard.ts';
 import { ApiContext, type ApiDeps } from './context.ts';
@@ -115,6 +118,15 @@ export function createApp(deps: ApiDeps): Hono {
     // Answers depend on what is loaded now; a browser's copy would outlive a reload.
     c.header('Cache-Control', 'no-store');
   });
+  // Who is asking, before anything reads the database: in team mode a request without a live
+  // session gets no further than the login. Without an accounts store (a test's app, a one-off
+  // tool) the one person at the machine is the local planner.
+  const { accounts } = deps;
+  app.use('/api/*', accounts === undefined ? localOnly() : accountsGate(accounts));
+  if (accounts !== undefined) {
+    app.route('/api', sessionRoutes(accounts, { host: api.host }));
+    app.route('/api', adminRoutes(accounts, { host: api.host }));
+  }
   // Before the kept answers: finding their version reads the plans from Neo4j.
   const { availability } = api;
   if (availability !== undefined) app.use('/api/*', databaseGate(availability));

@@ -3,6 +3,7 @@
 // registry, and the API's own structural lookups (graph/api/queries/*.cypher).
 import { fileURLToPath } from 'node:url';
 import type { Driver } from 'neo4j-driver';
+import type { AccountsDeps } from './accounts/gate.ts';
 import type { PlanSummary } from '../../contract/api/plans.ts';
 import type { QueryDefinition } from '../queries/header.ts';
 import { bindParams } from '../queries/params.ts';
@@ -64,6 +65,16 @@ export interface ApiDeps {
    * loopback ones, for the writes that check Host (graph/api/same-origin.ts). Default 127.0.0.1.
    */
   host?: string;
+  /**
+   * Accounts, sessions and the audit log (graph/accounts/): with them guatu is in team mode as
+   * soon as one account exists. Absent: local mode, the one planner at the machine.
+   */
+  accounts?: AccountsDeps;
+  /**
+   * The clock behind "today", "overdue" and "due soon" (tests move it; default the system's).
+   * The browser never uses its own clock for these: answers carry the server's `today`.
+   */
+  now?: () => Date;
 }
 
 export const API_QUERIES_DIR = fileURLToPath(new URL('./queries/', import.meta.url));
@@ -78,6 +89,14 @@ export function apiQueryDefinitions(): Map<string, QueryDefinition> {
   return apiQueries;
 }
 
+// en-CA writes dates as YYYY-MM-DD.
+const TODAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: process.env['GUATU_TIME_ZONE'] ?? 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
 export class ApiContext {
   readonly queries: readonly QueryDefinition[];
   readonly webRoot: string | null;
@@ -91,6 +110,7 @@ export class ApiContext {
   #plans: { at: number; plans: Promise<PlanSummary[]> } | null = null;
   readonly answers: AnswerCache;
   readonly availability: (() => DatabaseAvailability) | undefined;
+  readonly now: () => Date;
 
   constructor(deps: ApiDeps) {
     this.#driver = deps.driver;
@@ -109,7 +129,16 @@ export class ApiContext {
         ...(deps.cacheEntries === undefined ? {} : { maxEntries: deps.cacheEntries }),
       });
     this.availability = deps.availability;
+    this.now = deps.now ?? (() => new Date());
     apiQueryDefinitions();
+  }
+
+  /**
+   * Today's date (YYYY-MM-DD) by the app's clock, in the plan's time zone: a deadline passes at
+   * midnight where the bureaus work, not at midnight UTC (GUATU_TIME_ZONE, default Asia/Shanghai).
+   */
+  today(): string {
+    return TODAY.format(this.now());
   }
 
   target(): ReadTarget {

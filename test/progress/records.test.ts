@@ -155,6 +155,7 @@ describe('the rules', () => {
     const due = { dueKind: 'date', dueDate: '2026-06-30' };
     expect(isOverdue(due, 'in-progress', '2026-07-01')).toBe(true);
     expect(isOverdue(due, 'done', '2026-07-01')).toBe(false);
+    expect(isOverdue(due, 'paused', '2026-07-01')).toBe(true);
     expect(isOverdue(due, null, '2026-06-30')).toBe(false);
     expect(isOverdue({ dueKind: 'recurring', dueDate: null }, null, '2030-01-01')).toBe(false);
     expect(isDueSoon(due, null, '2026-06-01')).toBe(true);

@@ -54,6 +54,14 @@ export function sessionOf(c: Context, deps: AccountsDeps): SignedIn | null {
   return { name, role, units, mode: 'team', session: hash };
 }
 
+/** No accounts store at all: every request is the local planner's (a test's app, a tool). */
+export function localOnly(): MiddlewareHandler {
+  return async (c, next) => {
+    c.set('signedIn', LOCAL);
+    return next();
+  };
+}
+
 export function accountsGate(deps: AccountsDeps): MiddlewareHandler {
   return async (c, next) => {
     if (deps.store.count() === 0) {
