@@ -23,10 +23,23 @@ export type AnswerCacheConfig = z.infer<typeof AnswerCacheConfig>;
  */
 export const DEFAULT_ANSWER_CACHE: AnswerCacheConfig = { maxBytes: 64 * 2 ** 20, ttlMs: 60_000 };
 
+/** Where the bureaus work: a deadline passes at midnight there (GUATU_TIME_ZONE). */
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+const isTimeZone = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 export const ServerConfig = z.object({
   port: z.number().int().min(0).max(65535),
   host: z.string().min(1),
   answerCache: AnswerCacheConfig,
+  timeZone: z.string().min(1),
 });
 export type ServerConfig = z.infer<typeof ServerConfig>;
 
@@ -75,6 +88,13 @@ const Environment = z.object({
       .transform((seconds) => Number(seconds) * 1000)
       .default(DEFAULT_ANSWER_CACHE.ttlMs),
   ),
+  GUATU_TIME_ZONE: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .refine(isTimeZone, { error: 'expected an IANA time zone such as Asia/Shanghai' })
+      .default(DEFAULT_TIME_ZONE),
+  ),
 });
 
 const UNIT_BYTES: Record<string, number> = { k: 2 ** 10, m: 2 ** 20, g: 2 ** 30 };
@@ -103,6 +123,7 @@ export function readServerConfig(env: Record<string, string | undefined>): Serve
       maxBytes: parsed.data.GUATU_ANSWER_CACHE_BYTES,
       ttlMs: parsed.data.GUATU_ANSWER_CACHE_TTL,
     },
+    timeZone: parsed.data.GUATU_TIME_ZONE,
   };
 }
 
@@ -115,4 +136,12 @@ let processCache: AnswerCacheConfig | undefined;
 export function answerCacheConfig(): AnswerCacheConfig {
   processCache ??= readServerConfig(process.env).answerCache;
   return processCache;
+}
+
+let processTimeZone: string | undefined;
+
+/** This process's GUATU_TIME_ZONE, read from process.env on first use. */
+export function timeZoneConfig(): string {
+  processTimeZone ??= readServerConfig(process.env).timeZone;
+  return processTimeZone;
 }

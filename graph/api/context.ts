@@ -10,7 +10,7 @@ import { bindParams } from '../queries/params.ts';
 import { loadQueries } from '../queries/registry.ts';
 import { AnswerCache } from './answer-cache.ts';
 import type { DatabaseAvailability } from './availability.ts';
-import { answerCacheConfig, DEFAULT_HOST } from './config.ts';
+import { answerCacheConfig, DEFAULT_HOST, timeZoneConfig } from './config.ts';
 import type { FoundGraph } from './elements.ts';
 import { HttpError } from './http-error.ts';
 import { readRows, type ReadTarget, type Rows } from './read.ts';
@@ -89,14 +89,6 @@ export function apiQueryDefinitions(): Map<string, QueryDefinition> {
   return apiQueries;
 }
 
-// en-CA writes dates as YYYY-MM-DD.
-const TODAY = new Intl.DateTimeFormat('en-CA', {
-  timeZone: process.env['GUATU_TIME_ZONE'] ?? 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
 export class ApiContext {
   readonly queries: readonly QueryDefinition[];
   readonly webRoot: string | null;
@@ -111,6 +103,13 @@ export class ApiContext {
   readonly answers: AnswerCache;
   readonly availability: (() => DatabaseAvailability) | undefined;
   readonly now: () => Date;
+  // en-CA writes dates as YYYY-MM-DD.
+  readonly #today = new Intl.DateTimeFormat('en-CA', {
+    timeZone: timeZoneConfig(),
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
 
   constructor(deps: ApiDeps) {
     this.#driver = deps.driver;
@@ -138,7 +137,7 @@ export class ApiContext {
    * midnight where the bureaus work, not at midnight UTC (GUATU_TIME_ZONE, default Asia/Shanghai).
    */
   today(): string {
-    return TODAY.format(this.now());
+    return this.#today.format(this.now());
   }
 
   target(): ReadTarget {

@@ -96,17 +96,26 @@ describe('toErrorBody', () => {
 describe('readServerConfig', () => {
   it('listens on 127.0.0.1:8080 unless told otherwise', () => {
     // Answers are kept in 64 MB for a minute unless told otherwise (GUATU_ANSWER_CACHE_*).
+    // Deadlines pass at midnight in Wuhan unless told otherwise (GUATU_TIME_ZONE).
     const answerCache = { maxBytes: 64 * 1024 * 1024, ttlMs: 60_000 };
-    expect(readServerConfig({})).toEqual({ port: 8080, host: '127.0.0.1', answerCache });
+    const timeZone = 'Asia/Shanghai';
+    expect(readServerConfig({})).toEqual({
+      port: 8080,
+      host: '127.0.0.1',
+      answerCache,
+      timeZone,
+    });
     expect(readServerConfig({ PORT: '', HOST: '' })).toEqual({
       port: 8080,
       host: '127.0.0.1',
       answerCache,
+      timeZone,
     });
-    expect(readServerConfig({ PORT: '0', HOST: '::1' })).toEqual({
+    expect(readServerConfig({ PORT: '0', HOST: '::1', GUATU_TIME_ZONE: 'UTC' })).toEqual({
       port: 0,
       host: '::1',
       answerCache,
+      timeZone: 'UTC',
     });
   });
 
@@ -115,5 +124,8 @@ describe('readServerConfig', () => {
     expect(() => readServerConfig({ PORT: 'eighty' })).toThrow(/PORT: .*"eighty"/);
     expect(() => readServerConfig({ PORT: '70000' })).toThrow(/PORT: .*"70000"/);
     expect(() => readServerConfig({ HOST: 'not a host!' })).toThrow(/HOST: .*"not a host!"/);
+    expect(() => readServerConfig({ GUATU_TIME_ZONE: 'Mars/Olympus' })).toThrow(
+      /GUATU_TIME_ZONE: .*"Mars\/Olympus"/,
+    );
   });
 });
