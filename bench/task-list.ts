@@ -4,7 +4,7 @@
 // lists. The import of ExcelJS or docx is timed apart: the server pays it once, on the first
 // request of a format.
 import { performance } from 'node:perf_hooks';
-import type { TaskList, TaskListItem } from '../graph/api/task-list/rows.ts';
+import type { TaskList } from '../graph/api/task-list/rows.ts';
 import { taskListTable } from '../graph/api/task-list/table.ts';
 
 const RUNS = 10;
@@ -20,7 +20,8 @@ const unit = (n: number) => ({ name: `市单位${n}局`, englishName: `Bureau ${
 
 /** A unit's list of `size` items shaped like the seed's: tasks with 4 leads and 6 supports. */
 function syntheticList(size: number): TaskList {
-  const items = Array.from({ length: size }, (_, index): TaskListItem => ({
+  const items = Array.from({ length: size }, (_, index): TaskList['items'][number] => ({
+    id: `武汉市-f64b89c6/${index + 1}`,
     ref: `二(${Math.floor(index / 5) + 1})${(index % 5) + 1}`,
     title: `推进第${index + 1}项重点任务落实见效`,
     kind: 'task',
@@ -35,6 +36,23 @@ function syntheticList(size: number): TaskList {
     dueKind: index % 2 === 0 ? 'date' : null,
     dueDate: index % 2 === 0 ? '2025-12-31' : null,
     dueEvery: null,
+    // Every item reported on: the status and note columns are full, as in a working ledger.
+    state: {
+      itemId: `武汉市-f64b89c6/${index + 1}`,
+      ref: `${index + 1}`,
+      title: `推进第${index + 1}项重点任务落实见效`,
+      kind: 'task',
+      status: index % 4 === 0 ? 'late' : 'in-progress',
+      percent: null,
+      note: '已完成年度目标的72%，正在推进剩余工作，预计年底前完成。',
+      lastReportedAt: '2025-11-01T02:00:00.000Z',
+      dueKind: index % 2 === 0 ? 'date' : null,
+      dueDate: index % 2 === 0 ? '2025-12-31' : null,
+      deadline: index % 2 === 0 ? '2025年底前' : null,
+      deadlineChanged: false,
+      overdue: false,
+      dueSoon: false,
+    },
   }));
   return {
     plan: {

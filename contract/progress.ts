@@ -108,3 +108,145 @@ export function isDueSoon(
   const days = daysToDue(due, today);
   return days !== null && days >= 0 && days <= within && status !== 'done';
 }
+
+/** How a deadline reads: a date, a recurrence (每季度) or ongoing (长期坚持). */
+export const DUE_KINDS = ['date', 'recurring', 'ongoing'] as const;
+export const DueKind = z.enum(DUE_KINDS);
+
+/**
+ * A planner's change of an item's deadline: its own dated record, never written over the item
+ * (a reload rewrites items), the newest one in force.
+ */
+export const DeadlineChange = z.object({
+  id: z.string(),
+  itemId: z.string(),
+  planId: z.string(),
+  itemRef: z.nullable(z.string()),
+  itemTitle: z.nullable(z.string()),
+  movedFrom: z.optional(z.nullable(z.string())),
+  unattached: z.optional(z.nullable(z.boolean())),
+  at: z.string(),
+  by: z.string(),
+  /** As the planner typed it ("2027年6月底前"), or the ISO date typed. */
+  deadline: z.string(),
+  dueKind: z.nullable(DueKind),
+  dueDate: z.nullable(z.string()),
+});
+export type DeadlineChange = z.infer<typeof DeadlineChange>;
+
+/**
+ * Where an item stands today: the latest record's status (else the document's own status word),
+ * the latest note, and the deadline in force (a planner's newest change, else the document's).
+ */
+export const ItemState = z.object({
+  itemId: z.string(),
+  ref: z.string(),
+  title: z.string(),
+  kind: z.string(),
+  status: z.nullable(Status),
+  percent: z.nullable(z.number()),
+  note: z.nullable(z.string()),
+  lastReportedAt: z.nullable(z.string()),
+  dueKind: z.nullable(DueKind),
+  dueDate: z.nullable(z.string()),
+  /** The deadline as printed (or as the planner typed it). */
+  deadline: z.nullable(z.string()),
+  /** Whether the deadline in force is a planner's change rather than the document's. */
+  deadlineChanged: z.boolean(),
+  overdue: z.boolean(),
+  dueSoon: z.boolean(),
+});
+export type ItemState = z.infer<typeof ItemState>;
+
+/** An indicator's actual value for a year, as recorded (its own record, never overwritten). */
+export const IndicatorValue = z.object({
+  id: z.string(),
+  itemId: z.string(),
+  planId: z.string(),
+  itemRef: z.nullable(z.string()),
+  itemTitle: z.nullable(z.string()),
+  at: z.string(),
+  by: z.string(),
+  year: z.number().check(z.int(), z.minimum(1949), z.maximum(2200)),
+  value: z.number(),
+  note: z.nullable(z.string()),
+});
+export type IndicatorValue = z.infer<typeof IndicatorValue>;
+
+/** An indicator's target as the graph keeps it (graph/model/plan.ts `Target`). */
+export interface TargetLike {
+  comparator: string | null;
+  value: number | null;
+}
+
+/** How far "左右" (about, comparator `~`) reaches: within this share of the target value. */
+export const ABOUT_TOLERANCE = 0.1;
+
+export const TRACKS = ['on-track', 'off-track', 'unknown'] as const;
+export type Track = (typeof TRACKS)[number];
+
+export const TRACK_WORDS: Readonly<Record<Track, { zh: string; en: string }>> = {
+  'on-track': { zh: '符合目标', en: 'On track' },
+  'off-track': { zh: '偏离目标', en: 'Off track' },
+  unknown: { zh: '无法判断', en: 'Cannot tell' },
+};
+
+/**
+ * A year's actual value against the indicator's target, by the target's comparator: ≥, >, ≤, <
+ * and = as written; 左右 (`~`) within ABOUT_TOLERANCE of the target. A target with no number
+ * (完成省下达目标, 与经济增长同步) cannot be judged from the value alone: `unknown`.
+ */
+export function trackOf(target: TargetLike | null, value: number): Track {
+  if (target === null || target.value === null || target.comparator === null) return 'unknown';
+  const goal = target.value;
+  switch (target.comparator) {
+    case '>=':
+      return value >= goal ? 'on-track' : 'off-track';
+    case '>':
+      return value > goal ? 'on-track' : 'off-track';
+    case '<=':
+      return value <= goal ? 'on-track' : 'off-track';
+    case '<':
+      return value < goal ? 'on-track' : 'off-track';
+    case '=':
+      return Math.abs(value - goal) < 1e-9 ? 'on-track' : 'off-track';
+    case '~':
+      return Math.abs(value - goal) <= Math.abs(goal) * ABOUT_TOLERANCE ? 'on-track' : 'off-track';
+    default:
+      return 'unknown';
+  }
+}
+
+/** One year of an indicator's trajectory: the newest value recorded for that year. */
+export const TrajectoryYear = z.object({
+  year: z.number(),
+  value: z.number(),
+  track: z.enum(TRACKS),
+  at: z.string(),
+  by: z.string(),
+});
+export type TrajectoryYear = z.infer<typeof TrajectoryYear>;
+
+/**
+ * Values by year, oldest year first, each the newest record of its year (`values` in the order
+ * recorded: of two at the same instant the later wins), judged on the target.
+ */
+export function trajectoryOf(
+  target: TargetLike | null,
+  values: readonly IndicatorValue[],
+): TrajectoryYear[] {
+  const newest = new Map<number, IndicatorValue>();
+  for (const value of values) {
+    const kept = newest.get(value.year);
+    if (kept === undefined || value.at >= kept.at) newest.set(value.year, value);
+  }
+  return [...newest.values()]
+    .sort((a, b) => a.year - b.year)
+    .map((value) => ({
+      year: value.year,
+      value: value.value,
+      track: trackOf(target, value.value),
+      at: value.at,
+      by: value.by,
+    }));
+}

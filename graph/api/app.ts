@@ -8,7 +8,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { accountsGate, localOnly } from './accounts/gate.ts';
 import { adminRoutes } from './accounts/admin-routes.ts';
-import { sessionRoutes } from './accounts/session-routes.ts';
+import { localSessionRoutes, sessionRoutes } from './accounts/session-routes.ts';
 import { databaseGate, databaseUnavailable } from './availability.ts';
 import { MAX_PARAMS_BYTES, MAX_QUERY_BYTES } from './cypher-guard.ts';
 import { ApiContext, type ApiDeps } from './context.ts';
@@ -19,8 +19,12 @@ import { cypherRoutes } from './routes/cypher.ts';
 import { graphRoutes } from './routes/graph.ts';
 import { hotspotsRoutes } from './routes/hotspots.ts';
 import { importRoutes } from './routes/import.ts';
+import { ledgerRoutes } from './routes/ledger.ts';
+import { reportsRoutes } from './routes/reports.ts';
 import { pathsRoutes } from './routes/paths.ts';
 import { plansRoutes } from './routes/plans.ts';
+import { progressMapRoutes } from './routes/progress-map.ts';
+import { progressRoutes } from './routes/progress.ts';
 import { queriesRoutes } from './routes/queries.ts';
 import { searchRoutes } from './routes/search.ts';
 import { sourceRoutes } from './routes/source.ts';
@@ -47,6 +51,8 @@ export const CONTENT_SECURITY_POLICY = [
 
 // The console's limits plus room for JSON quoting and escapes; above this nobody reads the body.
 const MAX_BODY_BYTES = 2 * (MAX_QUERY_BYTES + MAX_PARAMS_BYTES);
+
+const UPLOAD_PATHS = new Set(['/api/import', '/api/ledger', '/api/reports/progress']);
 
 const securityHeaders: MiddlewareHandler = async (c, next) => {
   await next();
@@ -109,9 +115,10 @@ export function createApp(deps: ApiDeps): Hono {
       );
     },
   });
-  // An uploaded file has its own, larger limit, enforced as it is read (routes/import.ts).
+  // An uploaded file has its own, larger limit, enforced as it is read (routes/import.ts,
+  // routes/ledger.ts, and the war map's picture a report embeds: routes/reports.ts).
   app.use('/api/*', (c, next) =>
-    c.req.method === 'POST' && c.req.path === '/api/import' ? next() : limitBody(c, next),
+    c.req.method === 'POST' && UPLOAD_PATHS.has(c.req.path) ? next() : limitBody(c, next),
   );
   app.use('/api/*', async (c, next) => {
     await next();
@@ -126,7 +133,7 @@ export function createApp(deps: ApiDeps): Hono {
   if (accounts !== undefined) {
     app.route('/api', sessionRoutes(accounts, { host: api.host }));
     app.route('/api', adminRoutes(accounts, { host: api.host }));
-  }
+  } else app.route('/api', localSessionRoutes());
   // Before the kept answers: finding their version reads the plans from Neo4j.
   const { availability } = api;
   if (availability !== undefined) app.use('/api/*', databaseGate(availability));
@@ -141,10 +148,14 @@ export function createApp(deps: ApiDeps): Hono {
     themesRoutes,
     pathsRoutes,
     hotspotsRoutes,
+    progressMapRoutes,
+    progressRoutes,
     queriesRoutes,
     sourceRoutes,
     cypherRoutes,
     importRoutes,
+    ledgerRoutes,
+    reportsRoutes,
   ]) {
     app.route('/api', routes(api));
   }

@@ -6,6 +6,16 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { ApiContext } from './context.ts';
 
+declare module 'hono' {
+  interface ContextVariableMap {
+    /**
+     * Set by a kept route whose answer also depends on something besides the plans (progress,
+     * today's date): that answer is not kept, so none is ever served for its key.
+     */
+    freshAnswer: boolean | undefined;
+  }
+}
+
 /**
  * The graph answers and searches: functions of the loaded plans alone, so a repeat is served
  * from memory until a plan changes. The console, named queries, health and the plans list always
@@ -87,7 +97,7 @@ export function keepGraphAnswers(api: ApiContext): MiddlewareHandler {
     const seen = new Set<string>();
     watchReads(c, seen);
     await next();
-    if (c.res.status !== 200) return;
+    if (c.res.status !== 200 || c.get('freshAnswer') === true) return;
     const reads = new Set([...(known ?? []), ...seen]);
     readsByRoute.set(route, reads);
     api.keepAnswer(version, answerKey(url, reads), await c.res.clone().text());

@@ -22,6 +22,7 @@ import { ITEM_LABELS, RELATIONSHIP_TYPES, type PlanCounts } from '../load/rows.t
 import { LoadVerificationError } from '../load/verify.ts';
 import { DEFAULT_LIMITS } from '../parse/read/blocks.ts';
 import { closeDriver, connection, getDriver } from '../neo4j/database.ts';
+import { relinkLines } from '../progress/relink-lines.ts';
 import { ensureNeo4j, explainFailure, type Neo4jRuntime } from '../neo4j/runtime.ts';
 
 export const USAGE = 'usage: npm run load -- [FILE ...] [--replace] [--batch-size N] [--help]';
@@ -107,6 +108,7 @@ export function formatOutcome(outcome: LoadOutcome): string[] {
       `(parse ${seconds(timings.parseMs)}, units and metrics ${seconds(timings.prepareMs)}, ` +
       `write ${seconds(timings.writeMs)} in ${write.batches} batches, one transaction)`,
     ...formatCounts(write.counts),
+    ...relinkLines(write.records),
   ];
   lines.push(
     outcome.unverified.length === 0

@@ -1,11 +1,15 @@
-// Serving the explorer: the API and the built web app on one loopback port. `serveExplorer` is
-// what `npm start` calls once Neo4j is up and the seed loaded; run this file directly
-// (`tsx graph/cli/serve.ts`) for the same thing on its own during development.
+// Serving the explorer: the API and the built web app on one port (loopback unless HOST says
+// otherwise). `serveExplorer` serves once Neo4j is up and the seed loaded; run this file directly
+// (`tsx graph/cli/serve.ts`) for the same thing on its own during development. Both open the
+// accounts (team mode as soon as one exists) and refuse a network HOST while none does.
 import { relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Driver } from 'neo4j-driver';
-import { createApp } from '../api/app.ts';
-import { readServerConfig, ServerConfigError } from '../api/config.ts';
+import type { AccountsDeps } from '../api/accounts/gate.ts';
+import { accountsForServing, TeamModeError } from '../api/accounts/team-mode.ts';
+import { AnswerCache } from '../api/answer-cache.ts';
+import { createApp, type ApiDeps } from '../api/app.ts';
+import { answerCacheConfig, readServerConfig, ServerConfigError } from '../api/config.ts';
 import { startServer, type ServerHandle } from '../api/server.ts';
 import { warmApi } from '../api/warm.ts';
 import { ensureSeedLoaded } from '../load/seed.ts';
@@ -37,6 +41,8 @@ export interface ServeOptions {
   warm?: boolean;
   /** Where warming says what it did. */
   log?: (line: string) => void;
+  /** Accounts, sessions and the audit log (team mode once one exists); default: local mode. */
+  accounts?: AccountsDeps;
 }
 
 /**
@@ -46,16 +52,23 @@ export interface ServeOptions {
 export async function serveExplorer(options: ServeOptions): Promise<ServerHandle> {
   const fromEnvironment = readServerConfig(process.env);
   const host = options.host ?? fromEnvironment.host;
-  const app = createApp({
+  const deps: ApiDeps = {
     driver: options.driver,
     ...(options.consoleDriver ? { consoleDriver: options.consoleDriver } : {}),
     database: options.database ?? connection().database,
     queries: queries(),
     webRoot: options.webRoot === undefined ? WEB_ROOT : options.webRoot,
     host,
+    answers: new AnswerCache(answerCacheConfig()),
+  };
+  const app = createApp({
+    ...deps,
+    ...(options.accounts === undefined ? {} : { accounts: options.accounts }),
   });
   if (options.warm ?? true) {
-    const report = await warmApi(app, { log: options.log });
+    // Warmed through an app without accounts (team mode would answer every request 401), sharing
+    // the served app's kept answers; Neo4j's query plans are the database's own.
+    const report = await warmApi(createApp(deps), { log: options.log });
     options.log?.(
       `${report.requests.length} API requests warmed for ${report.plans} plan(s) in ${(report.ms / 1000).toFixed(1)} s`,
     );
@@ -67,8 +80,10 @@ const say = (line: string) => console.error(`[guatu] ${line}`);
 
 /** `npm start`: Neo4j, the seed loaded when missing, the web app built when stale, the server; until Ctrl-C. */
 export async function runExplorer(): Promise<number> {
-  // Read before Neo4j starts: a bad PORT should not cost a JVM start to find out.
-  readServerConfig(process.env);
+  // Read before Neo4j starts: a bad PORT, or a network HOST with no account, should not cost a
+  // JVM start to find out.
+  const { host } = readServerConfig(process.env);
+  const accounts = await accountsForServing(host);
   const stopSignal = untilStopSignal();
   const neo4j = await ensureNeo4j(undefined, { log: say });
   for (const line of describeNeo4j(neo4j)) say(line);
@@ -81,7 +96,9 @@ export async function runExplorer(): Promise<number> {
       driver: getDriver(),
       consoleDriver: getConsoleDriver,
       log: say,
+      accounts,
     });
+    if (accounts.store.count() > 0) say('team mode: every page asks for a login');
     console.log(`guatu explorer on ${server.url}`);
     say('Ctrl-C to stop');
     const died = neo4j.local?.exited.then(() => null) ?? new Promise<never>(() => {});
@@ -96,6 +113,7 @@ export async function runExplorer(): Promise<number> {
     await server?.close();
     await closeDriver();
     await neo4j.stop();
+    accounts.store.close();
   }
 }
 
@@ -105,7 +123,11 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.a
       process.exitCode = code;
     },
     async (error: unknown) => {
-      say(error instanceof ServerConfigError ? error.message : explainFailure(error));
+      say(
+        error instanceof ServerConfigError || error instanceof TeamModeError
+          ? error.message
+          : explainFailure(error),
+      );
       await closeDriver();
       process.exitCode = 1;
     },

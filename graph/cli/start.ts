@@ -2,9 +2,12 @@
 // web app built when stale, the explorer served — until Ctrl-C, which stops all of it. The local
 // Neo4j is supervised (graph/neo4j/supervisor.ts): should it die, it is started again while the
 // API answers 503 and the web app shows a banner, and the explorer carries on once it is back.
+// Accounts are opened first: team mode as soon as one exists, and no start at all on a network
+// HOST while none does (graph/api/accounts/team-mode.ts).
 import { relative } from 'node:path';
+import { accountsForServing, TeamModeError } from '../api/accounts/team-mode.ts';
 import { AnswerCache } from '../api/answer-cache.ts';
-import { createApp } from '../api/app.ts';
+import { createApp, type ApiDeps } from '../api/app.ts';
 import { readServerConfig, ServerConfigError } from '../api/config.ts';
 import { startServer, type ServerHandle } from '../api/server.ts';
 import { warmApi } from '../api/warm.ts';
@@ -26,8 +29,10 @@ import { buildWebIfStale, WEB_DIST } from './web-build.ts';
 const say = (line: string) => console.error(`[guatu] ${line}`);
 
 async function main(): Promise<number> {
-  // Read before Neo4j starts: a bad PORT should not cost a JVM start to find out.
+  // Read before Neo4j starts: a bad PORT, or a network HOST with no account, should not cost a
+  // JVM start to find out.
   const serverConfig = readServerConfig(process.env);
+  const accounts = await accountsForServing(serverConfig.host);
   const settings = config();
   const stopSignal = untilStopSignal();
   const supervisor =
@@ -48,7 +53,7 @@ async function main(): Promise<number> {
     if ((await buildWebIfStale()) === 'built')
       say(`web app built into ${relative(process.cwd(), WEB_DIST) || '.'}`);
     await ensureSeedLoaded(getDriver(), { log: say });
-    const app = createApp({
+    const deps: ApiDeps = {
       driver: getDriver,
       consoleDriver: getConsoleDriver,
       database: connection().database,
@@ -57,13 +62,17 @@ async function main(): Promise<number> {
       host: serverConfig.host,
       answers: new AnswerCache(serverConfig.answerCache),
       ...(supervisor === null ? {} : { availability: () => supervisor.availability() }),
-    });
-    const report = await warmApi(app, { log: say });
+    };
+    const app = createApp({ ...deps, accounts });
+    // Warmed through an app without accounts (team mode would answer every request 401), sharing
+    // the served app's kept answers.
+    const report = await warmApi(createApp(deps), { log: say });
     say(
       `${report.requests.length} API requests warmed for ${report.plans} plan(s) in ${(report.ms / 1000).toFixed(1)} s`,
     );
     server = await startServer({ app, port: serverConfig.port, host: serverConfig.host });
     console.log(`guatu explorer on ${server.url}`);
+    if (accounts.store.count() > 0) say('team mode: every page asks for a login');
     say('Ctrl-C to stop');
     const outcome = await Promise.race([
       stopSignal,
@@ -77,6 +86,7 @@ async function main(): Promise<number> {
     await server?.close();
     await closeDriver();
     await supervisor?.stop();
+    accounts.store.close();
   }
 }
 
@@ -85,7 +95,11 @@ main().then(
     process.exitCode = code;
   },
   async (error: unknown) => {
-    say(error instanceof ServerConfigError ? error.message : explainFailure(error));
+    say(
+      error instanceof ServerConfigError || error instanceof TeamModeError
+        ? error.message
+        : explainFailure(error),
+    );
     await closeDriver();
     process.exitCode = 1;
   },

@@ -38,6 +38,12 @@ export const schemaEntries: readonly SchemaEntry[] = [
     on: ['Item'],
     properties: ['planId', 'unitCount'],
   },
+  // Records kept beside a plan's items (graph/progress/): an item's history is read by its id, and
+  // a reload relinks a plan's records by the plan's id.
+  { name: 'progress_item', kind: 'range', on: ['Progress'], properties: ['itemId'] },
+  { name: 'progress_plan', kind: 'range', on: ['Progress'], properties: ['planId'] },
+  { name: 'deadline_change_plan', kind: 'range', on: ['DeadlineChange'], properties: ['planId'] },
+  { name: 'indicator_value_plan', kind: 'range', on: ['IndicatorValue'], properties: ['planId'] },
   { name: 'unit_key', kind: 'range', on: ['Unit'], properties: ['key'] },
   { name: 'unit_name', kind: 'range', on: ['Unit'], properties: ['name'] },
   { name: 'unit_pinyin_initials', kind: 'range', on: ['Unit'], properties: ['pinyinInitials'] },

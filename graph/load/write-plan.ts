@@ -3,6 +3,7 @@
 // bad rows, a dropped connection, a killed server, a verification mismatch — rolls the whole
 // transaction back, so readers only ever see the old version or the new one.
 import neo4j, { type Driver } from 'neo4j-driver';
+import { relinkRecords, type PlanRelinkReport } from '../progress/relink.ts';
 import { isConnectionLoss, LoadFailedError } from './failure.ts';
 import { compareCounts, countPlan, LoadVerificationError } from './verify.ts';
 import {
@@ -43,8 +44,23 @@ export interface WriteReport {
   /** The counts read back from the database, equal to the expected ones. */
   counts: PlanCounts;
   batches: number;
-  /** Where the time went: removing the old version, writing, sweeping orphans, verifying, committing. */
-  phasesMs: { delete: number; write: number; sweep: number; verify: number; commit: number };
+  /**
+   * Where the time went: removing the old version, writing, linking the records kept beside the
+   * plan again, sweeping orphans, verifying, committing.
+   */
+  phasesMs: {
+    delete: number;
+    write: number;
+    relink: number;
+    sweep: number;
+    verify: number;
+    commit: number;
+  };
+  /**
+   * The progress, deadline changes and indicator values kept beside the plan: how many stayed on
+   * their item, which followed a renumbered or reworded item, which are kept unattached.
+   */
+  records: PlanRelinkReport;
   /** Relationships written for the plan (all types). */
   relationships: number;
   durationMs: number;
@@ -256,7 +272,7 @@ export async function writePlan(
   };
 
   let committing = false;
-  const phasesMs = { delete: 0, write: 0, sweep: 0, verify: 0, commit: 0 };
+  const phasesMs = { delete: 0, write: 0, relink: 0, sweep: 0, verify: 0, commit: 0 };
   let mark = performance.now();
   const phase = (name: keyof typeof phasesMs) => {
     const now = performance.now();
@@ -311,6 +327,10 @@ export async function writePlan(
     await run('MEMBER_OF', CYPHER.documentMembers, prepared.documentMembers);
     await run('COORDINATES_WITH', CYPHER.coordination, coordinationRows(prepared));
     phase('write');
+    // The reload took every edge of the items, the records' ON edges too; in this transaction, so
+    // a load that fails leaves the records as they were.
+    const records = await relinkRecords(tx, planId);
+    phase('relink');
     await tx.run(CYPHER.orphanUnits, { jurisdiction });
     await tx.run(CYPHER.orphanDocuments);
     phase('sweep');
@@ -330,6 +350,7 @@ export async function writePlan(
       counts: actual,
       batches: batchCount,
       phasesMs,
+      records,
       relationships,
       durationMs: performance.now() - started,
     };

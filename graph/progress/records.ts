@@ -122,10 +122,40 @@ export interface RecordProgressInput {
 }
 
 /**
- * Writes one record and returns it with the one it follows (for the audit log's before → after).
+ * Writes one record inside the caller's transaction and returns it with the one it follows (for
+ * the audit log's before → after): a ledger import writes all its rows in one transaction.
  * Status, note and percent left out of the update carry over from the latest record: a note
  * alone does not clear a status.
  */
+export async function writeProgress(
+  tx: ManagedTransaction,
+  input: RecordProgressInput,
+): Promise<{ before: ProgressRecord | null; after: ProgressRecord }> {
+  const item = await itemUnits(tx, input.itemId);
+  input.allowed?.(item);
+  const before = await latestProgress(tx, input.itemId);
+  const record: ProgressRecord = {
+    id: randomUUID(),
+    itemId: item.itemId,
+    planId: item.planId,
+    itemRef: item.ref,
+    itemTitle: item.title,
+    at: (input.now ?? new Date()).toISOString(),
+    by: input.by,
+    source: input.source,
+    status: input.update.status ?? before?.status ?? null,
+    note: input.update.note ?? null,
+    percent: input.update.percent ?? before?.percent ?? null,
+  };
+  const result = await tx.run(CYPHER.create, { record });
+  const row = result.records[0]?.toObject();
+  if (row === undefined) {
+    throw new ProgressError('unknown-item', `the item ${input.itemId} went away while writing`);
+  }
+  return { before, after: toRecord(row) };
+}
+
+/** Writes one record in a transaction of its own (see writeProgress). */
 export async function recordProgress(
   driver: Driver,
   database: string,
@@ -133,30 +163,7 @@ export async function recordProgress(
 ): Promise<{ before: ProgressRecord | null; after: ProgressRecord }> {
   const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
   try {
-    return await session.executeWrite(async (tx) => {
-      const item = await itemUnits(tx, input.itemId);
-      input.allowed?.(item);
-      const before = await latestProgress(tx, input.itemId);
-      const record: ProgressRecord = {
-        id: randomUUID(),
-        itemId: item.itemId,
-        planId: item.planId,
-        itemRef: item.ref,
-        itemTitle: item.title,
-        at: (input.now ?? new Date()).toISOString(),
-        by: input.by,
-        source: input.source,
-        status: input.update.status ?? before?.status ?? null,
-        note: input.update.note ?? null,
-        percent: input.update.percent ?? before?.percent ?? null,
-      };
-      const result = await tx.run(CYPHER.create, { record });
-      const row = result.records[0]?.toObject();
-      if (row === undefined) {
-        throw new ProgressError('unknown-item', `the item ${input.itemId} went away while writing`);
-      }
-      return { before, after: toRecord(row) };
-    });
+    return await session.executeWrite((tx) => writeProgress(tx, input));
   } finally {
     await session.close();
   }

@@ -246,7 +246,8 @@ describe('team mode', () => {
     const bytes = new Uint8Array(await csv.arrayBuffer());
     // A BOM, so Excel opens the Chinese as UTF-8.
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(new TextDecoder().decode(bytes)).toMatch(/^seq,at,who,role,action,target/);
+    expect(new TextDecoder().decode(bytes)).toMatch(/^序号,时间,账号,角色,操作,对象,变更前,变更后/);
+    expect(new TextDecoder().decode(bytes)).toContain(',系统管理员,新建账号,wang,');
     // The audit log never carries a password or a hash.
     expect(JSON.stringify(audit)).not.toMatch(/planner password|argon2/);
   });

@@ -427,6 +427,10 @@ describe('hotspots and named queries', () => {
     'communities',
     'cross-theme-units',
     'collective-exposure',
+    'overdue-by-unit',
+    'stalled-items',
+    'progress-by-theme',
+    'indicators-off-track',
   ];
 
   it('lists the rankings with their titles and definitions', async () => {

@@ -1,24 +1,29 @@
 // A unit's 任务清单 as Excel and Word (GET /api/units/task-list) on the real seed: the files are
 // read back — the workbook with ExcelJS, the Word document with guatu's own Word reader — and
-// their rows compared with the unit's LEADS/SUPPORTS edges read straight from Neo4j.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// their rows compared with the unit's LEADS/SUPPORTS edges read straight from Neo4j; each item's
+// status, deadline and its date, overdue mark and latest note as progress records and a ledger
+// plan's deadlines give them, on a clock the test sets.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { unzipSync, strFromU8 } from 'fflate';
 import type { Hono } from 'hono';
 import neo4j, { Record as Neo4jRecord, type Driver } from 'neo4j-driver';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiContext } from '../../graph/api/context.ts';
 import { attachment, taskListFileName } from '../../graph/api/task-list/file-name.ts';
 import { readTaskList } from '../../graph/api/task-list/rows.ts';
 import { TASK_LIST_WORDS } from '../../graph/api/task-list/words.ts';
+import { loadPlanModel } from '../../graph/load/load-plan.ts';
 import { connection, getDriver } from '../../graph/neo4j/database.ts';
+import { recordProgress } from '../../graph/progress/records.ts';
 import { parseDocument } from '../../graph/parse/parse-document.ts';
 import { DEFAULT_LIMITS, type RowBlock } from '../../graph/parse/read/blocks.ts';
 import { readDocx } from '../../graph/parse/read/docx.ts';
 import * as roles from '../../web/src/i18n/features/roles.ts';
 import { ARTIFACTS } from '../web/browser.ts';
-import { useTestNeo4j } from '../support/neo4j.ts';
+import { removePlansOtherThanSeed, useTestNeo4j } from '../support/neo4j.ts';
 import { FGW, loadSeed, SEED_PLAN, seedApp, url, type ErrorAnswer } from './support.ts';
 
 useTestNeo4j();
@@ -26,7 +31,22 @@ useTestNeo4j();
 const DAY = '2026-12-06';
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const ZH_HEADERS = ['序号', '编号', '任务', '所属主题', '角色', '牵头单位', '配合单位', '完成时限'];
+const ZH_HEADERS = [
+  '序号',
+  '编号',
+  '任务',
+  '所属主题',
+  '角色',
+  '牵头单位',
+  '配合单位',
+  '完成时限',
+  '到期时间',
+  '逾期状态',
+  '状态',
+  '最新进展',
+];
+const COLUMNS = ZH_HEADERS.length;
+const NOTE = '已完成方案编制，进入实施阶段。';
 
 let driver: Driver;
 let app: Hono;
@@ -41,6 +61,8 @@ interface Expected {
 }
 let expected: Expected[];
 let seedTitle: string;
+/** An item 市发改委 leads in the seed, given a status and a note before the lists are made. */
+const REPORTED = '二(一)2';
 
 async function read(query: string, params: Record<string, unknown>) {
   const session = driver.session({
@@ -49,6 +71,15 @@ async function read(query: string, params: Record<string, unknown>) {
   });
   try {
     return (await session.run(query, params)).records.map((record) => record.toObject());
+  } finally {
+    await session.close();
+  }
+}
+
+async function write(query: string, params: Record<string, unknown>): Promise<void> {
+  const session = driver.session({ database: connection().database });
+  try {
+    await session.run(query, params);
   } finally {
     await session.close();
   }
@@ -88,7 +119,7 @@ function partText(bytes: Uint8Array, name: string): string {
   return strFromU8(part);
 }
 
-function rowTexts(sheet: ExcelJS.Worksheet, row: number, columns = 8): string[] {
+function rowTexts(sheet: ExcelJS.Worksheet, row: number, columns = COLUMNS): string[] {
   return Array.from({ length: columns }, (_, index) =>
     sheet
       .getRow(row)
@@ -128,6 +159,22 @@ beforeAll(async () => {
     plan: SEED_PLAN,
   });
   seedTitle = plan?.['title'] as string;
+  await write('MATCH (p:Progress {itemId: $id}) DETACH DELETE p', {
+    id: `${SEED_PLAN}/${REPORTED}`,
+  });
+  await recordProgress(driver, database, {
+    itemId: `${SEED_PLAN}/${REPORTED}`,
+    update: { status: 'late', note: NOTE },
+    by: 'local',
+    source: 'update',
+  });
+});
+
+afterAll(async () => {
+  await write('MATCH (p:Progress {itemId: $id}) DETACH DELETE p', {
+    id: `${SEED_PLAN}/${REPORTED}`,
+  });
+  await removePlansOtherThanSeed(driver);
 });
 
 describe('GET /api/units/task-list?format=xlsx', () => {
@@ -180,8 +227,13 @@ describe('GET /api/units/task-list?format=xlsx', () => {
     expect(byRef.get('三(十一)1')?.[3]).toBe(project?.['title']);
     // 一(一)8 names only 责任单位: 市发改委 owns it by the rule.
     expect(byRef.get('一(一)8')?.[4]).toBe('推定牵头');
-    // The seed prints no deadlines: the column is there, blank.
-    expect(rows.every((row) => row[7] === '')).toBe(true);
+    // The seed prints no deadlines: the columns are there, blank, and nothing is overdue.
+    expect(rows.every((row) => row[7] === '' && row[8] === '' && row[9] === '')).toBe(true);
+    // The item reported on has its status in words and its note; the rest have no status.
+    expect(byRef.get(REPORTED)?.slice(9)).toEqual(['', '滞后', NOTE]);
+    expect(rows.filter((row) => row[1] !== REPORTED).every((row) => row[10] === '未报送')).toBe(
+      true,
+    );
   });
 
   it('speaks English when asked: headers, roles, unit names and the file name', async () => {
@@ -200,6 +252,10 @@ describe('GET /api/units/task-list?format=xlsx', () => {
       'Lead units',
       'Supporting units',
       'Deadline',
+      'Due date',
+      'Overdue',
+      'Status',
+      'Latest note',
     ]);
     expect(sheet.getRow(1).getCell(1).text).toContain(
       'Wuhan Municipal Development and Reform Commission',
@@ -215,6 +271,7 @@ describe('GET /api/units/task-list?format=xlsx', () => {
     expect(rows.map((row) => [row[1], row[4]])).toEqual(
       expected.map((e) => [e.ref, english[e.role]]),
     );
+    expect(rows.find((row) => row[1] === REPORTED)?.[10]).toBe('Late');
     expect(rows.find((row) => row[1] === '一(一)2')?.[5]).toBe(
       'Wuhan Municipal Development and Reform Commission',
     );
@@ -263,6 +320,46 @@ describe('GET /api/units/task-list?format=docx', () => {
     // 牵头单位 too, so the parser sees a lead either way).
     const led = expected.filter((e) => e.role !== roles.zh.roleSupport).length;
     expect(fgwLeads.length).toBe(led);
+  });
+});
+
+describe('GET /api/units/task-list on a ledger with deadlines', () => {
+  it('marks what is overdue on the server’s day, with the deadline as printed and its date', async () => {
+    const ledger = readFileSync(
+      fileURLToPath(new URL('../fixtures/examples/07-ledger.xlsx', import.meta.url)),
+    );
+    const model = await parseDocument(ledger, { name: '07-ledger.xlsx' });
+    const { database } = connection();
+    await loadPlanModel(
+      driver,
+      model,
+      { name: '07-ledger.xlsx', text: '', sha256: model.source?.sha256 ?? '' },
+      { database, replace: true, force: true },
+    );
+    const onDay = seedApp(driver, database, { now: () => new Date('2023-11-15T04:00:00Z') });
+    // The other tests expect the seed alone.
+    const response = await Promise.resolve(
+      onDay.request(
+        url('/api/units/task-list', {
+          id: '示例市/市住建局',
+          plan: model.plan.id,
+          format: 'xlsx',
+          day: DAY,
+        }),
+      ),
+    ).finally(() => removePlansOtherThanSeed(driver));
+    expect(response.status).toBe(200);
+    const sheet = await firstSheet(new Uint8Array(await response.arrayBuffer()));
+    const rows = Array.from({ length: sheet.rowCount - 2 }, (_, index) =>
+      rowTexts(sheet, index + 3),
+    );
+    // Refs 2 and 3 it leads, 4 and 5 it supports; only 3 (due 2023-10-31, 滞后) is overdue.
+    expect(rows.map((row) => [row[1], ...row.slice(7, 11)])).toEqual([
+      ['2', '2023年11月底', '2023-11-30', '', '推进中'],
+      ['3', '2023年10月底', '2023-10-31', '已逾期', '滞后'],
+      ['4', '2023年8月底', '2023-08-31', '', '已完成'],
+      ['5', '2023年12月底', '2023-12-31', '', '已完成'],
+    ]);
   });
 });
 

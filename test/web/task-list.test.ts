@@ -99,6 +99,9 @@ describe("a unit's task list from its panel", () => {
     const sheet = await firstSheet(bytes);
     expect(sheet.name).toBe('市发改委');
     expect(sheet.getRow(2).getCell(5).text).toBe('角色');
+    // Where each item stands: the status column in words, never a code.
+    expect(sheet.getRow(2).getCell(11).text).toBe('状态');
+    expect(sheet.getRow(3).getCell(11).text).toMatch(/^(未报送|未启动|推进中|已完成|滞后|暂缓)$/);
     const refs = Array.from(
       { length: sheet.rowCount - 2 },
       (_, index) => sheet.getRow(index + 3).getCell(2).text,
@@ -133,7 +136,9 @@ describe("a unit's task list from its panel", () => {
     expect((await button.textContent())?.trim()).toBe('Export task list (Excel)');
     const { name, bytes } = await download('xlsx');
     expect(name).toMatch(/^武汉十四五分工-市发改委-task-list-\d{4}-\d{2}-\d{2}\.xlsx$/);
-    expect((await firstSheet(bytes)).getRow(2).getCell(5).text).toBe('Role');
+    const sheet = await firstSheet(bytes);
+    expect(sheet.getRow(2).getCell(5).text).toBe('Role');
+    expect(sheet.getRow(2).getCell(11).text).toBe('Status');
     expect(problems).toEqual([]);
   });
 

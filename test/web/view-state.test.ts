@@ -13,6 +13,7 @@ import {
   writeView,
   type ViewState,
 } from '../../web/src/state/view.ts';
+import { TIMELINE_GROUPS, WAR_FILTERS } from '../../web/src/state/warmap.ts';
 
 const id = fc.string({
   minLength: 1,
@@ -59,6 +60,10 @@ const arbitraryView: fc.Arbitrary<ViewState> = fc
       table: fc.boolean(),
       tool: fc.option(fc.constantFrom(...TOOLS), { nil: null }),
       metric: fc.option(fc.constantFrom('load', 'itemsLed', 'betweenness'), { nil: null }),
+      warmap: fc.boolean(),
+      warFilters: fc.subarray([...WAR_FILTERS]),
+      timeline: fc.boolean(),
+      timelineBy: fc.constantFrom(...TIMELINE_GROUPS),
     }),
     lighting,
   )

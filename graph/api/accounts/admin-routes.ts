@@ -2,7 +2,9 @@
 // set a new password; read or export the audit log. Each change is itself audited.
 import { Hono } from 'hono';
 import * as z from 'zod';
-import { Role } from '../../../contract/accounts.ts';
+import { Role, ROLE_WORDS } from '../../../contract/accounts.ts';
+import { AccountList, AccountRow, type AuditAnswer } from '../../../contract/api/session.ts';
+import { AUDIT_COLUMNS, auditActionWord, auditWhoWord } from '../../../contract/audit.ts';
 import { checkPasswordStrength, hashPassword, PasswordError } from '../../accounts/password.ts';
 import { AccountError, AccountName } from '../../accounts/store.ts';
 import { HttpError } from '../http-error.ts';
@@ -57,7 +59,7 @@ export function adminRoutes(deps: AccountsDeps, options: { host: string }): Hono
 
   routes.get('/accounts', (c) => {
     requireWrite(c, 'manage-accounts');
-    return c.json(deps.store.accounts());
+    return c.json(AccountList.parse(deps.store.accounts()));
   });
 
   routes.post('/accounts', writes, async (c) => {
@@ -80,7 +82,7 @@ export function adminRoutes(deps: AccountsDeps, options: { host: string }): Hono
           after: { role: account.role, units: account.units },
         }),
       );
-      return c.json(account, 201);
+      return c.json(AccountRow.parse(account), 201);
     } catch (error) {
       return asHttp(error);
     }
@@ -136,29 +138,40 @@ export function adminRoutes(deps: AccountsDeps, options: { host: string }): Hono
     const { format } = AuditFormat.parse(c.req.query());
     const entries = deps.audit.entries();
     const broken = deps.audit.verify();
-    if (format === 'json') return c.json({ entries, chain: broken === null ? 'whole' : broken });
-    const header = [
-      'seq',
-      'at',
-      'who',
-      'role',
-      'action',
-      'target',
-      'before',
-      'after',
-      'origin',
-      'address',
-    ];
+    if (format === 'json') {
+      const answer: AuditAnswer = { entries, chain: broken === null ? 'whole' : broken };
+      return c.json(answer);
+    }
+    // For the office's own records: Chinese headers, roles and actions in words.
+    const roleWord = (role: string) => {
+      const known = Role.safeParse(role);
+      return known.success ? ROLE_WORDS[known.data].zh : role;
+    };
     const lines = [
-      header.join(','),
+      AUDIT_COLUMNS.map((column) => column.zh).join(','),
       ...entries.map((e) =>
-        [e.seq, e.at, e.who, e.role, e.action, e.target, e.before, e.after, e.origin, e.address]
+        [
+          e.seq,
+          e.at,
+          auditWhoWord(e.who, 'zh'),
+          roleWord(e.role),
+          auditActionWord(e.action, 'zh'),
+          e.target,
+          e.before,
+          e.after,
+          e.origin,
+          e.address,
+        ]
           .map(csvCell)
           .join(','),
       ),
     ];
+    const day = (deps.now ?? (() => new Date()))().toISOString().slice(0, 10);
     c.header('Content-Type', 'text/csv; charset=utf-8');
-    c.header('Content-Disposition', `attachment; filename="guatu-audit.csv"`);
+    c.header(
+      'Content-Disposition',
+      `attachment; filename="guatu-audit-${day}.csv"; filename*=UTF-8''${encodeURIComponent(`挂图审计日志-${day}.csv`)}`,
+    );
     return c.body(`\uFEFF${lines.join('\r\n')}\r\n`);
   });
 

@@ -5,7 +5,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { may, type Actor, type Write } from '../../../contract/accounts.ts';
-import type { AuditInput, AuditLog } from '../../accounts/audit.ts';
+import type { AuditEntry, AuditInput, AuditLog } from '../../accounts/audit.ts';
 import type { LoginThrottle } from '../../accounts/login-limits.ts';
 import type { AccountStore } from '../../accounts/store.ts';
 import { hashToken, looksLikeToken } from '../../accounts/token.ts';
@@ -26,6 +26,8 @@ export interface SignedIn extends Actor {
 declare module 'hono' {
   interface ContextVariableMap {
     signedIn: SignedIn | null;
+    /** Appends to the audit log; absent without an accounts store (a test's app, a tool). */
+    audit: ((entry: AuditInput) => AuditEntry) | undefined;
   }
 }
 
@@ -63,7 +65,10 @@ export function localOnly(): MiddlewareHandler {
 }
 
 export function accountsGate(deps: AccountsDeps): MiddlewareHandler {
+  const now = deps.now ?? (() => new Date());
   return async (c, next) => {
+    // Local mode is audited too: a log begun before the first account keeps its history.
+    c.set('audit', (entry) => deps.audit.append(entry, now()));
     if (deps.store.count() === 0) {
       c.set('signedIn', LOCAL);
       return next();
@@ -124,4 +129,16 @@ export function auditEntry(
     address: addressOf(c),
     ...entry,
   };
+}
+
+/**
+ * Records a write in the audit log, as the account that made it: call once the write is done
+ * (a refused or failed write changed nothing). `before`/`after` say what changed, e.g. a plan's
+ * id, title and item count replaced; never a password or token.
+ */
+export function recordWrite(
+  c: Context,
+  entry: Pick<AuditInput, 'action' | 'target' | 'before' | 'after'>,
+): void {
+  c.get('audit')?.(auditEntry(c, entry));
 }

@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import * as z from 'zod';
 import { ROLE_WORDS } from '../../../contract/accounts.ts';
+import type { LoginAnswer, SessionAnswer } from '../../../contract/api/session.ts';
 import {
   checkPasswordStrength,
   decoyHash,
@@ -25,6 +26,7 @@ import {
   SESSION_HOURS,
   signedInOf,
   type AccountsDeps,
+  type SignedIn,
 } from './gate.ts';
 
 const Login = z.object({
@@ -36,6 +38,34 @@ const PasswordChange = z.object({
   current: z.string().min(1).max(1_024),
   next: z.string().min(1).max(1_024),
 });
+
+/** The account an answer shows for a request: its name, role (with words) and units. */
+function shownAccount(signedIn: SignedIn | null): SessionAnswer['account'] {
+  if (signedIn === null) return null;
+  return {
+    name: signedIn.name,
+    role: signedIn.role,
+    roleZh: ROLE_WORDS[signedIn.role].zh,
+    roleEn: ROLE_WORDS[signedIn.role].en,
+    units: [...signedIn.units],
+  };
+}
+
+/**
+ * An app without an accounts store (a test's, a tool's) still says who is asking: always the
+ * local planner, so the web app shows what local mode shows.
+ */
+export function localSessionRoutes(): Hono {
+  const routes = new Hono();
+  routes.get('/session', (c) => {
+    const answer: SessionAnswer = {
+      mode: 'local',
+      account: shownAccount(c.get('signedIn') ?? null),
+    };
+    return c.json(answer);
+  });
+  return routes;
+}
 
 export function sessionRoutes(deps: AccountsDeps, options: { host: string }): Hono {
   const routes = new Hono();
@@ -59,19 +89,8 @@ export function sessionRoutes(deps: AccountsDeps, options: { host: string }): Ho
   routes.get('/session', (c) => {
     const signedIn = c.get('signedIn') ?? null;
     const mode = deps.store.count() === 0 ? 'local' : 'team';
-    return c.json({
-      mode,
-      account:
-        signedIn === null
-          ? null
-          : {
-              name: signedIn.name,
-              role: signedIn.role,
-              roleZh: ROLE_WORDS[signedIn.role].zh,
-              roleEn: ROLE_WORDS[signedIn.role].en,
-              units: signedIn.units,
-            },
-    });
+    const answer: SessionAnswer = { mode, account: shownAccount(signedIn) };
+    return c.json(answer);
   });
 
   routes.post('/session', writes, async (c) => {
@@ -83,7 +102,7 @@ export function sessionRoutes(deps: AccountsDeps, options: { host: string }): Ho
       throw new HttpError(
         429,
         'too_many_logins',
-        `too many failed sign-ins; try again in ${Math.ceil(wait / 60_000)} min / 登录失败次数过多，请稍后再试`,
+        `too many failed sign-ins; try again in ${Math.ceil(wait / 60_000)} min / 登录失败次数过多，请 ${Math.ceil(wait / 60_000)} 分钟后再试`,
       );
     }
     const account = deps.store.withHash(name);
@@ -99,7 +118,8 @@ export function sessionRoutes(deps: AccountsDeps, options: { host: string }): Ho
     startSession(c, name);
     c.set('signedIn', { ...account, mode: 'team', session: null });
     deps.audit.append(auditEntry(c, { action: 'login', target: name, before: null, after: null }));
-    return c.json({ name: account.name, role: account.role, units: account.units });
+    const answer: LoginAnswer = { name: account.name, role: account.role, units: account.units };
+    return c.json(answer);
   });
 
   routes.delete('/session', writes, (c) => {

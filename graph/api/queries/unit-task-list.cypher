@@ -11,7 +11,7 @@
 //
 // Columns:
 // unit: the unit's names: name, englishName (no row when no unit has this id)
-// items: one map per item: ref, title, kind, binding, theme, project, edge, inferred, leads, supports, deadline, dueKind, dueDate, dueEvery
+// items: one map per item: id, ref, title, kind, binding, theme, project, edge, inferred, leads, supports, deadline, dueKind, dueDate, dueEvery
 
 MATCH (unit:Unit {id: $unitId})
 CALL (unit) {
@@ -33,6 +33,7 @@ CALL (unit) {
   WITH assignment, item, theme, project, leads, supports
   ORDER BY item.sortKey
   RETURN collect(CASE WHEN item IS NULL THEN null ELSE {
+           id: item.id,
            ref: item.ref,
            title: item.title,
            kind: item.kind,

@@ -21,7 +21,23 @@ export const HOTSPOT_NAMES = [
   'communities',
   'cross-theme-units',
   'collective-exposure',
+  // Progress (issue 14): they read the progress records, and today from the app's clock.
+  'overdue-by-unit',
+  'stalled-items',
+  'progress-by-theme',
+  'indicators-off-track',
 ] as const;
+
+/**
+ * Rankings that read progress records (Progress, DeadlineChange, IndicatorValue), which change
+ * without the plan changing, and today's date: never kept answers.
+ */
+const PROGRESS_RANKINGS: ReadonlySet<string> = new Set([
+  'overdue-by-unit',
+  'stalled-items',
+  'progress-by-theme',
+  'indicators-off-track',
+]);
 
 const HotspotQuery = z.object({
   plan: PlanParam,
@@ -72,6 +88,8 @@ export function hotspotsRoutes(api: ApiContext): Hono {
     if (declares(definition, 'planId'))
       given['planId'] = (await api.resolvePlan(query.plan, signal)).id;
     if (query.limit !== undefined && declares(definition, 'limit')) given['limit'] = query.limit;
+    if (declares(definition, 'today')) given['today'] = api.today();
+    if (PROGRESS_RANKINGS.has(definition.name)) c.set('freshAnswer', true);
     if (query.collectives !== undefined && declares(definition, 'includeCollectives')) {
       given['includeCollectives'] = query.collectives;
     }

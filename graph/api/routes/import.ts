@@ -1,7 +1,8 @@
 // Import in the explorer (docs/api.md, "Import"): a file is uploaded and read — nothing written —
 // and answered with its review; 载入 loads the kept model atomically with the loader `npm run load`
 // uses; 取消 forgets it. Every route here is a write reachable from a browser, so every one is
-// behind the same-origin guard.
+// behind the same-origin guard, asks the account's role (a planner's: import-plan, and
+// replace-plan to load over a plan of the same id) and leaves an entry in the audit log.
 import { Hono } from 'hono';
 import { z } from 'zod';
 import {
@@ -12,6 +13,8 @@ import {
 } from '../../load/load-plan.ts';
 import { PlanModelError } from '../../load/rows.ts';
 import type { PlanModel } from '../../model/plan.ts';
+import type { PlanSummary } from '../../../contract/api/plans.ts';
+import { recordWrite, requireWrite } from '../accounts/gate.ts';
 import { readDocument } from '../../parse/parse-document.ts';
 import { DEFAULT_LIMITS } from '../../parse/read/blocks.ts';
 import type { ApiContext } from '../context.ts';
@@ -85,6 +88,9 @@ export function importRoutes(api: ApiContext, limits: Partial<PendingLimits> = {
   const guard = sameOrigin({ host: api.host });
 
   routes.post('/import', guard, async (c) => {
+    // Reading a file writes nothing, but it is the first step of an import and costs the server
+    // a parse: only those who may import may ask for one.
+    requireWrite(c, 'import-plan');
     checkUploadType(c.req.header('content-type'));
     const fileName = fileNameOf(c.req.header(FILE_NAME_HEADER));
     const bytes = await readCapped(c.req.raw, MAX_IMPORT_BYTES);
@@ -102,10 +108,17 @@ export function importRoutes(api: ApiContext, limits: Partial<PendingLimits> = {
         `→ plan ${model.plan.id}: ${model.items.length} items, ${counts.units} units, ` +
         `${counts.LEADS} LEADS, ${counts.SUPPORTS} SUPPORTS, ${counts.errors} errors; nothing written`,
     );
+    recordWrite(c, {
+      action: 'read-import',
+      target: fileName,
+      before: null,
+      after: { planId: model.plan.id, title: model.plan.title, items: model.items.length },
+    });
     return c.json(review);
   });
 
   routes.post('/import/:token/load', guard, async (c) => {
+    requireWrite(c, 'import-plan');
     checkJsonType(c.req.header('content-type'));
     const token = c.req.param('token');
     const kept = TOKEN.test(token) ? pending.get(token) : undefined;
@@ -114,6 +127,7 @@ export function importRoutes(api: ApiContext, limits: Partial<PendingLimits> = {
       throw new HttpError(409, 'import_in_progress', 'this import is being loaded already');
     }
     const { replace, ...edits } = LoadRequest.parse(await jsonBodyOf(c));
+    if (replace) requireWrite(c, 'replace-plan');
     let model: PlanModel;
     try {
       model = withHeader(kept.model, edits);
@@ -130,6 +144,10 @@ export function importRoutes(api: ApiContext, limits: Partial<PendingLimits> = {
     const { driver, database } = api.target();
     kept.loading = true;
     try {
+      // What a replace overwrites, for the audit log's "before".
+      const before = replace
+        ? ((await api.plans(c.req.raw.signal)).find((plan) => plan.id === model.plan.id) ?? null)
+        : null;
       // `force` with `replace`: the same file may come back with a header the planner supplied.
       const outcome = await loadPlanModel(driver, model, sourceOf({ ...kept, model }), {
         database,
@@ -156,6 +174,18 @@ export function importRoutes(api: ApiContext, limits: Partial<PendingLimits> = {
           `${answer.counts.items} items, ${answer.counts.units} units, ${answer.counts.LEADS} LEADS, ` +
           `${answer.counts.SUPPORTS} SUPPORTS, ${answer.counts.unverified} unverified`,
       );
+      recordWrite(c, {
+        action: outcome.status === 'replaced' ? 'replace-plan' : 'import-plan',
+        target: outcome.planId,
+        before: before === null ? null : auditedPlan(before),
+        after: {
+          title: outcome.title,
+          file: kept.fileName,
+          sha256: model.source?.sha256 ?? null,
+          items: answer.counts.items,
+          units: answer.counts.units,
+        },
+      });
       return c.json(answer);
     } catch (error) {
       if (error instanceof PlanChangedError) throw planExists(model, false);
@@ -182,6 +212,7 @@ export function importRoutes(api: ApiContext, limits: Partial<PendingLimits> = {
   });
 
   routes.delete('/import/:token', guard, (c) => {
+    requireWrite(c, 'import-plan');
     const token = c.req.param('token');
     const kept = TOKEN.test(token) ? pending.get(token) : undefined;
     if (kept === undefined) throw unknownImport();
@@ -192,6 +223,12 @@ export function importRoutes(api: ApiContext, limits: Partial<PendingLimits> = {
     log(
       `cancelled "${kept.fileName}" (sha256 ${short(kept.model.source?.sha256)}…); nothing written`,
     );
+    recordWrite(c, {
+      action: 'cancel-import',
+      target: kept.fileName,
+      before: { planId: kept.model.plan.id },
+      after: null,
+    });
     return c.json({ cancelled: true });
   });
 
@@ -205,4 +242,14 @@ function planExists(model: PlanModel, sameFile: boolean): HttpError {
     `plan ${model.plan.id} (${model.plan.title}) is loaded already${sameFile ? ' from this same file' : ''}; ` +
       'tick "replace" to replace it',
   );
+}
+
+/** A plan as the audit log remembers it before a replace. */
+function auditedPlan(plan: PlanSummary) {
+  return {
+    title: plan.title,
+    sha256: plan.sourceSha256,
+    items: plan.itemCount,
+    units: plan.unitCount,
+  };
 }

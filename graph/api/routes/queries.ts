@@ -60,6 +60,10 @@ export function queriesRoutes(api: ApiContext): Hono {
     ) {
       given['planId'] = (await api.resolvePlan(undefined, signal)).id;
     }
+    // "Today" for the progress queries is the server's, as on the war map, unless the caller says.
+    if (given['today'] === undefined && definition.params.some((param) => param.name === 'today')) {
+      given['today'] = api.today();
+    }
     const rows = await readRows(api.target(), definition.text, bindParams(definition, given), {
       timeoutMs: api.queryTimeoutMs,
       signal,

@@ -1,6 +1,7 @@
 // A task list put into words: the title, the column headers and one row of text per item, in the
 // planner's language. Both the Excel and the Word builder draw this one table, so the two files
 // always say the same thing. Pure.
+import { STATUS_WORDS } from '../../../contract/progress.ts';
 import type { TaskList, TaskListItem, UnitNames } from './rows.ts';
 import { TASK_LIST_WORDS, type TaskListLang, type TaskListWords } from './words.ts';
 
@@ -29,13 +30,18 @@ export interface TaskListTable {
 
 const LAYOUT: readonly { key: ColumnKey; width: number; centred: boolean }[] = [
   { key: 'number', width: 6, centred: true },
-  { key: 'ref', width: 13, centred: true },
-  { key: 'item', width: 40, centred: false },
-  { key: 'theme', width: 24, centred: false },
-  { key: 'role', width: 10, centred: true },
-  { key: 'leads', width: 28, centred: false },
-  { key: 'supports', width: 34, centred: false },
+  { key: 'ref', width: 12, centred: true },
+  { key: 'item', width: 34, centred: false },
+  { key: 'theme', width: 20, centred: false },
+  { key: 'role', width: 9, centred: true },
+  { key: 'leads', width: 22, centred: false },
+  { key: 'supports', width: 26, centred: false },
   { key: 'due', width: 13, centred: true },
+  { key: 'dueDate', width: 12, centred: true },
+  // Overdue before status: read back as a table, the later status column is the one kept.
+  { key: 'overdue', width: 9, centred: true },
+  { key: 'status', width: 9, centred: true },
+  { key: 'note', width: 34, centred: false },
 ];
 
 function unitName(lang: TaskListLang, unit: UnitNames): string {
@@ -80,7 +86,7 @@ export function taskListTable(list: TaskList, lang: TaskListLang): TaskListTable
   const words = TASK_LIST_WORDS[lang];
   const units = (names: readonly UnitNames[]) =>
     names.map((unit) => unitName(lang, unit)).join(words.unitSeparator);
-  const cells = (item: TaskListItem, index: number): Record<ColumnKey, string> => ({
+  const itemCells = (item: TaskListItem, index: number) => ({
     number: String(index + 1),
     ref: item.ref,
     item: item.title,
@@ -90,6 +96,27 @@ export function taskListTable(list: TaskList, lang: TaskListLang): TaskListTable
     supports: units(item.supports),
     due: dueOf(lang, item, words),
   });
+  const cells = (listed: TaskList['items'][number], index: number): Record<ColumnKey, string> => {
+    const { state } = listed;
+    // The deadline in force: a planner's change where there is one, else the document's.
+    const item: TaskListItem =
+      state?.deadlineChanged === true
+        ? {
+            ...listed,
+            deadline: state.deadline,
+            dueKind: state.dueKind,
+            dueDate: state.dueDate,
+            dueEvery: null,
+          }
+        : listed;
+    return {
+      ...itemCells(item, index),
+      dueDate: item.dueKind === 'date' ? (item.dueDate ?? '') : '',
+      status: state?.status == null ? words.noStatus : STATUS_WORDS[state.status][lang],
+      overdue: state?.overdue === true ? words.overdueMark : '',
+      note: state?.note ?? '',
+    };
+  };
   return {
     annex: words.annex,
     title: words.title(unitName(lang, list.unit)),

@@ -22,7 +22,15 @@ export interface TaskListWords {
     leads: string;
     supports: string;
     due: string;
+    dueDate: string;
+    status: string;
+    overdue: string;
+    note: string;
   };
+  /** What the overdue column says of an overdue item (blank otherwise). */
+  overdueMark: string;
+  /** The status column of an item no one has reported on and whose document prints none. */
+  noStatus: string;
   roles: { lead: string; inferredLead: string; support: string };
   /** What stands in the theme column for an item that sits under no theme. */
   sections: {
@@ -38,6 +46,9 @@ export interface TaskListWords {
   unitSeparator: string;
 }
 
+// 到期时间 and 逾期状态 rather than 到期日 and 是否逾期: words the parser knows as a deadline and a
+// status column, so a list a liaison fills in reads back as a table (and as a ledger): a table
+// with more than two headers it does not know is no task table to it.
 export const TASK_LIST_WORDS: Record<TaskListLang, TaskListWords> = {
   zh: {
     annex: '附件',
@@ -52,7 +63,13 @@ export const TASK_LIST_WORDS: Record<TaskListLang, TaskListWords> = {
       leads: '牵头单位',
       supports: '配合单位',
       due: '完成时限',
+      dueDate: '到期时间',
+      status: '状态',
+      overdue: '逾期状态',
+      note: '最新进展',
     },
+    overdueMark: '已逾期',
+    noStatus: '未报送',
     roles: { lead: '牵头', inferredLead: '推定牵头', support: '配合' },
     sections: {
       bindingIndicators: '约束性指标',
@@ -85,7 +102,13 @@ export const TASK_LIST_WORDS: Record<TaskListLang, TaskListWords> = {
       leads: 'Lead units',
       supports: 'Supporting units',
       due: 'Deadline',
+      dueDate: 'Due date',
+      status: 'Status',
+      overdue: 'Overdue',
+      note: 'Latest note',
     },
+    overdueMark: 'Overdue',
+    noStatus: 'No status',
     roles: { lead: 'Lead', inferredLead: 'Inferred lead', support: 'Support' },
     sections: {
       bindingIndicators: 'Binding indicators',

@@ -10,6 +10,7 @@ import {
   PathsAnswer,
   PlanGraph,
   PlanList,
+  ProgressMap,
   QueryAnswer,
   QueryList,
   SearchHits,
@@ -18,6 +19,14 @@ import {
   UnitProfile,
 } from './schema.ts';
 import { CancelAnswer, ImportReview, LoadAnswer, type LoadRequest } from './import-schema.ts';
+import { LedgerConfirmAnswer, LedgerReview } from '../../../contract/api/ledger.ts';
+import {
+  ProgressAnswer,
+  type DeadlinePost,
+  type IndicatorPost,
+  type ProgressPost,
+} from '../../../contract/api/progress.ts';
+import { DeadlineChange, IndicatorValue, ProgressRecord } from '../../../contract/progress.ts';
 
 /** An answer the app cannot use: an HTTP error from the API, or a payload of the wrong shape. */
 export class ApiError extends Error {
@@ -39,6 +48,11 @@ type Send = (
 
 export class ApiClient {
   readonly #base: string;
+  /**
+   * Called when the API says a login is needed (team mode, no session or an expired one): the
+   * app shows its login instead (web/src/controllers/session-controller.ts).
+   */
+  onLoginRequired: (() => void) | null = null;
 
   constructor(base = '/api') {
     this.#base = base.replace(/\/$/, '');
@@ -100,6 +114,9 @@ export class ApiClient {
     const answer: unknown = await response.json().catch(() => null);
     if (!response.ok) {
       const error = ErrorBody.safeParse(answer);
+      if (response.status === 401 && error.success && error.data.error.code === 'login_required') {
+        this.onLoginRequired?.();
+      }
       throw error.success
         ? new ApiError(response.status, error.data.error.code, error.data.error.message)
         : new ApiError(response.status, 'http', `${response.status} ${response.statusText}`);
@@ -117,6 +134,39 @@ export class ApiClient {
 
   plans(signal?: AbortSignal) {
     return this.#get('/plans', {}, PlanList, signal);
+  }
+
+  /** The war map: every item's state and every unit's late share, on the server's today. */
+  progressMap(plan: string | null, signal?: AbortSignal) {
+    return this.#get('/progress/map', { plan }, ProgressMap, signal);
+  }
+
+  /** One item's progress: its state today, history, deadline changes, an indicator's values. */
+  progress(plan: string | null, item: string, signal?: AbortSignal) {
+    return this.#get('/progress', { plan, item }, ProgressAnswer, signal);
+  }
+
+  /** Progress writes (docs/api.md, "Progress"): each a new dated record, never an overwrite. */
+  postProgress(update: ProgressPost, signal?: AbortSignal) {
+    return this.#write('/progress', update, ProgressRecord, signal);
+  }
+
+  postDeadline(change: DeadlinePost, signal?: AbortSignal) {
+    return this.#write('/progress/deadline', change, DeadlineChange, signal);
+  }
+
+  postIndicatorValue(value: IndicatorPost, signal?: AbortSignal) {
+    return this.#write('/progress/indicator', value, IndicatorValue, signal);
+  }
+
+  #write<S extends z.ZodMiniType>(path: string, body: unknown, schema: S, signal?: AbortSignal) {
+    return this.#request(
+      path,
+      this.url(path),
+      { method: 'POST', body: JSON.stringify(body), type: 'application/json', write: true },
+      schema,
+      signal,
+    );
   }
 
   planGraph(plan: string | null, signal?: AbortSignal) {
@@ -226,6 +276,46 @@ export class ApiClient {
   /** Forgets a reviewed import; nothing of it was ever written. */
   cancelImport(token: string, signal?: AbortSignal) {
     const path = `/import/${encodeURIComponent(token)}`;
+    return this.#request(
+      path,
+      this.url(path),
+      { method: 'DELETE', write: true },
+      CancelAnswer,
+      signal,
+    );
+  }
+
+  // A 督办台账: read and matched to a plan's items (nothing written), then written or cancelled.
+  importLedger(file: File, plan: string | null, signal?: AbortSignal) {
+    return this.#request(
+      '/ledger',
+      this.url('/ledger', { plan }),
+      {
+        method: 'POST',
+        body: file,
+        type: 'application/octet-stream',
+        headers: { 'x-guatu-file-name': encodeURIComponent(file.name) },
+        write: true,
+      },
+      LedgerReview,
+      signal,
+    );
+  }
+
+  /** Writes one progress record per matched row, all or nothing. */
+  confirmLedger(token: string, signal?: AbortSignal) {
+    const path = `/ledger/${encodeURIComponent(token)}/confirm`;
+    return this.#request(
+      path,
+      this.url(path),
+      { method: 'POST', body: '{}', type: 'application/json', write: true },
+      LedgerConfirmAnswer,
+      signal,
+    );
+  }
+
+  cancelLedger(token: string, signal?: AbortSignal) {
+    const path = `/ledger/${encodeURIComponent(token)}`;
     return this.#request(
       path,
       this.url(path),

@@ -7,6 +7,7 @@ export * from '../../../contract/api/errors.ts';
 export * from '../../../contract/api/graph.ts';
 export * from '../../../contract/api/hotspots.ts';
 export * from '../../../contract/api/plans.ts';
+export * from '../../../contract/api/progress-map.ts';
 export * from '../../../contract/api/queries.ts';
 export * from '../../../contract/api/search.ts';
 export * from '../../../contract/api/source.ts';

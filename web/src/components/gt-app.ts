@@ -37,24 +37,33 @@ import type { Position } from 'cytoscape';
 import { HotspotRowEvent } from '../hotspots/events.ts';
 import { LitRowController } from '../hotspots/lit-row-controller.ts';
 import { readView, TOOLS, writeView, type Tool, type ViewState } from '../state/view.ts';
+import { SessionController } from '../controllers/session-controller.ts';
 import { MarkEvent, NodeSelectEvent, ViewChangeEvent } from './events.ts';
 import type { GtGraph } from './gt-graph.ts';
 import { PlanImportedEvent, type GtImportDialog } from './gt-import-dialog.ts';
+import type { GtReportDialog } from './gt-report-dialog.ts';
+import { reportWord } from '../i18n/features/reports.ts';
+import { ledgerWord } from '../i18n/features/ledger.ts';
 import type { GtSearch } from './gt-search.ts';
 import { sharedStyles } from './shared-styles.ts';
+import './gt-account-menu.ts';
 import './gt-canvas-controls.ts';
 import './gt-db-banner.ts';
 import './gt-filters.ts';
 import './gt-graph.ts';
 import './gt-import-dialog.ts';
+import './gt-report-dialog.ts';
 import './gt-item-panel.ts';
 import './gt-legend.ts';
+import './gt-login.ts';
 import './gt-node-actions.ts';
 import './gt-node-panel.ts';
 import './gt-plan-panel.ts';
 import './gt-search.ts';
 import './gt-theme-panel.ts';
 import './gt-unit-panel.ts';
+import '../warmap/gt-timeline.ts';
+import { WarMapController } from '../warmap/war-map-controller.ts';
 
 interface Expansion {
   graph: ShownGraph;
@@ -253,11 +262,13 @@ export class GtApp extends LitElement {
         min-height: 0;
       }
       gt-graph,
-      gt-table-view {
+      gt-table-view,
+      gt-timeline {
         position: absolute;
         inset: 0;
       }
-      gt-table-view {
+      gt-table-view,
+      gt-timeline {
         padding-top: 3rem;
       }
       gt-node-actions {
@@ -339,6 +350,8 @@ export class GtApp extends LitElement {
 
   @provide({ context: apiContext })
   api = new ApiClient();
+  /** Who is signed in (provides accountContext); in team mode the login until someone is. */
+  readonly #session = new SessionController(this, () => this.api);
 
   /** Cytoscape's WebGL renderer, for comparison (`?renderer=webgl`); fixed for the page's life. */
   readonly #webgl = new URLSearchParams(location.search).get('renderer') === 'webgl';
@@ -349,6 +362,7 @@ export class GtApp extends LitElement {
   #tableRequested = false;
   #reachCache: { index: PlanIndex; id: string; reach: Set<string> } | null = null;
   #markCache: { ids: readonly string[]; set: ReadonlySet<string> } | null = null;
+  #shownCache: { shown: ShownGraph; ids: ReadonlySet<string> } | null = null;
   readonly #toolsRequested = new Set<Tool>();
   /** A selection that came with the address: shown on the graph once the plan is drawn. */
   #pendingFocus: string | null = null;
@@ -374,17 +388,23 @@ export class GtApp extends LitElement {
       ),
   });
 
+  /** The war map's answer while the war map or the timeline is on (warmap/). */
+  private readonly warMap = new WarMapController(this, {
+    api: () => this.api,
+    view: () => this.view,
+    plan: () => this.#plan()?.id ?? null,
+  });
+
   private plans = new Task(this, {
     args: () => [] as const,
     task: (_args, { signal }) => this.api.plans(signal),
   });
 
-  // No plan in the address: the first of the plans list, the one the header and panels show —
-  // with several loaded (an import adds one), the API wants to be told which.
+  // No plan in the address: the API answers with the first of the plans list, the one the header
+  // and panels show, so the graph is asked for at once, beside the list rather than after it.
   private planGraph = new Task(this, {
     args: () => [this.view.plan] as const,
-    task: async ([plan], { signal }) =>
-      this.api.planGraph(plan ?? (await this.plans.taskComplete)[0]?.id ?? null, signal),
+    task: ([plan], { signal }) => this.api.planGraph(plan, signal),
   });
 
   private expansions = new Task(this, {
@@ -402,6 +422,11 @@ export class GtApp extends LitElement {
   @query('gt-search') private search?: GtSearch;
   @query('gt-graph') private graph?: GtGraph;
   @query('gt-import-dialog') private importDialog?: GtImportDialog;
+  @query('gt-report-dialog') private reportDialog?: GtReportDialog;
+
+  /** The war map as on screen for a report: the whole graph, at a page's print width. */
+  #reportFigure = (): Promise<Blob | null> =>
+    this.graph?.png({ full: true, maxWidth: 2400, background: '#ffffff' }) ?? Promise.resolve(null);
 
   @state() private view: ViewState = readView(location.search);
   /** The saved views being presented, and the first shown; null when not presenting. */
@@ -511,7 +536,7 @@ export class GtApp extends LitElement {
   #onDrop = (event: DragEvent): void => {
     const file = event.dataTransfer?.files[0];
     this.dropping = false;
-    if (file === undefined) return;
+    if (file === undefined || !this.#session.allows('import-plan')) return;
     event.preventDefault();
     void this.importDialog?.open(file);
   };
@@ -756,6 +781,18 @@ export class GtApp extends LitElement {
     return planFileBase(this.#plan(), subject);
   }
 
+  // The same set while the drawing stays: the timeline lists the items the view shows.
+  #shownIds(drawing: Drawing | null): ReadonlySet<string> | undefined {
+    if (drawing === null) return undefined;
+    if (this.#shownCache?.shown !== drawing.shown) {
+      this.#shownCache = {
+        shown: drawing.shown,
+        ids: new Set(drawing.shown.nodes.map((node) => node.id)),
+      };
+    }
+    return this.#shownCache.ids;
+  }
+
   // The same set object while the marks stay, so the canvas is not redrawn.
   #marked(): ReadonlySet<string> {
     const ids = this.view.marked;
@@ -880,6 +917,8 @@ export class GtApp extends LitElement {
   override render() {
     const { view } = this;
     const lang = view.lang;
+    // Team mode and nobody signed in: the login only, nothing of the plan.
+    if (this.#session.needsLogin) return html`<gt-login .language=${lang}></gt-login>`;
     const plan = this.#plan();
     const graph = this.planGraph.value;
     const drawing = graph === undefined ? null : this.#draw(graph);
@@ -914,14 +953,39 @@ export class GtApp extends LitElement {
               </button>`,
           )}
         </nav>
+        ${
+          this.#session.allows('import-plan')
+            ? html`<button
+                class="import"
+                data-action="import"
+                title=${msg(lang, 'importButtonHint')}
+                @click=${() => void this.importDialog?.open()}
+              >
+                ${msg(lang, 'importButton')}
+              </button>`
+            : nothing
+        }
+        ${
+          this.#session.allows('import-ledger')
+            ? html`<button
+                class="import"
+                data-action="import-ledger"
+                title=${ledgerWord(lang, 'ledgerButtonHint')}
+                @click=${() => void this.importDialog?.openLedger(this.#plan()?.id ?? null)}
+              >
+                ${ledgerWord(lang, 'ledgerButton')}
+              </button>`
+            : nothing
+        }
         <button
           class="import"
-          data-action="import"
-          title=${msg(lang, 'importButtonHint')}
-          @click=${() => void this.importDialog?.open()}
+          data-action="report"
+          title=${reportWord(lang, 'reportButtonHint')}
+          @click=${() => void this.reportDialog?.open()}
         >
-          ${msg(lang, 'importButton')}
+          ${reportWord(lang, 'reportButton')}
         </button>
+        <gt-account-menu .language=${lang}></gt-account-menu>
         <button
           class="lang"
           data-action="language"
@@ -952,8 +1016,23 @@ export class GtApp extends LitElement {
               .language=${lang}
               .webgl=${this.#webgl}
               .metric=${view.metric}
-              ?hidden=${view.table}
+              .warmap=${this.warMap.nodeData(drawing?.index ?? null)}
+              ?hidden=${view.table || view.timeline}
             ></gt-graph>
+            ${
+              !view.table && view.timeline
+                ? html`<gt-timeline
+                    .language=${lang}
+                    .map=${this.warMap.map}
+                    .index=${drawing?.index ?? null}
+                    .shown=${this.#shownIds(drawing)}
+                    .group=${view.timelineBy}
+                    .filters=${view.warFilters}
+                    .selected=${view.selected}
+                    .englishPrefix=${drawing?.englishPrefix ?? ''}
+                  ></gt-timeline>`
+                : nothing
+            }
             ${
               view.table
                 ? html`<gt-table-view
@@ -964,23 +1043,25 @@ export class GtApp extends LitElement {
                     .englishPrefix=${drawing?.englishPrefix ?? ''}
                     .fileBase=${this.#tableFileBase(drawing)}
                   ></gt-table-view>`
-                : html`
-                    <gt-node-actions
-                      .view=${view}
-                      .name=${
-                        selectedNode === undefined
-                          ? ''
-                          : nodeName(selectedNode, lang, drawing?.englishPrefix)
-                      }
-                      .more=${more}
-                    ></gt-node-actions>
-                    <div class="counts" role="status">
-                      ${msg(lang, 'counts', {
-                        nodes: drawing?.shown.nodes.length ?? 0,
-                        edges: edgeCount,
-                      })}
-                    </div>
-                  `
+                : view.timeline
+                  ? nothing
+                  : html`
+                      <gt-node-actions
+                        .view=${view}
+                        .name=${
+                          selectedNode === undefined
+                            ? ''
+                            : nodeName(selectedNode, lang, drawing?.englishPrefix)
+                        }
+                        .more=${more}
+                      ></gt-node-actions>
+                      <div class="counts" role="status">
+                        ${msg(lang, 'counts', {
+                          nodes: drawing?.shown.nodes.length ?? 0,
+                          edges: edgeCount,
+                        })}
+                      </div>
+                    `
             }
             <gt-canvas-controls .view=${view}></gt-canvas-controls>
             ${
@@ -1011,6 +1092,8 @@ export class GtApp extends LitElement {
             .categories=${drawing?.categories ?? []}
             .metric=${view.metric}
             .nodes=${drawing?.shown.nodes ?? []}
+            .warmap=${view.warmap || view.timeline ? this.warMap.map : null}
+            .warFilters=${view.warFilters}
             ?hidden=${view.table}
           ></gt-legend>
         </div>
@@ -1019,6 +1102,11 @@ export class GtApp extends LitElement {
         </aside>
       </main>
       <gt-import-dialog .language=${lang}></gt-import-dialog>
+      <gt-report-dialog
+        .language=${lang}
+        .plan=${this.#plan()?.id ?? null}
+        .figure=${this.#reportFigure}
+      ></gt-report-dialog>
       <gt-db-banner .language=${lang}></gt-db-banner>
       ${
         this.dropping

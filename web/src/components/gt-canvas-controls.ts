@@ -1,6 +1,8 @@
-// The controls in the canvas's corner: layered or force layout, graph or table, fit to screen.
+// The controls in the canvas's corner: layered or force layout, graph, table or timeline, the
+// war map (作战图) on or off, fit to screen.
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { warmapWord } from '../i18n/features/warmap.ts';
 import { msg } from '../i18n/messages.ts';
 import { DEFAULT_VIEW, type ViewState } from '../state/view.ts';
 import { FitRequestEvent, ViewChangeEvent } from './events.ts';
@@ -40,7 +42,7 @@ export class GtCanvasControls extends LitElement {
               class="button"
               data-layout=${layout}
               aria-pressed=${pressed(view.layout === layout)}
-              ?disabled=${view.table}
+              ?disabled=${view.table || view.timeline}
               @click=${() => this.#change({ layout })}
             >
               ${msg(lang, layout === 'layered' ? 'layoutLayered' : 'layoutForce')}
@@ -51,8 +53,8 @@ export class GtCanvasControls extends LitElement {
         <button
           class="button"
           data-view="graph"
-          aria-pressed=${pressed(!view.table)}
-          @click=${() => this.#change({ table: false })}
+          aria-pressed=${pressed(!view.table && !view.timeline)}
+          @click=${() => this.#change({ table: false, timeline: false })}
         >
           ${msg(lang, 'viewGraph')}
         </button>
@@ -60,15 +62,32 @@ export class GtCanvasControls extends LitElement {
           class="button"
           data-view="table"
           aria-pressed=${pressed(view.table)}
-          @click=${() => this.#change({ table: true })}
+          @click=${() => this.#change({ table: true, timeline: false })}
         >
           ${msg(lang, 'viewTable')}
+        </button>
+        <button
+          class="button"
+          data-view="timeline"
+          aria-pressed=${pressed(view.timeline && !view.table)}
+          @click=${() => this.#change({ table: false, timeline: true })}
+        >
+          ${warmapWord(lang, 'viewTimeline')}
         </button>
       </div>
       <button
         class="button"
+        data-action="warmap"
+        aria-pressed=${pressed(view.warmap)}
+        title=${warmapWord(lang, 'warmapHint')}
+        @click=${() => this.#change({ warmap: !view.warmap })}
+      >
+        ${warmapWord(lang, 'warmap')}
+      </button>
+      <button
+        class="button"
         data-action="fit"
-        ?disabled=${view.table}
+        ?disabled=${view.table || view.timeline}
         @click=${() => this.dispatchEvent(new FitRequestEvent())}
       >
         ${msg(lang, 'fit')}

@@ -13,6 +13,7 @@ import {
   type Role,
   type ViewState,
 } from '../state/view.ts';
+import '../warmap/gt-war-filters.ts';
 import { ViewChangeEvent } from './events.ts';
 import { sharedStyles } from './shared-styles.ts';
 
@@ -212,6 +213,7 @@ export class GtFilters extends LitElement {
       >
         ${msg(lang, 'collectives')}
       </button>
+      ${view.warmap || view.timeline ? html`<gt-war-filters .view=${view}></gt-war-filters>` : ''}
       <span class="spacer"></span>
       <button class="button" @click=${this.#reset}>${msg(lang, 'reset')}</button>
     `;

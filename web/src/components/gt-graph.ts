@@ -15,6 +15,8 @@ import {
 import type { CyEdge, CyNode } from '../graph/to-elements.ts';
 import { msg, type Lang } from '../i18n/messages.ts';
 import type { Layout } from '../state/view.ts';
+import { applyWarmap } from '../warmap/apply.ts';
+import type { WarNodeData } from '../warmap/war-map.ts';
 import { NodeSelectEvent } from './events.ts';
 import { sharedStyles } from './shared-styles.ts';
 
@@ -59,6 +61,8 @@ export class GtGraph extends LitElement {
   @property() language: Lang = 'zh';
   /** Heat styling: units sized and coloured by this metric (graph/heat.ts), or none. */
   @property() metric: string | null = null;
+  /** War-map styling (warmap/war-map.ts): each node's state and late share, or none. */
+  @property({ attribute: false }) warmap: ReadonlyMap<string, WarNodeData> | null = null;
   /** Draw with Cytoscape's experimental WebGL renderer (set before the element connects). */
   @property({ type: Boolean }) webgl = false;
 
@@ -69,6 +73,7 @@ export class GtGraph extends LitElement {
       this.#queue(async () => {
         await this.#controller.show(elements, layout);
         this.#controller.heat(this.metric);
+        this.#applyWarmap();
         this.#controller.highlight(this.selected, this.reach, this.marked);
       });
     } else if (changed.has('selected') || changed.has('reach') || changed.has('marked')) {
@@ -77,6 +82,16 @@ export class GtGraph extends LitElement {
     if (changed.has('metric') && !changed.has('elements') && !changed.has('layout')) {
       this.#queue(() => this.#controller.heat(this.metric));
     }
+    if (changed.has('warmap') && !changed.has('elements') && !changed.has('layout')) {
+      this.#queue(() => this.#applyWarmap());
+    }
+  }
+
+  #applyWarmap(): void {
+    applyWarmap(this.#controller.cy, this.warmap);
+    // What the canvas shows, for tests: how many nodes carry war-map data.
+    if (this.warmap === null) delete this.dataset['war'];
+    else this.dataset['war'] = String(this.warmap.size);
   }
 
   // The canvas takes the keyboard when focused: arrows pan, + and − zoom, 0 fits. Choosing a

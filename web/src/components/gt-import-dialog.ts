@@ -14,6 +14,9 @@ import { msg, type Lang } from '../i18n/messages.ts';
 import { ImportHeaderEditEvent } from './gt-import-review.ts';
 import { sharedStyles } from './shared-styles.ts';
 import './gt-import-review.ts';
+import type { GtLedgerImport, LedgerDoneEvent } from './gt-ledger-import.ts';
+import { ledgerWord } from '../i18n/features/ledger.ts';
+import './gt-ledger-import.ts';
 
 /** A plan was loaded from an import: the explorer switches to it. */
 export class PlanImportedEvent extends Event {
@@ -40,6 +43,10 @@ export class GtImportDialog extends LitElement {
       dialog[open] {
         display: grid;
         grid-template-rows: auto minmax(0, 1fr) auto;
+      }
+      dialog[open] > gt-ledger-import {
+        grid-row: 2 / 4;
+        min-height: 0;
       }
       dialog::backdrop {
         background: rgba(15, 30, 45, 0.45);
@@ -141,6 +148,11 @@ export class GtImportDialog extends LitElement {
   @state() private fileName = '';
   @state() private edits: Partial<Record<HeaderField, string>> = {};
   @state() private replace = false;
+  /** A notice to load as a plan, or a 督办台账 whose rows become progress (gt-ledger-import). */
+  @state() private kind: 'plan' | 'ledger' = 'plan';
+  /** The plan a ledger is matched to. */
+  @state() private ledgerPlan: string | null = null;
+  @query('gt-ledger-import') private ledgerImport?: GtLedgerImport;
 
   @property() language: Lang = 'zh';
 
@@ -214,6 +226,11 @@ export class GtImportDialog extends LitElement {
   }
 
   #cancel(): void {
+    if (this.kind === 'ledger') {
+      this.ledgerImport?.cancel();
+      this.dialog?.close();
+      return;
+    }
     this.#forget();
     this.#close();
   }
@@ -226,7 +243,16 @@ export class GtImportDialog extends LitElement {
   }
 
   /** Opens the dialog: on a file dropped on the page, or empty, to choose one. */
+  /** Opens the dialog for a 督办台账, its rows to be matched to `plan`'s items. */
+  async openLedger(plan: string | null): Promise<void> {
+    this.kind = 'ledger';
+    this.ledgerPlan = plan;
+    await this.updateComplete;
+    if (this.dialog !== undefined && !this.dialog.open) this.dialog.showModal();
+  }
+
   async open(file?: File): Promise<void> {
+    this.kind = 'plan';
     await this.updateComplete;
     if (this.dialog !== undefined && !this.dialog.open) this.dialog.showModal();
     if (file !== undefined) this.#read(file);
@@ -356,7 +382,9 @@ export class GtImportDialog extends LitElement {
       }}
     >
       <header>
-        <h2 id="import-title">${msg(lang, 'importTitle')}</h2>
+        <h2 id="import-title">
+          ${this.kind === 'ledger' ? ledgerWord(lang, 'ledgerTitle') : msg(lang, 'importTitle')}
+        </h2>
         <button
           class="button"
           aria-label=${msg(lang, 'importClose')}
@@ -366,8 +394,21 @@ export class GtImportDialog extends LitElement {
           ×
         </button>
       </header>
-      <div class="content">${this.#renderContent()}</div>
-      ${this.#renderFooter()}
+      ${
+        this.kind === 'ledger'
+          ? html`<gt-ledger-import
+              class="ledger"
+              .language=${lang}
+              .plan=${this.ledgerPlan}
+              @gt-ledger-done=${(event: LedgerDoneEvent) => {
+                // Written: the plan's progress changed; the app listens to redraw what shows it.
+                if (event.answer === null) event.stopPropagation();
+                this.dialog?.close();
+              }}
+            ></gt-ledger-import>`
+          : html`<div class="content">${this.#renderContent()}</div>
+              ${this.#renderFooter()}`
+      }
     </dialog>`;
   }
 }

@@ -13,6 +13,7 @@ import { kindName, msg, roleBadge, type Lang } from '../i18n/messages.ts';
 import { moveFocusInList } from './arrow-keys.ts';
 import { NodeSelectEvent } from './events.ts';
 import { panelStyles, sharedStyles } from './shared-styles.ts';
+import '../progress/gt-item-progress.ts';
 
 /** Lines of the notice shown either side of the item's own. */
 const SOURCE_CONTEXT = 3;
@@ -167,6 +168,17 @@ export class GtItemPanel extends LitElement {
             : nothing
         }
       </header>
+      ${
+        item.kind === 'theme'
+          ? nothing
+          : html`<section class="progress">
+              <gt-item-progress
+                .itemId=${item.id}
+                .unitIds=${this.assignments.map((a) => a.unit.id)}
+                .language=${lang}
+              ></gt-item-progress>
+            </section>`
+      }
       <section>
         <h3>${msg(lang, 'leadUnits')}</h3>
         ${this.#renderUnits(leads)}

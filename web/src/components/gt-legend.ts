@@ -2,10 +2,12 @@
 // the stylesheet, so the two cannot disagree.
 import { LitElement, css, html, nothing, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { NodeData } from '../api/schema.ts';
+import type { NodeData, ProgressMap } from '../api/schema.ts';
 import { formatHeatValue, heatGradient, heatScale, isHeatMetric } from '../graph/heat.ts';
 import { CATEGORY_COLOURS, EDGE_COLOURS, KIND_STYLES } from '../graph/stylesheet.ts';
 import { categoryName, kindName, msg, type Lang, type MessageKey } from '../i18n/messages.ts';
+import type { WarFilter } from '../state/warmap.ts';
+import '../warmap/gt-war-legend.ts';
 import { ViewChangeEvent } from './events.ts';
 import { sharedStyles } from './shared-styles.ts';
 
@@ -96,6 +98,9 @@ export class GtLegend extends LitElement {
   @property() metric: string | null = null;
   /** The nodes on the canvas. */
   @property({ attribute: false }) nodes: readonly NodeData[] = [];
+  /** The war map (作战图) shown on the canvas, or none; its key comes first. */
+  @property({ attribute: false }) warmap: ProgressMap | null = null;
+  @property({ attribute: false }) warFilters: readonly WarFilter[] = [];
 
   #renderHeat() {
     const lang = this.language;
@@ -124,6 +129,18 @@ export class GtLegend extends LitElement {
     const lang = this.language;
     const heat = this.#renderHeat();
     return html`
+      ${
+        this.warmap === null
+          ? nothing
+          : html`<gt-war-legend
+              class="group"
+              role="group"
+              .language=${lang}
+              .map=${this.warmap}
+              .shown=${new Set(this.nodes.map((node) => node.id))}
+              .filters=${this.warFilters}
+            ></gt-war-legend>`
+      }
       ${heat}
       <div class="group" role="group" aria-label=${msg(lang, 'kinds')}>
         <h3>${msg(lang, 'kinds')}</h3>

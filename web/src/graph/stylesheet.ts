@@ -3,6 +3,7 @@
 // is styled one by one. Major labels (themes, the busiest units) are sized to be read off a
 // projector with the whole plan fitted; minor ones are left out (quiet) until they are legible.
 import type { StylesheetJson } from 'cytoscape';
+import { warmapStyles } from '../warmap/stylesheet.ts';
 import { THEME_BOX } from './theme-box.ts';
 
 export const FONT =
@@ -323,5 +324,5 @@ export function explorerStylesheet(): StylesheetJson {
       },
     },
   ];
-  return [...sheet, ...colours, ...states];
+  return [...sheet, ...colours, ...warmapStyles(), ...states];
 }

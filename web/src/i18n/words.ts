@@ -3,6 +3,7 @@
 // exports keep it); only what is shown and written to spreadsheets is put into words.
 import { categoryName, kindName, msg, type Lang } from './messages.ts';
 import { EDGE_WORDS } from './features/roles.ts';
+import { STATUS_WORDS, TRACK_WORDS, type Status, type Track } from '../../../contract/progress.ts';
 
 /** LEADS → 牵头, SUPPORTS → 配合: the one pair of words for the two edge types. */
 export function edgeWord(lang: Lang, type: string): string {
@@ -42,6 +43,9 @@ export function valueWords(lang: Lang, column: string, value: unknown): string |
   if (typed !== null) return `${edgeWord(lang, typed[1] ?? '')}(${typed[2]})`;
   if (KIND_COLUMN.test(column)) return kindName(lang, value);
   if (CATEGORY_COLUMN.test(column)) return categoryName(lang, value);
+  // The progress rankings' status (in-progress → 推进中) and an indicator's track.
+  if (column === 'status' && value in STATUS_WORDS) return STATUS_WORDS[value as Status][lang];
+  if (column === 'track' && value in TRACK_WORDS) return TRACK_WORDS[value as Track][lang];
   const reason = REASONS[value];
   if (column === 'reason' && reason !== undefined) return reason[lang];
   return undefined;

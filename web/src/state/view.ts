@@ -2,6 +2,7 @@
 // expanded or hidden. It lives in the URL's query string so a link shows a colleague the same
 // view; defaults are left out, so the plain address is the whole plan.
 import type { Lang } from '../i18n/messages.ts';
+import { DEFAULT_WARMAP_VIEW, readWarmapView, writeWarmapView, type WarmapView } from './warmap.ts';
 
 export type Layout = 'layered' | 'force';
 export type Scope = 'plan' | 'focus';
@@ -32,7 +33,7 @@ export interface Expansion {
   limit: number;
 }
 
-export interface ViewState {
+export interface ViewState extends WarmapView {
   plan: string | null;
   selected: string | null;
   layout: Layout;
@@ -84,6 +85,7 @@ export const DEFAULT_VIEW: ViewState = {
   marked: [],
   hot: null,
   row: null,
+  ...DEFAULT_WARMAP_VIEW,
 };
 
 const isFilterKind = (value: string): value is FilterKind =>
@@ -153,6 +155,7 @@ export function readView(search: string): ViewState {
     marked: lit ? [] : unique(query.getAll('mark')),
     hot: lit ? hot : null,
     row: lit ? row : null,
+    ...readWarmapView(query),
   };
 }
 
@@ -188,6 +191,7 @@ export function writeView(view: ViewState): string {
   } else {
     for (const id of view.marked) query.append('mark', id);
   }
+  writeWarmapView(view, query);
   // A row's key joins names with `|`, which a query may hold as it is: 市发改委|市经信局 reads
   // better in a shared link than %7C.
   return query.toString().replaceAll('%7C', '|');

@@ -1,0 +1,122 @@
+// A planner's deadline changes: `(:DeadlineChange)-[:ON]->(:Item)`, one dated record per change,
+// never written over the item (a reload rewrites item properties) and linked again after a
+// reload like progress (relink.ts). The newest change is the deadline in force (item-state.ts).
+import { randomUUID } from 'node:crypto';
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import * as z from 'zod';
+import { DeadlineChange, DUE_KINDS } from '../../contract/progress.ts';
+import { itemUnits, type ItemUnits } from './records.ts';
+
+/** The deadline as a planner sets it: what was typed and how it reads. */
+export interface DeadlineInput {
+  deadline: string;
+  dueKind: (typeof DUE_KINDS)[number];
+  dueDate: string | null;
+}
+
+/** A deadline in force: a change's, or the document's own (`changed: false`). */
+export const DeadlineInForce = z.object({
+  deadline: z.string().nullable(),
+  dueKind: z.enum(DUE_KINDS).nullable().catch(null),
+  dueDate: z.string().nullable(),
+  changed: z.boolean(),
+});
+export type DeadlineInForce = z.infer<typeof DeadlineInForce>;
+
+const CYPHER = {
+  inForce: `
+    MATCH (i:Item {id: $itemId})
+    OPTIONAL MATCH (d:DeadlineChange)-[:ON]->(i)
+    WITH i, d ORDER BY d.at DESC, d.seq DESC LIMIT 1
+    RETURN coalesce(d.deadline, i.deadline) AS deadline,
+           CASE WHEN d IS NULL THEN i.dueKind ELSE d.dueKind END AS dueKind,
+           CASE WHEN d IS NULL THEN i.dueDate ELSE d.dueDate END AS dueDate,
+           d IS NOT NULL AS changed`,
+  history: `
+    MATCH (d:DeadlineChange)-[:ON]->(:Item {id: $itemId})
+    RETURN d {.*} AS record ORDER BY d.at DESC, d.seq DESC`,
+  create: `
+    MATCH (i:Item {id: $record.itemId})
+    WITH i, COUNT { (:DeadlineChange)-[:ON]->(i) } AS before
+    CREATE (d:DeadlineChange)
+    SET d = $record, d.seq = before + 1
+    CREATE (d)-[:ON]->(i)
+    RETURN d {.*} AS record`,
+};
+
+const RecordRow = z.object({ record: z.record(z.string(), z.unknown()) });
+
+function toChange(row: unknown): DeadlineChange {
+  const { record } = RecordRow.parse(row);
+  // Unknown keys (seq, rewordedFrom) are dropped by the schema.
+  return DeadlineChange.parse({
+    dueDate: null,
+    dueKind: null,
+    itemRef: null,
+    itemTitle: null,
+    ...record,
+  });
+}
+
+async function inForce(tx: ManagedTransaction, itemId: string): Promise<DeadlineInForce> {
+  const row = (await tx.run(CYPHER.inForce, { itemId })).records[0]?.toObject();
+  return DeadlineInForce.parse(row);
+}
+
+/** An item's deadline changes, newest first. */
+export async function deadlineHistory(
+  driver: Driver,
+  database: string,
+  itemId: string,
+): Promise<DeadlineChange[]> {
+  const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
+  try {
+    return await session.executeRead(async (tx) =>
+      (await tx.run(CYPHER.history, { itemId })).records.map((r) => toChange(r.toObject())),
+    );
+  } finally {
+    await session.close();
+  }
+}
+
+export interface RecordDeadlineInput {
+  itemId: string;
+  due: DeadlineInput;
+  by: string;
+  /** Asked inside the transaction with the item's units, before anything is written. */
+  allowed?: (item: ItemUnits) => void;
+  now?: Date;
+}
+
+/** Writes one deadline change; returns the deadline in force before it, and the change. */
+export async function recordDeadline(
+  driver: Driver,
+  database: string,
+  input: RecordDeadlineInput,
+): Promise<{ before: DeadlineInForce; after: DeadlineChange }> {
+  const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
+  try {
+    return await session.executeWrite(async (tx) => {
+      const item = await itemUnits(tx, input.itemId);
+      input.allowed?.(item);
+      const before = await inForce(tx, input.itemId);
+      const record: DeadlineChange = {
+        id: randomUUID(),
+        itemId: item.itemId,
+        planId: item.planId,
+        itemRef: item.ref,
+        itemTitle: item.title,
+        at: (input.now ?? new Date()).toISOString(),
+        by: input.by,
+        deadline: input.due.deadline,
+        dueKind: input.due.dueKind,
+        dueDate: input.due.dueKind === 'date' ? input.due.dueDate : null,
+      };
+      const row = (await tx.run(CYPHER.create, { record })).records[0]?.toObject();
+      if (row === undefined) throw new Error(`the item ${input.itemId} went away while writing`);
+      return { before, after: toChange(row) };
+    });
+  } finally {
+    await session.close();
+  }
+}
