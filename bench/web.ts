@@ -13,17 +13,12 @@
 //    time limit and the whole part a budget, so the bench ends within minutes whatever the
 //    renderer does (software WebGL can take seconds a frame).
 // Neo4j: the server NEO4J_URI names, or a throwaway local one in a temporary folder.
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import { readConfig } from '../graph/neo4j/config.ts';
-import { startLocalNeo4j, type LocalNeo4j } from '../graph/neo4j/launcher.ts';
-import { freePort } from '../graph/neo4j/ports.ts';
 import type { ServerHandle } from '../graph/api/server.ts';
+import { neo4jForBench } from './bench-neo4j.ts';
 import {
   ARTIFACTS,
   buildWeb,
@@ -60,36 +55,6 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 === 1
     ? (sorted[mid] ?? NaN)
     : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
-}
-
-async function neo4jForBench(): Promise<{ stop: () => Promise<void> }> {
-  if (process.env['NEO4J_URI']) return { stop: async () => {} };
-  const dataDir = await mkdtemp(join(tmpdir(), 'guatu-bench-web-'));
-  const configured = readConfig({
-    GUATU_DATA_DIR: dataDir,
-    GUATU_NEO4J_PORT: String(await freePort()),
-    GUATU_NEO4J_PASSWORD: `guatu-bench-${randomBytes(6).toString('hex')}`,
-    GUATU_NEO4J_PAGECACHE: '128m',
-  });
-  if (configured.mode !== 'local') throw new Error('expected a local configuration');
-  let local: LocalNeo4j;
-  try {
-    local = await startLocalNeo4j(configured.local, { log: say });
-  } catch (error) {
-    await rm(dataDir, { recursive: true, force: true });
-    throw error;
-  }
-  // Everything built on config() reads these; set before the driver is first asked for.
-  process.env['NEO4J_URI'] = configured.connection.uri;
-  process.env['NEO4J_USERNAME'] = configured.connection.username;
-  process.env['NEO4J_PASSWORD'] = configured.connection.password;
-  process.env['NEO4J_DATABASE'] = configured.connection.database;
-  return {
-    stop: async () => {
-      await local.stop();
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
 }
 
 /** True once the app has drawn the plan (the hook is set by the Cytoscape controller). */
@@ -583,7 +548,7 @@ const figure = (values: readonly number[]) =>
         .padStart(6)}  `;
 
 async function main(): Promise<void> {
-  const neo4j = await neo4jForBench();
+  const neo4j = await neo4jForBench(say);
   const { connection, getDriver, closeDriver } = await import('../graph/neo4j/database.ts');
   const { ensureSeedLoaded } = await import('../graph/load/seed.ts');
   let browser: Browser | null = null;

@@ -162,6 +162,8 @@ export async function warmApi(app: Hono, options: WarmOptions = {}): Promise<War
   const hotspots = (((await ask('/api/hotspots')) ?? []) as { name: string }[]).map(
     (hotspot) => hotspot.name,
   );
+  // What the web app asks first when the address names no plan (the first plan's graph).
+  if (plans.length > 0) await ask('/api/plans/graph');
   for (const plan of plans) {
     const graph = (await ask(
       path('/api/plans/graph', { plan: plan.id }),

@@ -4,8 +4,21 @@ import { z } from 'zod';
 import type { Health, PlanGraph, PlanSummary } from '../../../contract/api/plans.ts';
 import type { ApiContext } from '../context.ts';
 import { toElements, unitMetricsById } from '../elements.ts';
+import { HttpError } from '../http-error.ts';
 import { lookupRows } from '../rows.ts';
 import { PlanParam, queryOf } from '../validate.ts';
+
+/**
+ * The plan the explorer opens on when the address names none: the first of the plans list. The
+ * web app asks for its graph this way at once, beside the list, instead of after it.
+ */
+async function firstPlan(api: ApiContext, signal: AbortSignal): Promise<PlanSummary> {
+  const [first] = await api.plans(signal);
+  if (first === undefined) {
+    throw new HttpError(404, 'no_plan', 'no plan is loaded yet / 尚未载入任何方案');
+  }
+  return first;
+}
 
 // Health answers quickly or says "down": a load balancer or the web app's banner asks often.
 const HEALTH_TIMEOUT_MS = 3_000;
@@ -33,7 +46,10 @@ export function plansRoutes(api: ApiContext): Hono {
 
   routes.get('/plans/graph', async (c) => {
     const query = queryOf(c, z.object({ plan: PlanParam }));
-    const plan = await api.resolvePlan(query.plan, c.req.raw.signal);
+    const plan =
+      query.plan === undefined
+        ? await firstPlan(api, c.req.raw.signal)
+        : await api.resolvePlan(query.plan, c.req.raw.signal);
     const [row] = await lookupRows(api, 'plan-graph', { planId: plan.id }, c.req.raw.signal);
     const answer: PlanGraph = {
       plan: plan.id,
