@@ -1,14 +1,17 @@
-// One Neo4j for the whole test run. With NEO4J_URI set, the tests use that server; otherwise a
-// throwaway local instance starts here, through the same launcher `npm start` uses, on a free
-// port with a temporary data folder, and is stopped and removed at the end. If it cannot start,
-// the run fails with the reason: no test is ever skipped for want of Neo4j.
+// One Neo4j for each database lane of the test run (vitest.config.ts). With NEO4J_URI set, the
+// tests use that server (and the lanes run as one); otherwise a throwaway local instance starts
+// here, through the same launcher `npm start` uses, on a free port with a temporary data folder,
+// and is stopped and removed at the end. If it cannot start, the run fails with the reason: no
+// test is ever skipped for want of Neo4j. The lane's workers learn their server through
+// `provide` (test/support/worker-env.ts), not this process's environment, which the lanes share.
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { readConfig, type Connection } from '../graph/neo4j/config.ts';
-import { closeDriver, verifyConnection } from '../graph/neo4j/database.ts';
+import neo4j from 'neo4j-driver';
+import { buildWebIfStale } from '../graph/cli/web-build.ts';
 import { startLocalNeo4j, type LocalNeo4j } from '../graph/neo4j/launcher.ts';
 import { freePort } from '../graph/neo4j/ports.ts';
 
@@ -23,7 +26,12 @@ declare module 'vitest' {
 
 const say = (line: string) => console.error(`[neo4j for tests] ${line}`);
 
+// Both database lanes hold browser suites: the web app is built once, here, before any worker
+// starts (globalThis is this process's, whichever lane asks first), never by two workers at once.
+const web = globalThis as { guatuWebBuild?: Promise<unknown> };
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  web.guatuWebBuild ??= buildWebIfStale();
   let local: LocalNeo4j | null = null;
   let dataDir: string | null = null;
   let connection: Connection;
@@ -50,20 +58,19 @@ export default async function setup(project: TestProject): Promise<() => Promise
     connection = configured.connection;
   }
 
-  // Test files run in worker processes, which read their configuration from the environment
-  // they inherit; everything built on config() then reaches this run's Neo4j.
-  process.env.NEO4J_URI = connection.uri;
-  process.env.NEO4J_USERNAME = connection.username;
-  process.env.NEO4J_PASSWORD = connection.password;
-  process.env.NEO4J_DATABASE = connection.database;
+  const driver = neo4j.driver(
+    connection.uri,
+    neo4j.auth.basic(connection.username, connection.password),
+  );
   try {
-    await verifyConnection();
+    await driver.executeQuery('RETURN 1 AS one', {}, { database: connection.database });
   } catch (error) {
     await local?.stop();
-    throw error;
+    throw new Error(`the tests' Neo4j at ${connection.uri} does not answer`, { cause: error });
   } finally {
-    await closeDriver();
+    await driver.close();
   }
+  await web.guatuWebBuild;
   project.provide('neo4j', connection);
   project.provide(
     'localNeo4j',

@@ -2,7 +2,7 @@
 // and the exit status and message for an unknown query or a missing or ill-typed parameter.
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, it } from 'vitest';
 import { ensureSeedLoaded } from '../../graph/load/seed.ts';
 import { closeDriver, getDriver } from '../../graph/neo4j/database.ts';
 import { displayWidth } from '../../graph/queries/format.ts';
@@ -39,8 +39,9 @@ beforeAll(async () => {
   await closeDriver();
 });
 
-describe('npm run query', () => {
-  it('--list prints one line per query with its purpose', async () => {
+// Each test waits on its own child process: run side by side, they overlap their start-up.
+describe.concurrent('npm run query', () => {
+  it('--list prints one line per query with its purpose', async ({ expect }) => {
     const { code, stdout } = await query('--list');
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\n');
@@ -54,7 +55,7 @@ describe('npm run query', () => {
     }
   });
 
-  it('prints an aligned table by default', async () => {
+  it('prints an aligned table by default', async ({ expect }) => {
     const { code, stdout } = await query('unit-load', '--plan', PLAN, '--limit', '3');
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\n');
@@ -76,7 +77,7 @@ describe('npm run query', () => {
     expect(displayWidth(row.slice(0, row.indexOf('53') + 2))).toBe(leadsEnd);
   });
 
-  it('prints a JSON array of rows', async () => {
+  it('prints a JSON array of rows', async ({ expect }) => {
     const { code, stdout } = await query(
       'theme-reach',
       '--plan',
@@ -92,7 +93,7 @@ describe('npm run query', () => {
     expect(rows[0]).toMatchObject({ themeRef: '二(一)', unit: '市科技局', leads: 3, supports: 0 });
   });
 
-  it('prints CSV with a byte order mark for Excel', async () => {
+  it('prints CSV with a byte order mark for Excel', async ({ expect }) => {
     const { code, stdout } = await query('indicator-owners', '--plan', PLAN, '--format', 'csv');
     expect(code).toBe(0);
     expect(stdout.startsWith('\uFEFFref,binding,indicator,target,leads,supports,itemId\r\n')).toBe(
@@ -105,20 +106,20 @@ describe('npm run query', () => {
     );
   });
 
-  it('cuts a query without a limit of its own at --limit rows', async () => {
+  it('cuts a query without a limit of its own at --limit rows', async ({ expect }) => {
     const { code, stdout } = await query('single-owner-items', '--plan', PLAN, '--limit', '2');
     expect(code).toBe(0);
     expect(stdout.trimEnd().split('\n').at(-1)).toBe('(2 rows, more not shown (raise --limit))');
   });
 
-  it('exits 2 naming an unknown query', async () => {
+  it('exits 2 naming an unknown query', async ({ expect }) => {
     const { code, stdout, stderr } = await query('unit-lode');
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toContain('No query called "unit-lode". Known queries: brokers,');
   });
 
-  it('exits 2 naming a missing parameter', async () => {
+  it('exits 2 naming a missing parameter', async ({ expect }) => {
     const { code, stderr } = await query('unit-profile', '--plan', PLAN);
     expect(code).toBe(2);
     expect(stderr).toContain(
@@ -126,7 +127,7 @@ describe('npm run query', () => {
     );
   });
 
-  it('exits 2 naming an ill-typed or unknown parameter', async () => {
+  it('exits 2 naming an ill-typed or unknown parameter', async ({ expect }) => {
     const wrong = await query('unit-load', '--plan', PLAN, '--param', 'includeCollectives=perhaps');
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain(
