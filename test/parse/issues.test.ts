@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { PlanModel, type PlanModel as Model } from '../../graph/model/plan.ts';
 import { ISSUE_SEVERITY } from '../../graph/parse/issues.ts';
 import { parsePlan, parsePlanBytes } from '../../graph/parse/parse-plan.ts';
+import { HANG_MS } from '../support/hang.ts';
 
 /** A heading block, so the item under test is on line 5. */
 const HEAD = '示例市重点任务分工方案\n\n一、重点任务\n\n';
@@ -312,7 +313,7 @@ describe('issues', () => {
 });
 
 describe('pathological input', () => {
-  it('stays fast on megabyte lines of brackets, separators and role words', () => {
+  it('ends on megabyte lines of brackets, separators and role words', () => {
     const lines = [
       '('.repeat(1 << 20),
       `1.工作。(牵头单位:${'市教育局;'.repeat(100_000)})`,
@@ -325,7 +326,7 @@ describe('pathological input', () => {
       const started = performance.now();
       const model = parsed(HEAD + line);
       expect(model.issues.some((i) => i.code === 'internal-error')).toBe(false);
-      expect(performance.now() - started, line.slice(0, 12)).toBeLessThan(5000);
+      expect(performance.now() - started, line.slice(0, 12)).toBeLessThan(HANG_MS);
     }
   });
 });

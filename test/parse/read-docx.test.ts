@@ -19,6 +19,7 @@ import { DEFAULT_LIMITS, type Block, type RowBlock } from '../../graph/parse/rea
 import { docBlocks, readDoc } from '../../graph/parse/read/doc.ts';
 import { readDocx } from '../../graph/parse/read/docx.ts';
 import { formatNumber } from '../../graph/parse/read/docx/number-format.ts';
+import { HANG_MS } from '../support/hang.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const example06 = readFileSync(path.join(here, '..', 'fixtures', 'examples', '06-table-word.docx'));
@@ -413,7 +414,7 @@ describe('bad Word files give coded issues', () => {
     files['word/document.xml'] = strToU8(laughs);
     const started = performance.now();
     const result = await readDocx(zipSync(files), DEFAULT_LIMITS);
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect(performance.now() - started).toBeLessThan(HANG_MS);
     expect(result.blocks).toEqual([]);
     expect(result.issues.map((i) => i.code)).toEqual(['corrupt-file']);
     expect(result.issues[0]?.message).toContain('DOCTYPE');

@@ -11,6 +11,7 @@ import { parseDocument } from '../../graph/parse/parse-document.ts';
 import { DEFAULT_LIMITS, type ReadResult, type RowBlock } from '../../graph/parse/read/blocks.ts';
 import { READ_ISSUES } from '../../graph/parse/read/issues.ts';
 import { readPdf } from '../../graph/parse/read/pdf.ts';
+import { HANG_MS } from '../support/hang.ts';
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 const pdf = (name: string) => readFileSync(path.join(fixtures, 'pdf', name));
@@ -213,13 +214,9 @@ describe('files it cannot read', () => {
     expect(read.issues.map((i) => i.code)).toEqual(['corrupt-file']);
   });
 
-  it('answers every damaged variant quickly, with blocks or a coded issue, never a throw', async () => {
+  it('answers every damaged variant without hanging, with blocks or a coded issue, never a throw', async () => {
     const original = pdf('outline.pdf');
     await readPdf(original, DEFAULT_LIMITS); // the PDF.js thread is up before timing starts
-    // Within 2 s each; on a machine loaded by other work, within 4 reads of the intact file.
-    const t0 = performance.now();
-    await readPdf(original, DEFAULT_LIMITS);
-    const bound = Math.max(2_000, 4 * (performance.now() - t0));
     let seed = 20240612;
     const random = () => {
       // mulberry32: a fixed sequence, so a failure can be replayed.
@@ -247,7 +244,7 @@ describe('files it cannot read', () => {
     async function check(bytes: Uint8Array, what: string) {
       const started = performance.now();
       const read = await readPdf(bytes, DEFAULT_LIMITS);
-      expect(performance.now() - started, what).toBeLessThan(bound);
+      expect(performance.now() - started, what).toBeLessThan(HANG_MS);
       for (const issue of read.issues) expect(known.has(issue.code), issue.code).toBe(true);
       const refused = read.issues.some((i) => i.severity === 'error');
       expect(read.blocks.length > 0 || refused, what).toBe(true);

@@ -16,6 +16,7 @@ import { DEFAULT_LIMITS } from '../../graph/parse/read/blocks.ts';
 import { readDocx } from '../../graph/parse/read/docx.ts';
 import { READ_ISSUES } from '../../graph/parse/read/issues.ts';
 import { unzip } from '../../graph/parse/read/zip.ts';
+import { HANG_MS } from '../support/hang.ts';
 
 const timed = <T>(work: () => T): { value: T; ms: number } => {
   const started = performance.now();
@@ -28,16 +29,16 @@ describe('zip bombs', () => {
     const bomb = zipBombDocx({ sizes: 'true' });
     const { value, ms } = timed(() => unzip(bomb, DEFAULT_LIMITS, () => true));
     expect(value.ok ? 'ok' : value.issue.code).toBe('zip-too-large');
-    expect(ms).toBeLessThan(1000);
+    expect(ms).toBeLessThan(HANG_MS);
   });
 
-  it('refuses one that claims 4 KiB and inflates to 1 GiB, in well under a second', () => {
+  it('refuses one that claims 4 KiB and inflates to 1 GiB, stopping as the bytes pass the cap', () => {
     const bomb = zipBombDocx({ sizes: 'lie' });
     expect(bomb.length).toBeLessThan(1.1 * 1024 * 1024);
     const { value, ms } = timed(() => unzip(bomb, DEFAULT_LIMITS, () => true));
     expect(value.ok ? 'ok' : value.issue.code).toBe('zip-too-large');
-    // Measured at ~30 ms on an idle machine; the bound leaves room for a shared one.
-    expect(ms).toBeLessThan(1000);
+    // ~30 ms on an idle machine (npm run fuzz measures it); here only that it ends.
+    expect(ms).toBeLessThan(HANG_MS);
   });
 
   it('refuses many entries that lie, together past the cap', () => {
@@ -47,13 +48,13 @@ describe('zip bombs', () => {
       unzip(bomb, { ...DEFAULT_LIMITS, maxUnzippedBytes: 64 * 1024 * 1024 }, () => true),
     );
     expect(value.ok ? 'ok' : value.issue.code).toBe('zip-too-large');
-    expect(ms).toBeLessThan(2000);
+    expect(ms).toBeLessThan(HANG_MS);
   });
 
   it('refuses through parseDocument with the planner-facing message', async () => {
     const started = performance.now();
     const model = await parseDocument(zipBombDocx({ sizes: 'lie' }), { name: 'bomb.docx' });
-    expect(performance.now() - started).toBeLessThan(2000);
+    expect(performance.now() - started).toBeLessThan(HANG_MS);
     expect(model.items).toEqual([]);
     expect(model.issues.map((i) => i.code)).toContain('zip-too-large');
     expect(model.issues.find((i) => i.code === 'zip-too-large')?.zh).toContain('解压后过大');
@@ -138,7 +139,7 @@ describe('damaged Word files', () => {
       const started = performance.now();
       const read = await readDocx(damaged, DEFAULT_LIMITS);
       const model = await parseDocument(damaged, { name: `damaged-${n}.docx` });
-      expect(performance.now() - started).toBeLessThan(2000);
+      expect(performance.now() - started).toBeLessThan(HANG_MS);
       for (const issue of read.issues) expect(known.has(issue.code), issue.code).toBe(true);
       expect(read.blocks.length > 0 || read.issues.some((i) => i.severity === 'error')).toBe(true);
       expect(() => PlanModel.parse(JSON.parse(JSON.stringify(model)))).not.toThrow();
