@@ -1,7 +1,9 @@
-// The guard in front of every write the explorer can make (the import). guatu has no accounts
-// yet, and a browser will send a request to 127.0.0.1 from any site it visits: without this, a
-// page elsewhere could post a file into the planner's database (a cross-site form), or reach it
-// under its own name after re-pointing that name at 127.0.0.1 (DNS rebinding).
+// The guard in front of every write the explorer can make (imports, progress, ledgers, accounts,
+// sign-in). In local mode there is no login at all, and in team mode a signed-in planner's cookie
+// rides along with any request its browser makes: a browser will send a request to guatu from any
+// site it visits, so without this a page elsewhere could post into the planner's database (a
+// cross-site form), or reach it under its own name after re-pointing that name at 127.0.0.1 (DNS
+// rebinding). Who may make the write is asked after this (graph/api/accounts/gate.ts).
 //
 // Three checks, each enough against one attack and together the defence in depth the issue asks:
 //   - Host must be a name this server answers to: a rebinding page's requests carry its own name.
