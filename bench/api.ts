@@ -23,23 +23,17 @@
 //   BENCH_CACHE=off npm run bench:api                          no kept answers
 //   BENCH_ABUSE=only npm run bench:api                         the abuse scenario alone (off: none)
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { createApp } from '../graph/api/app.ts';
 import { startServer } from '../graph/api/server.ts';
 import { warmApi } from '../graph/api/warm.ts';
 import { ensureSeedLoaded } from '../graph/load/seed.ts';
-import { readConfig } from '../graph/neo4j/config.ts';
 import { closeDriver, connection, getConsoleDriver, getDriver } from '../graph/neo4j/database.ts';
-import { startLocalNeo4j, type LocalNeo4j } from '../graph/neo4j/launcher.ts';
-import { freePort } from '../graph/neo4j/ports.ts';
 import { queries } from '../graph/queries/registry.ts';
 import { AbuseReport } from './console-abuse.ts';
+import { neo4jForBench } from './bench-neo4j.ts';
 
 // autocannon ships no types; this is the part of its interface the bench uses.
 interface AutocannonResult {
@@ -322,25 +316,7 @@ async function abuseScenario(url: string): Promise<void> {
 }
 
 async function main(): Promise<number> {
-  let local: LocalNeo4j | null = null;
-  let dataDir: string | null = null;
-  if (!process.env.NEO4J_URI) {
-    dataDir = await mkdtemp(join(tmpdir(), 'guatu-bench-api-'));
-    const configured = readConfig({
-      GUATU_DATA_DIR: dataDir,
-      GUATU_NEO4J_PORT: String(await freePort()),
-      GUATU_NEO4J_PASSWORD: `guatu-bench-${randomBytes(6).toString('hex')}`,
-    });
-    if (configured.mode !== 'local') throw new Error('expected a local configuration');
-    local = await startLocalNeo4j(configured.local, { log: say });
-    // Everything built on config() (the driver, the loader) now reaches this instance.
-    Object.assign(process.env, {
-      NEO4J_URI: configured.connection.uri,
-      NEO4J_USERNAME: configured.connection.username,
-      NEO4J_PASSWORD: configured.connection.password,
-      NEO4J_DATABASE: configured.connection.database,
-    });
-  }
+  const database = await neo4jForBench(say);
   const server = await startServer({
     app: createApp({
       driver: getDriver(),
@@ -366,8 +342,7 @@ async function main(): Promise<number> {
   } finally {
     await server.close();
     await closeDriver();
-    await local?.stop();
-    if (dataDir !== null) await rm(dataDir, { recursive: true, force: true });
+    await database.stop();
   }
 }
 

@@ -1,5 +1,5 @@
-// The Neo4j a browser bench talks to: the server NEO4J_URI names, or a throwaway local one in a
-// temporary folder, its connection put where everything built on config() reads it.
+// The Neo4j a bench talks to: the server NEO4J_URI names, or a throwaway local one in a temporary
+// folder, its connection put where everything built on config() reads it.
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,7 +12,7 @@ export async function neo4jForBench(
   say: (line: string) => void,
 ): Promise<{ stop: () => Promise<void> }> {
   if (process.env['NEO4J_URI']) return { stop: async () => {} };
-  const dataDir = await mkdtemp(join(tmpdir(), 'guatu-bench-web-'));
+  const dataDir = await mkdtemp(join(tmpdir(), 'guatu-bench-'));
   const configured = readConfig({
     GUATU_DATA_DIR: dataDir,
     GUATU_NEO4J_PORT: String(await freePort()),

@@ -6,18 +6,12 @@
 // NEO4J_URI names a server. Prints medians; the aim is every warmed first request ≤ 100 ms.
 //
 //   BENCH_ROUNDS=5 npx tsx bench/search.ts
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createApp } from '../graph/api/app.ts';
 import { warmApi } from '../graph/api/warm.ts';
 import { ensureSeedLoaded } from '../graph/load/seed.ts';
-import { readConfig } from '../graph/neo4j/config.ts';
 import { closeDriver, connection, getDriver } from '../graph/neo4j/database.ts';
-import { startLocalNeo4j, type LocalNeo4j } from '../graph/neo4j/launcher.ts';
-import { freePort } from '../graph/neo4j/ports.ts';
 import { queries } from '../graph/queries/registry.ts';
+import { neo4jForBench } from './bench-neo4j.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const AIM_MS = 100;
@@ -82,24 +76,7 @@ async function round(warm: boolean): Promise<{ first: number[]; again: number[] 
 }
 
 async function main(): Promise<number> {
-  let local: LocalNeo4j | null = null;
-  let dataDir: string | null = null;
-  if (!process.env.NEO4J_URI) {
-    dataDir = await mkdtemp(join(tmpdir(), 'guatu-bench-search-'));
-    const configured = readConfig({
-      GUATU_DATA_DIR: dataDir,
-      GUATU_NEO4J_PORT: String(await freePort()),
-      GUATU_NEO4J_PASSWORD: `guatu-bench-${randomBytes(6).toString('hex')}`,
-    });
-    if (configured.mode !== 'local') throw new Error('expected a local configuration');
-    local = await startLocalNeo4j(configured.local, { log: say });
-    Object.assign(process.env, {
-      NEO4J_URI: configured.connection.uri,
-      NEO4J_USERNAME: configured.connection.username,
-      NEO4J_PASSWORD: configured.connection.password,
-      NEO4J_DATABASE: configured.connection.database,
-    });
-  }
+  const database = await neo4jForBench(say);
   try {
     await ensureSeedLoaded(getDriver(), { log: say });
     const warmed: { first: number[]; again: number[] }[] = [];
@@ -134,8 +111,7 @@ async function main(): Promise<number> {
     return 0;
   } finally {
     await closeDriver();
-    await local?.stop();
-    if (dataDir !== null) await rm(dataDir, { recursive: true, force: true });
+    await database.stop();
   }
 }
 

@@ -25,12 +25,10 @@ import { AccountStore } from '../graph/accounts/store.ts';
 import { createApp } from '../graph/api/app.ts';
 import { startServer } from '../graph/api/server.ts';
 import { ensureSeedLoaded } from '../graph/load/seed.ts';
-import { readConfig } from '../graph/neo4j/config.ts';
 import { closeDriver, connection, getDriver } from '../graph/neo4j/database.ts';
-import { startLocalNeo4j, type LocalNeo4j } from '../graph/neo4j/launcher.ts';
-import { freePort } from '../graph/neo4j/ports.ts';
 import { queries } from '../graph/queries/registry.ts';
 import { TeamReport, type TeamConfig } from './team-client.ts';
+import { neo4jForBench } from './bench-neo4j.ts';
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 60);
 const LIAISONS = Number(process.env.BENCH_LIAISONS ?? 200);
@@ -108,25 +106,8 @@ function people(config: TeamConfig): Promise<TeamReport> {
 }
 
 async function main(): Promise<number> {
-  let local: LocalNeo4j | null = null;
-  let dataDir: string | null = null;
   const accountsDir = await mkdtemp(join(tmpdir(), 'guatu-bench-team-accounts-'));
-  if (!process.env.NEO4J_URI) {
-    dataDir = await mkdtemp(join(tmpdir(), 'guatu-bench-team-'));
-    const configured = readConfig({
-      GUATU_DATA_DIR: dataDir,
-      GUATU_NEO4J_PORT: String(await freePort()),
-      GUATU_NEO4J_PASSWORD: `guatu-bench-${randomBytes(6).toString('hex')}`,
-    });
-    if (configured.mode !== 'local') throw new Error('expected a local configuration');
-    local = await startLocalNeo4j(configured.local, { log: say });
-    Object.assign(process.env, {
-      NEO4J_URI: configured.connection.uri,
-      NEO4J_USERNAME: configured.connection.username,
-      NEO4J_PASSWORD: configured.connection.password,
-      NEO4J_DATABASE: configured.connection.database,
-    });
-  }
+  const database = await neo4jForBench(say);
   const store = await AccountStore.open(join(accountsDir, 'accounts.sqlite'));
   const audit = new AuditLog(join(accountsDir, 'audit.log'));
   const server = await startServer({
@@ -238,8 +219,7 @@ async function main(): Promise<number> {
     await server.close();
     store.close();
     await closeDriver();
-    if (local !== null) await local.stop();
-    if (dataDir !== null) await rm(dataDir, { recursive: true, force: true });
+    await database.stop();
     await rm(accountsDir, { recursive: true, force: true });
   }
 }
