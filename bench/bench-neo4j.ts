@@ -10,8 +10,8 @@ import { freePort } from '../graph/neo4j/ports.ts';
 
 export async function neo4jForBench(
   say: (line: string) => void,
-): Promise<{ stop: () => Promise<void> }> {
-  if (process.env['NEO4J_URI']) return { stop: async () => {} };
+): Promise<{ stop: () => Promise<void>; home: string | null }> {
+  if (process.env['NEO4J_URI']) return { stop: async () => {}, home: null };
   const dataDir = await mkdtemp(join(tmpdir(), 'guatu-bench-'));
   const configured = readConfig({
     GUATU_DATA_DIR: dataDir,
@@ -33,6 +33,7 @@ export async function neo4jForBench(
   process.env['NEO4J_PASSWORD'] = configured.connection.password;
   process.env['NEO4J_DATABASE'] = configured.connection.database;
   return {
+    home: local.home,
     stop: async () => {
       await local.stop();
       await rm(dataDir, { recursive: true, force: true });

@@ -13,8 +13,9 @@
 //   BENCH_LIAISONS=50 BENCH_VIEWERS=10 npm run bench:team fewer people
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import neo4j from 'neo4j-driver';
@@ -88,6 +89,66 @@ async function unitsWithItems(): Promise<{ unit: string; items: string[] }[]> {
   );
 }
 
+/**
+ * How long the server's event loop was held: a blocked loop stalls every request at once, so a
+ * p99 of seconds across all routes alike points here rather than at one slow query.
+ */
+function watchStalls(): { report: () => string; stop: () => void } {
+  const histogram = monitorEventLoopDelay({ resolution: 10 });
+  histogram.enable();
+  const TICK_MS = 50;
+  const stalls: number[] = [];
+  let last = performance.now();
+  const timer = setInterval(() => {
+    const now = performance.now();
+    if (now - last > TICK_MS + 200) stalls.push(now - last - TICK_MS);
+    last = now;
+  }, TICK_MS);
+  return {
+    report: () => {
+      const ms = (ns: number) => (ns / 1e6).toFixed(1);
+      const longest = stalls.length === 0 ? 0 : Math.max(...stalls);
+      return (
+        `delay p50 ${ms(histogram.percentile(50))} ms, p99 ${ms(histogram.percentile(99))} ms, ` +
+        `max ${ms(histogram.max)} ms; ${stalls.length} stalls over 200 ms, longest ${longest.toFixed(0)} ms`
+      );
+    },
+    stop: () => {
+      clearInterval(timer);
+      histogram.disable();
+    },
+  };
+}
+
+/**
+ * What Neo4j itself says about the run: the JVM's stop-the-world pauses and checkpoints (both
+ * hold every query), from the local server's debug.log; nothing for a server NEO4J_URI names.
+ */
+async function neo4jPauses(home: string | null, since: Date): Promise<string> {
+  if (home === null) return 'not known (a server NEO4J_URI names)';
+  let text: string;
+  try {
+    text = await readFile(join(home, 'logs', 'debug.log'), 'utf8');
+  } catch {
+    return 'not known (no debug.log)';
+  }
+  const pauses: number[] = [];
+  const checkpoints: number[] = [];
+  for (const line of text.split('\n')) {
+    const at = new Date(line.slice(0, 23).replace(' ', 'T') + 'Z');
+    if (Number.isNaN(at.getTime()) || at < since) continue;
+    const pause = /stop-the-world pause: \{pauseTime=(\d+)/.exec(line);
+    if (pause) pauses.push(Number(pause[1]));
+    const checkpoint = /[Cc]heckpoint .*completed in (\d+)\s*ms/.exec(line);
+    if (checkpoint) checkpoints.push(Number(checkpoint[1]));
+  }
+  const longest = (values: number[]) => (values.length === 0 ? 0 : Math.max(...values));
+  return (
+    `${pauses.length} JVM pauses, longest ${longest(pauses)} ms; ` +
+    `${checkpoints.length} checkpoints, longest ${longest(checkpoints)} ms`
+  );
+}
+
 /** The people, in a process of their own; resolves with what they saw. */
 function people(config: TeamConfig): Promise<TeamReport> {
   return new Promise((resolve, reject) => {
@@ -110,6 +171,7 @@ async function main(): Promise<number> {
   const database = await neo4jForBench(say);
   const store = await AccountStore.open(join(accountsDir, 'accounts.sqlite'));
   const audit = new AuditLog(join(accountsDir, 'audit.log'));
+  const stalls = watchStalls();
   const server = await startServer({
     app: createApp({
       driver: getDriver(),
@@ -169,6 +231,7 @@ async function main(): Promise<number> {
         `${VIEWERS} viewers, ${DURATION_S} s; accounts made at ${hashMs.toFixed(1)} ms each`,
     );
 
+    const startedAt = new Date();
     const report = await people({
       url: server.url,
       plan: PLAN,
@@ -200,6 +263,8 @@ async function main(): Promise<number> {
         `writes (${LIAISONS} liaisons): ${report.writes.count} in ${report.seconds} s, ` +
           `p50 ${report.writes.p50} ms, p99 ${report.writes.p99} ms, max ${report.writes.max} ms, ` +
           `errors ${report.writes.errors} ${JSON.stringify(report.writes.byStatus)}`,
+        `server's event loop: ${stalls.report()}`,
+        `Neo4j during the run: ${await neo4jPauses(database.home, startedAt)}`,
         `records: ${report.writes.acknowledged} acknowledged, ${records} in Neo4j, ` +
           `${audited} update-progress entries in the audit log; ` +
           `${lost === 0 && audited === records ? 'nothing lost' : `MISMATCH (${lost} lost)`}`,
@@ -216,6 +281,7 @@ async function main(): Promise<number> {
       report.logins.failed === 0;
     return ok ? 0 : 1;
   } finally {
+    stalls.stop();
     await server.close();
     store.close();
     await closeDriver();

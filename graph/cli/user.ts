@@ -201,7 +201,10 @@ export async function main(args: readonly string[]): Promise<number> {
           units: command.units,
           passwordHash,
         });
-        record('add-account', account.name, null, { role: account.role, units: account.units });
+        await record('add-account', account.name, null, {
+          role: account.role,
+          units: account.units,
+        });
         console.log(`已建立 / added: ${describe(account)}`);
         return 0;
       }
@@ -215,7 +218,7 @@ export async function main(args: readonly string[]): Promise<number> {
           command.name,
           await hashPassword(await newPassword(command.passwordStdin)),
         );
-        record('change-password', command.name, null, null);
+        await record('change-password', command.name, null, null);
         console.log(
           `密码已更改，原有登录已退出 / password changed; its sessions are ended: ${command.name}`,
         );
@@ -225,7 +228,7 @@ export async function main(args: readonly string[]): Promise<number> {
       case 'enable': {
         const before = store.account(command.name);
         store.setDisabled(command.name, command.kind === 'disable');
-        record(
+        await record(
           `${command.kind}-account`,
           command.name,
           { disabled: before?.disabled ?? null },

@@ -100,14 +100,14 @@ describe('AuditLog', () => {
     try {
       const log = new AuditLog(join(dir, 'audit.log'));
       const base = { who: 'zhang', role: 'liaison', origin: null, address: '127.0.0.1' };
-      log.append({
+      await log.append({
         ...base,
         action: 'update-progress',
         target: 'p/一1',
         before: { status: '未启动' },
         after: { status: '推进中' },
       });
-      log.append({
+      await log.append({
         ...base,
         action: 'update-progress',
         target: 'p/一2',
@@ -115,10 +115,18 @@ describe('AuditLog', () => {
         after: { status: '已完成' },
       });
       // A second writer (a new process) continues the chain where the file ends.
-      new AuditLog(join(dir, 'audit.log')).append({
+      await new AuditLog(join(dir, 'audit.log')).append({
         ...base,
         action: 'edit-item',
         target: 'p/一3',
+        before: null,
+        after: null,
+      });
+      // …and the first writer, which last wrote line 2, continues after line 3, not from 2.
+      await log.append({
+        ...base,
+        action: 'edit-item',
+        target: 'p/一4',
         before: null,
         after: null,
       });
@@ -126,8 +134,13 @@ describe('AuditLog', () => {
         [1, 'p/一1'],
         [2, 'p/一2'],
         [3, 'p/一3'],
+        [4, 'p/一4'],
       ]);
       expect(log.verify()).toBeNull();
+      await writeFile(
+        join(dir, 'audit.log'),
+        (await readFile(join(dir, 'audit.log'), 'utf8')).split('\n').slice(0, 3).join('\n') + '\n',
+      );
 
       const text = await readFile(join(dir, 'audit.log'), 'utf8');
       await writeFile(join(dir, 'audit.log'), text.replace('已完成', '未启动'));
@@ -135,6 +148,33 @@ describe('AuditLog', () => {
       const lines = text.trimEnd().split('\n');
       await writeFile(join(dir, 'audit.log'), `${[lines[0], lines[2]].join('\n')}\n`);
       expect(log.verify()).toEqual({ line: 2, reason: 'does not follow the line before' });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('writes entries that arrive together in the order they were made, in one chain', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'guatu-audit-'));
+    try {
+      const log = new AuditLog(join(dir, 'audit.log'));
+      const targets = Array.from({ length: 60 }, (_, n) => `p/一${n + 1}`);
+      const written = await Promise.all(
+        targets.map((target) =>
+          log.append({
+            who: 'li',
+            role: 'liaison',
+            origin: null,
+            address: null,
+            action: 'update-progress',
+            target,
+            before: null,
+            after: { status: '推进中' },
+          }),
+        ),
+      );
+      expect(written.map((entry) => entry.seq)).toEqual(targets.map((_, n) => n + 1));
+      expect(log.entries().map((entry) => entry.target)).toEqual(targets);
+      expect(log.verify()).toBeNull();
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -74,7 +74,7 @@ export function adminRoutes(deps: AccountsDeps, options: { host: string }): Hono
     }
     try {
       const account = deps.store.add({ ...input, passwordHash: await checkedHash(input.password) });
-      deps.audit.append(
+      await deps.audit.append(
         auditEntry(c, {
           action: 'add-account',
           target: account.name,
@@ -117,7 +117,7 @@ export function adminRoutes(deps: AccountsDeps, options: { host: string }): Hono
       return asHttp(error);
     }
     const after = deps.store.account(name);
-    deps.audit.append(
+    await deps.audit.append(
       auditEntry(c, {
         action: 'change-account',
         target: name,

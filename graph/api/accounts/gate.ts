@@ -27,7 +27,7 @@ declare module 'hono' {
   interface ContextVariableMap {
     signedIn: SignedIn | null;
     /** Appends to the audit log; absent without an accounts store (a test's app, a tool). */
-    audit: ((entry: AuditInput) => AuditEntry) | undefined;
+    audit: ((entry: AuditInput) => Promise<AuditEntry>) | undefined;
   }
 }
 
@@ -68,17 +68,28 @@ export function accountsGate(deps: AccountsDeps): MiddlewareHandler {
   const now = deps.now ?? (() => new Date());
   return async (c, next) => {
     // Local mode is audited too: a log begun before the first account keeps its history.
-    c.set('audit', (entry) => deps.audit.append(entry, now()));
+    const appended: Promise<AuditEntry>[] = [];
+    c.set('audit', (entry) => {
+      const written = deps.audit.append(entry, now());
+      // Handled here so a failure before the route finishes is not an unhandled rejection
+      // (which ends the process); the wait below still sees it.
+      written.catch(() => undefined);
+      appended.push(written);
+      return written;
+    });
     if (deps.store.count() === 0) {
       c.set('signedIn', LOCAL);
-      return next();
+    } else {
+      const signedIn = sessionOf(c, deps);
+      c.set('signedIn', signedIn);
+      if (signedIn === null && !OPEN_PATHS.has(c.req.path)) {
+        throw new HttpError(401, 'login_required', 'sign in to guatu first / 请先登录');
+      }
     }
-    const signedIn = sessionOf(c, deps);
-    c.set('signedIn', signedIn);
-    if (signedIn === null && !OPEN_PATHS.has(c.req.path)) {
-      throw new HttpError(401, 'login_required', 'sign in to guatu first / 请先登录');
-    }
-    return next();
+    await next();
+    // A write is reported done only once its audit line is on disk; a line that could not be
+    // written turns the answer into the error (the app's error handler says so).
+    await Promise.all(appended);
   };
 }
 
@@ -140,5 +151,6 @@ export function recordWrite(
   c: Context,
   entry: Pick<AuditInput, 'action' | 'target' | 'before' | 'after'>,
 ): void {
-  c.get('audit')?.(auditEntry(c, entry));
+  // The gate waits for the line before the answer leaves (and reports a failure to write it).
+  void c.get('audit')?.(auditEntry(c, entry));
 }

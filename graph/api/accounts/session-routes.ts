@@ -109,7 +109,7 @@ export function sessionRoutes(deps: AccountsDeps, options: { host: string }): Ho
     const ok = await verifyPassword(account?.passwordHash ?? (await decoyHash()), password);
     if (account === null || !ok || account.disabled) {
       deps.throttle.failed(name, address, now().getTime());
-      deps.audit.append(
+      await deps.audit.append(
         auditEntry(c, { action: 'login-failed', target: name, before: null, after: null }),
       );
       throw new HttpError(401, 'bad_login', 'wrong name or password / 账号或密码不对');
@@ -117,16 +117,18 @@ export function sessionRoutes(deps: AccountsDeps, options: { host: string }): Ho
     deps.throttle.succeeded(name);
     startSession(c, name);
     c.set('signedIn', { ...account, mode: 'team', session: null });
-    deps.audit.append(auditEntry(c, { action: 'login', target: name, before: null, after: null }));
+    await deps.audit.append(
+      auditEntry(c, { action: 'login', target: name, before: null, after: null }),
+    );
     const answer: LoginAnswer = { name: account.name, role: account.role, units: account.units };
     return c.json(answer);
   });
 
-  routes.delete('/session', writes, (c) => {
+  routes.delete('/session', writes, async (c) => {
     const signedIn = c.get('signedIn') ?? null;
     if (signedIn?.session) {
       deps.store.endSession(signedIn.session);
-      deps.audit.append(
+      await deps.audit.append(
         auditEntry(c, { action: 'logout', target: signedIn.name, before: null, after: null }),
       );
     }
@@ -154,7 +156,7 @@ export function sessionRoutes(deps: AccountsDeps, options: { host: string }): Ho
     // who changed it stays signed in with a new one.
     deps.store.setPassword(signedIn.name, await hashPassword(next), now());
     startSession(c, signedIn.name);
-    deps.audit.append(
+    await deps.audit.append(
       auditEntry(c, {
         action: 'change-password',
         target: signedIn.name,
