@@ -103,3 +103,13 @@ export const UnattachedAnswer = z.object({
   records: z.array(UnattachedView),
 });
 export type UnattachedAnswer = z.infer<typeof UnattachedAnswer>;
+
+/** POST /api/progress/attach's answer: the record and the item it is on now. */
+export const AttachAnswer = z.object({
+  kind: z.enum(RECORD_KINDS),
+  id: z.string(),
+  itemId: z.string(),
+  itemRef: z.nullable(z.string()),
+  itemTitle: z.nullable(z.string()),
+});
+export type AttachAnswer = z.infer<typeof AttachAnswer>;

@@ -2,11 +2,13 @@
 // the login and nothing of the plan; a wrong password is said in words; a viewer signs in, sees its
 // name and role in the header and no import button; signing out ends the session on the server
 // too; an administrator adds an account and reads the audit log; a session expires by the clock
-// the test controls; and too many failed tries are refused with the minutes to wait.
+// the test controls, also when what meets the expired session is a search, a task list's or a
+// report's download (each fetched beside the API client, each reporting the 401 to the app); and
+// too many failed tries are refused with the minutes to wait.
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditLog } from '../../graph/accounts/audit.ts';
 import { LoginThrottle } from '../../graph/accounts/login-limits.ts';
@@ -17,7 +19,7 @@ import { createApp } from '../../graph/api/app.ts';
 import { startServer, type ServerHandle } from '../../graph/api/server.ts';
 import { connection, getDriver } from '../../graph/neo4j/database.ts';
 import { queries } from '../../graph/queries/registry.ts';
-import { loadSeed } from '../api/support.ts';
+import { FGW, loadSeed } from '../api/support.ts';
 import { useTestNeo4j } from '../support/neo4j.ts';
 import { ARTIFACTS, buildWeb, launchChromium, WEB_DIST } from './browser.ts';
 import { newWatchedPage } from './session.ts';
@@ -85,6 +87,28 @@ async function signInAndWait(name: string): Promise<void> {
   await signIn(name);
   // The explorer is back once the header shows who is signed in (the canvas may still be drawing).
   await page.locator('gt-account-menu [data-action="account"]').waitFor();
+}
+
+/** A session lasts 12 hours: the test clock moves past it. */
+function expireSession(): void {
+  clock.now = new Date(clock.now.getTime() + 13 * 3_600_000);
+}
+
+/**
+ * The API paths the page asks from now on, health checks left out (they run on a timer); call the
+ * answer to stop listening and read them.
+ */
+function watchApi(): () => string[] {
+  const paths: string[] = [];
+  const listener = (request: Request) => {
+    const { pathname } = new URL(request.url());
+    if (pathname.startsWith('/api/') && pathname !== '/api/health') paths.push(pathname);
+  };
+  page.on('request', listener);
+  return () => {
+    page.off('request', listener);
+    return paths;
+  };
 }
 
 async function sessionCookie(): Promise<string> {
@@ -200,6 +224,46 @@ describe('team mode', () => {
     await page.locator('gt-app nav.tools button[data-tool="hotspots"]').click();
     await login().waitFor();
     expect(await page.locator('gt-graph').count()).toBe(0);
+  });
+
+  it('turns to the login when a search meets the expired session', async () => {
+    await signInAndWait('kan');
+    await page.locator('gt-graph[data-drawn="true"]').waitFor({ state: 'attached' });
+    expireSession();
+    const asked = watchApi();
+    await page.locator('gt-search input').fill('发改');
+    await login().waitFor();
+    // The search was the one request that met the expired session.
+    expect(asked()).toEqual(['/api/search']);
+    expect(await page.locator('gt-search').count()).toBe(0);
+  });
+
+  it('turns to the login when a task list is downloaded after the session expired', async () => {
+    // Signing in reloads the page where it is: at the unit, its panel open.
+    await page.goto(`${server.url}/?sel=${encodeURIComponent(FGW)}`);
+    await signInAndWait('kan');
+    const xlsx = page.locator('gt-unit-panel button[data-task-list="xlsx"]');
+    await xlsx.waitFor();
+    expireSession();
+    const asked = watchApi();
+    await xlsx.click();
+    await login().waitFor();
+    expect(asked()).toEqual(['/api/units/task-list']);
+  });
+
+  it('turns to the login when a report is downloaded after the session expired', async () => {
+    await signInAndWait('kan');
+    await page.locator('gt-app [data-action="report"]').click();
+    // The dialog's range comes from the server's today: the dialog has asked once it is there.
+    const to = page.locator('gt-report-dialog input[name="to"]');
+    await expect.poll(() => to.inputValue()).not.toBe('');
+    // Without the war map's picture: the request, not the drawing, is what is tested.
+    await page.locator('gt-report-dialog input[name="with-map"]').uncheck();
+    expireSession();
+    const asked = watchApi();
+    await page.locator('gt-report-dialog button[data-format="docx"]').click();
+    await login().waitFor();
+    expect(asked()).toEqual(['/api/reports/progress']);
   });
 
   it('refuses too many failed tries, saying how long to wait', async () => {

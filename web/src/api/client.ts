@@ -21,7 +21,10 @@ import {
 import { CancelAnswer, ImportReview, LoadAnswer, type LoadRequest } from './import-schema.ts';
 import { LedgerConfirmAnswer, LedgerReview } from '../../../contract/api/ledger.ts';
 import {
+  AttachAnswer,
   ProgressAnswer,
+  UnattachedAnswer,
+  type AttachPost,
   type DeadlinePost,
   type IndicatorPost,
   type ProgressPost,
@@ -42,6 +45,13 @@ export class ApiError extends Error {
 
 type Params = Record<string, string | number | boolean | null | undefined>;
 
+/** Whether an answer says the session is gone (team mode): the app turns to its login. */
+function asksForLogin(status: number, body: unknown): boolean {
+  if (status !== 401) return false;
+  const error = ErrorBody.safeParse(body);
+  return error.success && error.data.error.code === 'login_required';
+}
+
 type Send = (
   { method: 'GET' | 'DELETE' } | { method: 'POST'; body: string | Blob; type: string }
 ) & { headers?: Record<string, string>; write?: boolean };
@@ -56,6 +66,23 @@ export class ApiClient {
 
   constructor(base = '/api') {
     this.#base = base.replace(/\/$/, '');
+  }
+
+  /**
+   * Every request the app makes passes here, those whose answer the caller reads itself too (a
+   * file to download, the search's richer hits): a session that expired reaches the login hook
+   * whatever asked, instead of failing as a download or a search that says nothing.
+   */
+  async send(url: string, init: RequestInit = {}): Promise<Response> {
+    const response = await fetch(url, init);
+    if (response.status === 401) {
+      const body: unknown = await response
+        .clone()
+        .json()
+        .catch(() => null);
+      if (asksForLogin(response.status, body)) this.onLoginRequired?.();
+    }
+    return response;
   }
 
   /** The URL of a route with its query string; ids travel as parameters (docs/api.md). */
@@ -105,7 +132,7 @@ export class ApiClient {
     if ('type' in send) headers['content-type'] = send.type;
     // The import's writes: a header no form of another site can send (graph/api/same-origin.ts).
     if (send.write === true) headers['x-guatu-request'] = '1';
-    const response = await fetch(url, {
+    const response = await this.send(url, {
       method: send.method,
       signal: signal ?? null,
       headers,
@@ -114,9 +141,6 @@ export class ApiClient {
     const answer: unknown = await response.json().catch(() => null);
     if (!response.ok) {
       const error = ErrorBody.safeParse(answer);
-      if (response.status === 401 && error.success && error.data.error.code === 'login_required') {
-        this.onLoginRequired?.();
-      }
       throw error.success
         ? new ApiError(response.status, error.data.error.code, error.data.error.message)
         : new ApiError(response.status, 'http', `${response.status} ${response.statusText}`);
@@ -157,6 +181,16 @@ export class ApiClient {
 
   postIndicatorValue(value: IndicatorPost, signal?: AbortSignal) {
     return this.#write('/progress/indicator', value, IndicatorValue, signal);
+  }
+
+  /** Records a reload of the plan left without an item, for a planner to attach. */
+  unattached(plan: string | null, signal?: AbortSignal) {
+    return this.#get('/progress/unattached', { plan }, UnattachedAnswer, signal);
+  }
+
+  /** Attaches such a record to an item of the plan (a planner's write). */
+  attach(post: AttachPost, signal?: AbortSignal) {
+    return this.#write('/progress/attach', post, AttachAnswer, signal);
   }
 
   #write<S extends z.ZodMiniType>(path: string, body: unknown, schema: S, signal?: AbortSignal) {

@@ -12,7 +12,7 @@ import {
   SessionAnswer,
 } from '../../../contract/api/session.ts';
 import { ErrorBody } from './schema.ts';
-import { ApiError } from './client.ts';
+import { ApiError, type ApiClient } from './client.ts';
 
 export * from '../../../contract/api/session.ts';
 
@@ -44,8 +44,15 @@ export interface AccountChange {
 
 export class SessionClient {
   readonly #base: string;
+  /**
+   * The app's client, whose `send` tells the app when a session has expired: the accounts panel
+   * and the account menu ask through it. The login asks without it (its own 401 is a wrong
+   * password, not a session gone).
+   */
+  readonly #api: (() => ApiClient) | null;
 
-  constructor(base = '/api') {
+  constructor(api: (() => ApiClient) | null = null, base = '/api') {
+    this.#api = api;
     this.#base = base.replace(/\/$/, '');
   }
 
@@ -59,11 +66,14 @@ export class SessionClient {
     // Every write carries the header no other site's form can send (graph/api/same-origin.ts).
     if (method !== 'GET') headers['x-guatu-request'] = '1';
     if (init.body !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(`${this.#base}${path}`, {
+    const request: RequestInit = {
       method,
       headers,
       ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-    });
+    };
+    const url = `${this.#base}${path}`;
+    const response =
+      this.#api === null ? await fetch(url, request) : await this.#api().send(url, request);
     const answer: unknown =
       response.status === 204 ? null : await response.json().catch(() => null);
     if (!response.ok) {

@@ -5,7 +5,8 @@ import { consume } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { may, ROLE_WORDS } from '../../../contract/accounts.ts';
-import { accountContext, type SignedIn } from '../api/context.ts';
+import type { ApiClient } from '../api/client.ts';
+import { accountContext, apiContext, type SignedIn } from '../api/context.ts';
 import { messageIn } from '../api/server-message.ts';
 import { SessionClient } from '../api/session.ts';
 import { say } from '../i18n/features/accounts.ts';
@@ -113,7 +114,11 @@ export class GtAccountMenu extends LitElement {
     `,
   ];
 
-  readonly #client = new SessionClient();
+  @consume({ context: apiContext })
+  private api!: ApiClient;
+
+  // Through the app's client: a password change after the session expired shows the login.
+  readonly #client = new SessionClient(() => this.api);
 
   @query('dialog.password') private passwordDialog?: HTMLDialogElement;
   @query('gt-accounts-panel') private accountsPanel?: GtAccountsPanel;

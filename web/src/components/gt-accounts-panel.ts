@@ -2,11 +2,14 @@
 // disable or enable; set a new password) and the audit log (every write: who, when, what,
 // before → after, newest first, with whether its hash chain is whole, and a CSV export with
 // Chinese headers). A modal <dialog>, opened from the account menu.
+import { consume } from '@lit/context';
 import { Task } from '@lit/task';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { Role, ROLE_WORDS, ROLES } from '../../../contract/accounts.ts';
 import { AUDIT_COLUMNS, auditActionWord, auditWhoWord } from '../../../contract/audit.ts';
+import type { ApiClient } from '../api/client.ts';
+import { apiContext } from '../api/context.ts';
 import { messageIn } from '../api/server-message.ts';
 import {
   SessionClient,
@@ -155,7 +158,11 @@ export class GtAccountsPanel extends LitElement {
     `,
   ];
 
-  readonly #client = new SessionClient();
+  @consume({ context: apiContext })
+  private api!: ApiClient;
+
+  // Through the app's client: a session that expired while the panel was open shows the login.
+  readonly #client = new SessionClient(() => this.api);
   #reloads = 0;
 
   @query('dialog') private dialog?: HTMLDialogElement;

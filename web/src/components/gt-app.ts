@@ -63,6 +63,7 @@ import './gt-search.ts';
 import './gt-theme-panel.ts';
 import './gt-unit-panel.ts';
 import '../warmap/gt-timeline.ts';
+import '../progress/gt-unattached.ts';
 import { WarMapController } from '../warmap/war-map-controller.ts';
 
 interface Expansion {
@@ -977,6 +978,11 @@ export class GtApp extends LitElement {
               </button>`
             : nothing
         }
+        <gt-unattached
+          .language=${lang}
+          .plan=${plan?.id ?? null}
+          .index=${drawing?.index ?? null}
+        ></gt-unattached>
         <button
           class="import"
           data-action="report"

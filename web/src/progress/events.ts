@@ -12,4 +12,8 @@ declare global {
   interface HTMLElementEventMap {
     'gt-progress-change': ProgressChangeEvent;
   }
+  // Heard on the window too: the panel of an item hears a change made from another screen.
+  interface WindowEventMap {
+    'gt-progress-change': ProgressChangeEvent;
+  }
 }

@@ -24,23 +24,13 @@ import {
 import type { Lang } from '../i18n/messages.ts';
 import { WAR_COLOURS } from '../warmap/stylesheet.ts';
 import { ProgressChangeEvent } from './events.ts';
+import { stamp } from './stamp.ts';
 
 /** The plan of an item: its id is `${plan id}/${ref}` (graph/model/plan.ts). */
 export const planOfItem = (itemId: string): string | null => {
   const slash = itemId.indexOf('/');
   return slash > 0 ? itemId.slice(0, slash) : null;
 };
-
-// Records are stamped in UTC; a planner reads them in the plan's time zone.
-const stamp = (at: string, lang: Lang) =>
-  new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(new Date(at));
 
 // Dark text on the light fills (not started, paused), white on the others.
 const INK_ON: Readonly<Record<string, string>> = { 'not-started': '#1d2733', paused: '#1d2733' };
@@ -207,6 +197,22 @@ export class GtItemProgress extends LitElement {
     task: ([itemId], { signal }) =>
       itemId === '' ? null : this.api.progress(planOfItem(itemId), itemId, signal),
   });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener(ProgressChangeEvent.eventName, this.#onProgressElsewhere);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener(ProgressChangeEvent.eventName, this.#onProgressElsewhere);
+  }
+
+  // A record attached to this item from the attach screen (or written anywhere but here) is read
+  // again, so the history on screen holds it; this panel's own writes already read it again.
+  readonly #onProgressElsewhere = (event: ProgressChangeEvent): void => {
+    if (event.itemId === this.itemId && event.composedPath()[0] !== this) this.version += 1;
+  };
 
   #may(write: 'update-progress' | 'edit-item'): boolean {
     // No account known: the local planner, as before accounts (the server asks again anyway).

@@ -35,7 +35,9 @@ export async function fetchReport(
   query: { plan: string | null; from?: string; to?: string },
   signal?: AbortSignal,
 ): Promise<ProgressReport> {
-  const response = await fetch(api.url('/reports/progress', query), { signal: signal ?? null });
+  const response = await api.send(api.url('/reports/progress', query), {
+    signal: signal ?? null,
+  });
   if (!response.ok) throw await failure(response);
   const parsed = ProgressReport.safeParse(await response.json());
   if (!parsed.success) {
@@ -58,7 +60,7 @@ export async function downloadReport(
     downloadBlob(await reportPdf(report, request.lang, request.figure), name);
     return name;
   }
-  const response = await fetch(
+  const response = await api.send(
     api.url('/reports/progress', { ...range, format: request.format, lang: request.lang }),
     {
       method: 'POST',

@@ -31,7 +31,7 @@ export async function searchHits(
   options: SearchOptions,
   signal?: AbortSignal,
 ): Promise<SearchHit[]> {
-  const response = await fetch(
+  const response = await api.send(
     api.url('/search', { q, plan: options.plan, limit: options.limit, kind: options.kind }),
     { signal: signal ?? null, headers: { accept: 'application/json' } },
   );

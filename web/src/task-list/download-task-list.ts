@@ -43,7 +43,7 @@ export async function downloadTaskList(
     // The planner's day, not the server's, goes on the file.
     day,
   });
-  const response = await fetch(url, { signal: signal ?? null });
+  const response = await api.send(url, { signal: signal ?? null });
   if (!response.ok) {
     const body = ErrorBody.safeParse(await response.json().catch(() => null));
     throw body.success

@@ -53,6 +53,18 @@ export const zh = {
   hotspotsTitle_collective_exposure: '依赖集合单位的事项',
   hotspotsDef_collective_exposure:
     '点名“各区人民政府”等集合单位的事项:具体由谁落实未列明;具名单位最少的排在前面。',
+  hotspotsTitle_overdue_by_unit: '逾期单位',
+  hotspotsDef_overdue_by_unit:
+    '按逾期事项数给单位排序:完成时限已过而未完成的牵头或配合事项(暂缓的也计入);默认不含集合单位。',
+  hotspotsTitle_stalled_items: '久未报送',
+  hotspotsDef_stalled_items:
+    '尚未完成的事项,按距最近一次报送进展的天数排序;从未报送的从规划印发日期起算。',
+  hotspotsTitle_progress_by_theme: '主题进展',
+  hotspotsDef_progress_by_theme:
+    '每个战略主题下任务的状态分布;落后(已逾期或报送为滞后)任务占比最高的主题在前。',
+  hotspotsTitle_indicators_off_track: '偏离目标指标',
+  hotspotsDef_indicators_off_track:
+    '最近一年实际值未达目标的主要指标在前,其次为无法判断、尚未报送的;约束性指标优先。',
   heatLabel: '热度着色',
   heatNone: '不着色',
   heatHint: '按所选指标调整单位圆的大小与颜色(在当前显示的单位中比较)',
@@ -147,6 +159,18 @@ export const en: Record<keyof typeof zh, string> = {
   hotspotsTitle_collective_exposure: 'Collective exposure',
   hotspotsDef_collective_exposure:
     'Items naming 各区人民政府 or another collective unit, leaving who acts unnamed; fewest named units first.',
+  hotspotsTitle_overdue_by_unit: 'Overdue by unit',
+  hotspotsDef_overdue_by_unit:
+    'Units ranked by overdue items: items they lead or support whose deadline has passed, not done (paused ones count); collective units left out by default.',
+  hotspotsTitle_stalled_items: 'Stalled items',
+  hotspotsDef_stalled_items:
+    'Items not done, ranked by days since progress was last reported; never reported counts from the plan’s date.',
+  hotspotsTitle_progress_by_theme: 'Progress by theme',
+  hotspotsDef_progress_by_theme:
+    'Each strategic theme’s tasks by status; the themes with the largest share behind (overdue or reported late) first.',
+  hotspotsTitle_indicators_off_track: 'Indicators off track',
+  hotspotsDef_indicators_off_track:
+    'Main indicators whose latest value misses the target first, then those that cannot be judged or have no value yet; binding ones first.',
   heatLabel: 'Heat',
   heatNone: 'None',
   heatHint: 'Sizes and colours units by the chosen metric (compared among the units shown)',
