@@ -16,6 +16,7 @@ import { HttpError, isUnavailable, onError } from './http-error.ts';
 import { keepGraphAnswers } from './kept-answers.ts';
 import { servedHostsOnly } from './same-origin.ts';
 import { cypherRoutes } from './routes/cypher.ts';
+import { editionsRoutes } from './routes/editions.ts';
 import { graphRoutes } from './routes/graph.ts';
 import { hotspotsRoutes } from './routes/hotspots.ts';
 import { importRoutes } from './routes/import.ts';
@@ -156,6 +157,7 @@ export function createApp(deps: ApiDeps): Hono {
     importRoutes,
     ledgerRoutes,
     reportsRoutes,
+    editionsRoutes,
   ]) {
     app.route('/api', routes(api));
   }

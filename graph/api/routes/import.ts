@@ -21,7 +21,8 @@ import type { ApiContext } from '../context.ts';
 import { HttpError } from '../http-error.ts';
 import { LoadFailedError } from '../../load/failure.ts';
 import { HeaderEdits, PrintedFieldError, withHeader } from '../import/edit-plan.ts';
-import { PendingImports, type PendingLimits } from '../import/pending.ts';
+import type { PendingLimits } from '../import/pending.ts';
+import { pendingImportsOf } from '../import/pending-of.ts';
 import { buildReview, sourceOf } from '../import/review.ts';
 import { checkUploadType, FILE_NAME_HEADER, fileNameOf, readCapped } from '../import/upload.ts';
 import { sameOrigin } from '../same-origin.ts';
@@ -84,7 +85,8 @@ function checkJsonType(contentType: string | undefined): void {
 
 export function importRoutes(api: ApiContext, limits: Partial<PendingLimits> = {}): Hono {
   const routes = new Hono();
-  const pending = new PendingImports(limits);
+  // The app's one store: the comparison of editions reads the same reviews (routes/editions.ts).
+  const pending = pendingImportsOf(api, limits);
   const guard = sameOrigin({ host: api.host });
 
   routes.post('/import', guard, async (c) => {
