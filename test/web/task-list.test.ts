@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerHandle } from '../../graph/api/server.ts';
 import { DEFAULT_LIMITS, type RowBlock } from '../../graph/parse/read/blocks.ts';
 import { readDocx } from '../../graph/parse/read/docx.ts';
-import { attachmentName } from '../../web/src/task-list/download-task-list.ts';
+import { attachmentName } from '../../web/src/export/download.ts';
 import { FGW } from '../api/support.ts';
 import { useTestNeo4j } from '../support/neo4j.ts';
 import { ARTIFACTS } from './browser.ts';

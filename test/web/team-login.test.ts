@@ -5,7 +5,7 @@
 // the test controls, also when what meets the expired session is a search, a task list's or a
 // report's download (each fetched beside the API client, each reporting the 401 to the app); and
 // too many failed tries are refused with the minutes to wait.
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page, Request } from 'playwright-core';
@@ -207,10 +207,13 @@ describe('team mode', () => {
       '客户端地址',
     ]);
     expect(await panel.locator('.tools').innerText()).toContain('审计日志完整，未被改动。');
-    const csv = await page.evaluate(async () => {
-      const response = await fetch('/api/audit?format=csv');
-      return response.text();
-    });
+    // The button fetches it through the app's client (a 401 there shows the login).
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      panel.locator('[data-action="audit-csv"]').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^挂图审计日志-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '');
     expect(csv.split('\r\n')[0]).toBe(
       '序号,时间,账号,角色,操作,对象,变更前,变更后,来源页面,客户端地址',
     );

@@ -12,6 +12,7 @@ import {
   SessionAnswer,
 } from '../../../contract/api/session.ts';
 import { ErrorBody } from './schema.ts';
+import { attachmentName } from '../export/download.ts';
 import { ApiError, type ApiClient } from './client.ts';
 
 export * from '../../../contract/api/session.ts';
@@ -135,7 +136,25 @@ export class SessionClient {
   }
 
   /** Where the audit log downloads as CSV (Chinese headers; the server names the file). */
-  auditCsvUrl(): string {
-    return `${this.#base}/audit?format=csv`;
+  /**
+   * The audit log as CSV, fetched (not a plain link) so that an expired session brings back the
+   * login instead of saving its 401 answer as the file.
+   */
+  async auditCsv(): Promise<{ blob: Blob; name: string | null }> {
+    const url = `${this.#base}/audit?format=csv`;
+    const request: RequestInit = { headers: { accept: 'text/csv' } };
+    const response =
+      this.#api === null ? await fetch(url, request) : await this.#api().send(url, request);
+    if (!response.ok) {
+      const error = ErrorBody.safeParse(await response.json().catch(() => null));
+      const { code, message } = error.success
+        ? error.data.error
+        : { code: 'http', message: `${response.status} ${response.statusText}` };
+      throw new ApiError(response.status, code, message);
+    }
+    return {
+      blob: await response.blob(),
+      name: attachmentName(response.headers.get('content-disposition')),
+    };
   }
 }

@@ -11,6 +11,7 @@ import { AUDIT_COLUMNS, auditActionWord, auditWhoWord } from '../../../contract/
 import type { ApiClient } from '../api/client.ts';
 import { apiContext } from '../api/context.ts';
 import { messageIn } from '../api/server-message.ts';
+import { downloadBlob, localDay } from '../export/download.ts';
 import {
   SessionClient,
   type AccountChange,
@@ -205,6 +206,16 @@ export class GtAccountsPanel extends LitElement {
     this.notice = null;
     this.editing = null;
   };
+
+  async #downloadAudit(): Promise<void> {
+    try {
+      const { blob, name } = await this.#client.auditCsv();
+      downloadBlob(blob, name ?? `挂图审计日志-${localDay()}.csv`, { ofPlan: false });
+    } catch (error) {
+      // A 401 has shown the login already (the app's client); anything else is said here.
+      this.notice = { text: messageIn((error as Error).message, this.language), error: true };
+    }
+  }
 
   async #change(name: string, change: AccountChange): Promise<void> {
     try {
@@ -430,9 +441,9 @@ export class GtAccountsPanel extends LitElement {
                 })}</span
               >`;
         return html`<div class="tools">
-            <a class="button" data-action="audit-csv" href=${this.#client.auditCsvUrl()} download
-              >${say(lang, 'auditExport')}</a
-            >
+            <button class="button" data-action="audit-csv" @click=${() => this.#downloadAudit()}>
+              ${say(lang, 'auditExport')}
+            </button>
             ${chain}
           </div>
           ${

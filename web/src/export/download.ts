@@ -27,11 +27,12 @@ export function withPlanPrefix(fileName: string, prefix = planPrefix): string {
   return prefix === '' || fileName.startsWith(`${prefix}-`) ? fileName : `${prefix}-${fileName}`;
 }
 
-export function downloadBlob(blob: Blob, fileName: string): void {
+/** `ofPlan: false` for a file that is no plan's (the audit log): its name stays as given. */
+export function downloadBlob(blob: Blob, fileName: string, { ofPlan = true } = {}): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
-  link.download = withPlanPrefix(fileName);
+  link.download = ofPlan ? withPlanPrefix(fileName) : fileName;
   link.hidden = true;
   document.body.append(link);
   link.click();
@@ -74,4 +75,18 @@ export function planFileName(
   date = new Date(),
 ): string {
   return `${planFileBase(plan, subject)}-${localDay(date)}.${ext}`;
+}
+
+/** The name in `Content-Disposition`: `filename*=UTF-8''…` (RFC 5987) first, else `filename`. */
+export function attachmentName(disposition: string | null): string | null {
+  if (disposition === null) return null;
+  const encoded = /filename\*\s*=\s*UTF-8''([^;\s]+)/i.exec(disposition)?.[1];
+  if (encoded !== undefined) {
+    try {
+      return decodeURIComponent(encoded);
+    } catch {
+      // A malformed escape: fall back to the plain name.
+    }
+  }
+  return /filename\s*=\s*"([^"]*)"/i.exec(disposition)?.[1] ?? null;
 }

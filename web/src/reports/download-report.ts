@@ -6,8 +6,7 @@ import { ApiError, type ApiClient } from '../api/client.ts';
 import { ErrorBody } from '../api/schema.ts';
 import { ProgressReport } from '../../../contract/api/reports.ts';
 import { reportFileName } from '../../../contract/report-words.ts';
-import { downloadBlob } from '../export/download.ts';
-import { attachmentName } from '../task-list/download-task-list.ts';
+import { attachmentName, downloadBlob } from '../export/download.ts';
 import type { Lang } from '../i18n/messages.ts';
 
 export type ReportFormat = 'docx' | 'xlsx' | 'pdf';

@@ -3,7 +3,7 @@
 // failure is shown in the panel in the planner's words instead of saved as a file.
 import { ApiError, type ApiClient } from '../api/client.ts';
 import { ErrorBody } from '../api/schema.ts';
-import { downloadBlob, localDay } from '../export/download.ts';
+import { attachmentName, downloadBlob, localDay } from '../export/download.ts';
 
 export type TaskListFormat = 'xlsx' | 'docx';
 
@@ -12,20 +12,6 @@ export interface TaskListRequest {
   plan: string | null;
   format: TaskListFormat;
   lang: 'zh' | 'en';
-}
-
-/** The name in `Content-Disposition`: `filename*=UTF-8''…` (RFC 5987) first, else `filename`. */
-export function attachmentName(disposition: string | null): string | null {
-  if (disposition === null) return null;
-  const encoded = /filename\*\s*=\s*UTF-8''([^;\s]+)/i.exec(disposition)?.[1];
-  if (encoded !== undefined) {
-    try {
-      return decodeURIComponent(encoded);
-    } catch {
-      // A malformed escape: fall back to the plain name.
-    }
-  }
-  return /filename\s*=\s*"([^"]*)"/i.exec(disposition)?.[1] ?? null;
 }
 
 /** Downloads the file and says what it was called. */
