@@ -14,7 +14,7 @@
 // also redrawn in the page (best of 20, by part): Cytoscape's share, with a warm JIT.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import type { ServerHandle } from '../graph/api/server.ts';
@@ -316,7 +316,8 @@ async function main(): Promise<void> {
         console.log(
           `${targets[i]} round ${round}: first draw ${done.firstDrawMs.toFixed(0)} ms, main-thread CPU ${done.cpuMs.toFixed(0)} ms; ` +
             `first unit selected ${done.select?.ms.toFixed(0) ?? 'n/a'} ms (CPU ${done.select?.cpuMs.toFixed(0) ?? 'n/a'} ms); ` +
-            `redraw, best of ${REDRAWS}: styled ${done.redraw.styled.toFixed(0)} ms, drawn ${done.redraw.drawn.toFixed(0)} ms`,
+            `redraw, best of ${REDRAWS}: styled ${done.redraw.styled.toFixed(0)} ms, drawn ${done.redraw.drawn.toFixed(0)} ms ` +
+            `(load ${loadavg()[0]?.toFixed(1)})`,
         );
         console.log(`  marks: ${marks}`);
         for (const row of done.network) console.log(`  ${row}`);
@@ -343,7 +344,7 @@ async function main(): Promise<void> {
         'gt-elements-added',
         'gt-first-draw',
       ];
-      console.log(`\n${target}: ${runs.length} loads, medians`);
+      console.log(`\n${target}: ${runs.length} loads, medians (load ${loadavg()[0]?.toFixed(1)})`);
       console.log(
         `  first draw ${median(runs.map((r) => r.firstDrawMs)).toFixed(0)} ms, main-thread CPU ${median(runs.map((r) => r.cpuMs)).toFixed(0)} ms; ` +
           phases

@@ -13,8 +13,14 @@
 //    time limit and the whole part a budget, so the bench ends within minutes whatever the
 //    renderer does (software WebGL can take seconds a frame).
 // Neo4j: the server NEO4J_URI names, or a throwaway local one in a temporary folder.
+// Builds side by side: `npx tsx bench/web.ts DIST_A DIST_B …` serves each built web app (e.g. the
+// one HEAD built and this one) from its own server over the same Neo4j and alternates between
+// them — a cold load of each in turn, a page of interactions of each in turn — so a busy machine
+// weighs on both alike; the frame-rate part is then left out. Every figure is printed with the
+// load average of the time (1 minute).
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import type { ServerHandle } from '../graph/api/server.ts';
@@ -48,6 +54,8 @@ const benchStarted = performance.now();
 const elapsed = () => performance.now() - benchStarted;
 
 const say = (line: string) => console.error(`[bench:web] ${line}`);
+/** The machine's load average over the last minute, printed beside every figure. */
+const load = () => `load ${loadavg()[0]?.toFixed(1) ?? '?'}`;
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -525,19 +533,28 @@ async function interactionsInPage(browser: Browser, url: string, samples: Sample
   await context.close();
 }
 
-async function interactions(browser: Browser, url: string): Promise<Samples> {
-  const samples = Object.fromEntries(
-    INTERACTIONS.map((name) => [name, { cold: [], warm: [] }]),
-  ) as unknown as Samples;
+/** Per build (by URL), the interactions timed in PAGES fresh pages, the builds taking turns. */
+async function interactions(browser: Browser, urls: readonly string[]): Promise<Samples[]> {
+  const all = urls.map(
+    () =>
+      Object.fromEntries(
+        INTERACTIONS.map((name) => [name, { cold: [], warm: [] }]),
+      ) as unknown as Samples,
+  );
   for (let i = 0; i < PAGES; i++) {
     if (i > 0 && elapsed() > INTERACTIONS_BUDGET_MS) {
       say(`interactions: ${i} page(s) of ${PAGES}, the rest skipped (over the time budget)`);
       break;
     }
-    await interactionsInPage(browser, url, samples);
-    say(`interactions: page ${i + 1} of ${PAGES} done at ${(elapsed() / 1000).toFixed(0)} s`);
+    for (const [at, url] of urls.entries()) {
+      const samples = all[at];
+      if (samples !== undefined) await interactionsInPage(browser, url, samples);
+    }
+    say(
+      `interactions: page ${i + 1} of ${PAGES} done at ${(elapsed() / 1000).toFixed(0)} s, ${load()}`,
+    );
   }
-  return samples;
+  return all;
 }
 
 const figure = (values: readonly number[]) =>
@@ -547,64 +564,103 @@ const figure = (values: readonly number[]) =>
         .toFixed(0)
         .padStart(6)}  `;
 
+/** One build's first screens: the figures a planner waits for, printed under its name. */
+function printFirstScreens(name: string, loads: readonly FirstScreen[]) {
+  const times = loads.map((one) => one.firstDrawMs);
+  const scripts = loads[0]?.scripts ?? [];
+  const gzipped = scripts.reduce((sum, script) => sum + script.gzipped, 0);
+  const raw = scripts.reduce((sum, script) => sum + script.bytes, 0);
+  console.log(`${name}:`);
+  console.log(
+    `first drawn graph (seed, cold cache, ${loads.length} loads, the first after start included): median ${median(times).toFixed(0)} ms, ` +
+      `best ${Math.min(...times).toFixed(0)} ms, worst ${Math.max(...times).toFixed(0)} ms (${load()})`,
+  );
+  const phaseMedians = PHASES.map(
+    (phase) =>
+      `${phase.replace('gt-', '')} ${median(loads.map((l) => l.phases[phase])).toFixed(0)}`,
+  );
+  console.log(`  phases, median ms from navigation: ${phaseMedians.join(', ')}`);
+  const cpu = loads.map((one) => one.mainThreadCpuMs);
+  console.log(
+    `  main-thread CPU to the first drawn graph: median ${median(cpu).toFixed(0)} ms, best ${Math.min(...cpu).toFixed(0)} ms`,
+  );
+  console.log(
+    `first-screen JS: ${(gzipped / 1024).toFixed(1)} KiB gzipped (${(raw / 1024).toFixed(1)} KiB raw) ` +
+      `in ${scripts.length} file(s): ${scripts.map((script) => script.url).join(', ')}`,
+  );
+  return {
+    firstDrawMs: { median: median(times), all: times },
+    firstDrawPhases: loads.map((one) => one.phases),
+    mainThreadCpuMs: { median: median(cpu), all: cpu },
+    firstScreenJs: { gzippedBytes: gzipped, rawBytes: raw, scripts },
+  };
+}
+
+function printInteractions(name: string, samples: Samples): void {
+  console.log(
+    `${name}: input to drawn result, ms: median / worst (cold: first time in ${PAGES} fresh pages; warm: ${WARM_REPEATS} repeats in each; ${load()})`,
+  );
+  console.log(`${'interaction'.padEnd(18)}${'cold'.padStart(15)}${'warm'.padStart(15)}`);
+  for (const interaction of INTERACTIONS) {
+    const { cold, warm } = samples[interaction];
+    console.log(`${interaction.padEnd(18)}${figure(cold)}${figure(warm)}`);
+  }
+}
+
 async function main(): Promise<void> {
+  // Builds named on the command line are compared; none: the current web/, built if stale.
+  const dists = process.argv.slice(2).map((dist) => resolve(dist));
   const neo4j = await neo4jForBench(say);
   const { connection, getDriver, closeDriver } = await import('../graph/neo4j/database.ts');
   const { ensureSeedLoaded } = await import('../graph/load/seed.ts');
   let browser: Browser | null = null;
   const { serveExplorer } = await import('../graph/cli/serve.ts');
-  let server: ServerHandle | null = null;
+  const servers: ServerHandle[] = [];
   try {
     const driver = getDriver();
     const { database } = connection();
-    say(`web app: ${await buildWeb()}`);
+    if (dists.length === 0) say(`web app: ${await buildWeb()}`);
     await ensureSeedLoaded(driver, { database, log: say });
     // As `npm start` serves it: warmed before it listens, so the first load counts like any.
-    server = await serveExplorer({ driver, database, port: 0, host: '127.0.0.1', log: say });
+    for (const webRoot of dists.length === 0 ? [undefined] : dists) {
+      servers.push(
+        await serveExplorer({
+          driver,
+          database,
+          port: 0,
+          host: '127.0.0.1',
+          log: say,
+          ...(webRoot === undefined ? {} : { webRoot }),
+        }),
+      );
+    }
+    const names = dists.length === 0 ? ['web app'] : dists;
+    const urls = servers.map((server) => `${server.url}/`);
     browser = await launchChromium();
     say(`Chromium ${browser.version()} at ${CHROMIUM_PATH}, flags: ${CHROMIUM_ARGS.join(' ')}`);
 
-    const loads: FirstScreen[] = [];
+    const loads: FirstScreen[][] = urls.map(() => []);
     for (let i = 0; i < LOADS; i++) {
       // A slow Neo4j start leaves less time: two loads at least, the rest while time allows.
       if (i >= 2 && elapsed() > LOADS_BUDGET_MS) break;
-      loads.push(await firstScreen(browser, `${server.url}/`));
+      for (const [at, url] of urls.entries()) loads[at]?.push(await firstScreen(browser, url));
     }
-    const times = loads.map((load) => load.firstDrawMs);
-    const scripts = loads[0]?.scripts ?? [];
-    const gzipped = scripts.reduce((sum, script) => sum + script.gzipped, 0);
-    const raw = scripts.reduce((sum, script) => sum + script.bytes, 0);
-    console.log(
-      `first drawn graph (seed, cold cache, ${loads.length} loads, the first after start included): median ${median(times).toFixed(0)} ms, ` +
-        `best ${Math.min(...times).toFixed(0)} ms, worst ${Math.max(...times).toFixed(0)} ms`,
-    );
-    const phaseMedians = PHASES.map(
-      (name) => `${name.replace('gt-', '')} ${median(loads.map((l) => l.phases[name])).toFixed(0)}`,
-    );
-    console.log(`  phases, median ms from navigation: ${phaseMedians.join(', ')}`);
-    const cpu = loads.map((load) => load.mainThreadCpuMs);
-    console.log(
-      `  main-thread CPU to the first drawn graph: median ${median(cpu).toFixed(0)} ms, best ${Math.min(...cpu).toFixed(0)} ms`,
-    );
-    console.log(
-      `first-screen JS: ${(gzipped / 1024).toFixed(1)} KiB gzipped (${(raw / 1024).toFixed(1)} KiB raw) ` +
-        `in ${scripts.length} file(s): ${scripts.map((s) => s.url).join(', ')}`,
-    );
-
+    const firstScreens = names.map((name, at) => printFirstScreens(name, loads[at] ?? []));
     say(`first screen done at ${(elapsed() / 1000).toFixed(0)} s`);
 
-    const samples = await interactions(browser, `${server.url}/`);
-    console.log(
-      `input to drawn result, ms: median / worst (cold: first time in ${PAGES} fresh pages; warm: ${WARM_REPEATS} repeats in each)`,
-    );
-    console.log(`${'interaction'.padEnd(18)}${'cold'.padStart(15)}${'warm'.padStart(15)}`);
-    for (const name of INTERACTIONS) {
-      console.log(`${name.padEnd(18)}${figure(samples[name].cold)}${figure(samples[name].warm)}`);
-    }
+    const samples = await interactions(browser, urls);
+    names.forEach((name, at) => {
+      const build = samples[at];
+      if (build !== undefined) printInteractions(name, build);
+    });
 
-    const fps = await fpsRuns(browser, server.url);
-    console.log('pan and zoom, 3 s each         frames/s (page)   drawn/s (Cytoscape)');
-    for (const [renderer, result] of Object.entries(fps)) {
+    // Frame rates are the renderer's, not the build's: measured for one build only.
+    const only = servers.length === 1 ? servers[0] : undefined;
+    const fps = only === undefined ? null : await fpsRuns(browser, only.url);
+    if (fps !== null) {
+      console.log(`pan and zoom, 3 s each (${load()})  frames/s (page)   drawn/s (Cytoscape)`);
+    }
+    for (const [renderer, result] of Object.entries(fps ?? {})) {
       for (const graph of ['seed', 'synthetic'] as const) {
         const run = result[graph];
         if (typeof run === 'string') {
@@ -626,18 +682,19 @@ async function main(): Promise<void> {
     const report = {
       chromium: browser.version(),
       flags: CHROMIUM_ARGS,
-      firstDrawMs: { median: median(times), all: times },
-      firstDrawPhases: loads.map((load) => load.phases),
-      mainThreadCpuMs: { median: median(cpu), all: cpu },
-      interactions: samples,
-      firstScreenJs: { gzippedBytes: gzipped, rawBytes: raw, scripts },
+      loadAverage: loadavg(),
+      builds: names.map((name, at) => ({
+        name,
+        ...firstScreens[at],
+        interactions: samples[at],
+      })),
       fps,
     };
     writeFileSync(join(ARTIFACTS, 'bench-web.json'), `${JSON.stringify(report, null, 2)}\n`);
     say(`report written to ${join(ARTIFACTS, 'bench-web.json')}`);
   } finally {
     await browser?.close();
-    await server?.close();
+    for (const server of servers) await server.close();
     await closeDriver();
     await neo4j.stop();
   }

@@ -30,6 +30,7 @@ import {
   type ProgressPost,
 } from '../../../contract/api/progress.ts';
 import { DeadlineChange, IndicatorValue, ProgressRecord } from '../../../contract/progress.ts';
+import { takeEarlyResponse } from './early-graph.ts';
 
 /** An answer the app cannot use: an HTTP error from the API, or a payload of the wrong shape. */
 export class ApiError extends Error {
@@ -74,7 +75,8 @@ export class ApiClient {
    * whatever asked, instead of failing as a download or a search that says nothing.
    */
   async send(url: string, init: RequestInit = {}): Promise<Response> {
-    const response = await fetch(url, init);
+    // The plan's graph may have been asked for before the app was built (early-graph.ts).
+    const response = await (takeEarlyResponse(url, init) ?? fetch(url, init));
     if (response.status === 401) {
       const body: unknown = await response
         .clone()

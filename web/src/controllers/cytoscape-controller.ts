@@ -11,6 +11,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { loadSvgExtension, type SvgCore } from '../briefing/export-svg.ts';
 import { fitCamera, type Box } from '../briefing/slide-fit.ts';
 import { bodyBox, fitInside, unionBox, type FittedCamera } from '../graph/camera-fit.ts';
+import { drawDirectOnce } from '../graph/direct-frame.ts';
 import { FORCE_GLIDE, loadForceLayout, runForceLayout } from '../graph/force-layout.ts';
 import { heatOf, isHeatMetric, type HeatNode } from '../graph/heat.ts';
 import { explorerStylesheet } from '../graph/stylesheet.ts';
@@ -142,7 +143,12 @@ export class CytoscapeController implements ReactiveController {
     host.addController(this);
   }
 
-  hostUpdated(): void {
+  /**
+   * Cytoscape is made when there is a plan to draw (`show`), not with the component: an empty
+   * canvas drawn first would cost the first screen a frame of its own, and its making would hold
+   * up the app's first render.
+   */
+  #create(): void {
     if (this.cy !== null) return;
     const container = this.#container();
     if (container === null) return;
@@ -194,6 +200,7 @@ export class CytoscapeController implements ReactiveController {
    * with `force`, fcose places them. The camera fits the graph when the set of nodes changed.
    */
   async show(elements: readonly (CyNode | CyEdge)[], layout: 'layered' | 'force'): Promise<void> {
+    if (elements.length > 0) this.#create();
     const cy = this.cy;
     if (cy === null) return;
     const wanted = new Map(elements.map((element) => [element.data.id, element]));
@@ -279,6 +286,7 @@ export class CytoscapeController implements ReactiveController {
       // The canvas renderer says when it drew; the WebGL one does not, so the frame after the
       // next (by when Cytoscape's own frame has run) stands in for it.
       cy.one('render', drawn);
+      drawDirectOnce(cy);
       requestAnimationFrame(() => requestAnimationFrame(drawn));
       cy.forceRender();
     }
@@ -321,6 +329,10 @@ export class CytoscapeController implements ReactiveController {
         add[i]?.addClass(name);
         remove[i]?.removeClass(name);
       });
+      // Most of the plan restyled (the first selection fades everything else): its textures
+      // would all be drawn anew, so the frame is drawn without them (graph/direct-frame.ts).
+      const restyled = [...add, ...remove].reduce((sum, changed) => sum + changed.length, 0);
+      if (restyled > cy.elements().length / 2) drawDirectOnce(cy);
       cy.$(':selected').difference(node).unselect();
       if (!node.empty() && !node.selected()) node.select();
     });

@@ -168,10 +168,14 @@ export function explorerStylesheet(): StylesheetJson {
     // sets `quiet` as the planner zooms, on the label's true size on screen.
     { selector: 'node.quiet', style: { label: '' } },
     {
+      // Haystack lines run centre to centre under the nodes, with no ends to work out against each
+      // node's shape: the cheapest edge Cytoscape draws, and most of the first draw is edges.
+      // Those that carry an arrow (lit or marked) are drawn straight, to the node's border.
       selector: 'edge',
       style: {
         width: 1,
-        'curve-style': 'straight',
+        'curve-style': 'haystack',
+        'haystack-radius': 0,
         'line-color': EDGE_COLOURS.structure,
         'target-arrow-color': EDGE_COLOURS.structure,
         opacity: 0.6,
@@ -253,6 +257,7 @@ export function explorerStylesheet(): StylesheetJson {
     {
       selector: 'edge.highlight',
       style: {
+        'curve-style': 'straight',
         opacity: 0.95,
         width: 2.2,
         'z-index': 8,
@@ -315,6 +320,7 @@ export function explorerStylesheet(): StylesheetJson {
     {
       selector: 'edge.marked',
       style: {
+        'curve-style': 'straight',
         opacity: 1,
         width: 3.2,
         'line-color': MARK_COLOUR,
