@@ -1,11 +1,10 @@
 // A planner's deadline changes: `(:DeadlineChange)-[:ON]->(:Item)`, one dated record per change,
 // never written over the item (a reload rewrites item properties) and linked again after a
 // reload like progress (relink.ts). The newest change is the deadline in force (item-state.ts).
-import { randomUUID } from 'node:crypto';
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import * as z from 'zod';
 import { DeadlineChange, DUE_KINDS } from '../../contract/progress.ts';
-import { itemUnits, type ItemUnits } from './records.ts';
+import { appendRecord, openItemForAppend, type AppendInput } from './append.ts';
 
 /** The deadline as a planner sets it: what was typed and how it reads. */
 export interface DeadlineInput {
@@ -35,13 +34,6 @@ const CYPHER = {
   history: `
     MATCH (d:DeadlineChange)-[:ON]->(:Item {id: $itemId})
     RETURN d {.*} AS record ORDER BY d.at DESC, d.seq DESC`,
-  create: `
-    MATCH (i:Item {id: $record.itemId})
-    WITH i, COUNT { (:DeadlineChange)-[:ON]->(i) } AS before
-    CREATE (d:DeadlineChange)
-    SET d = $record, d.seq = before + 1
-    CREATE (d)-[:ON]->(i)
-    RETURN d {.*} AS record`,
 };
 
 const RecordRow = z.object({ record: z.record(z.string(), z.unknown()) });
@@ -79,13 +71,8 @@ export async function deadlineHistory(
   }
 }
 
-export interface RecordDeadlineInput {
-  itemId: string;
+export interface RecordDeadlineInput extends AppendInput {
   due: DeadlineInput;
-  by: string;
-  /** Asked inside the transaction with the item's units, before anything is written. */
-  allowed?: (item: ItemUnits) => void;
-  now?: Date;
 }
 
 /** Writes one deadline change; returns the deadline in force before it, and the change. */
@@ -97,24 +84,16 @@ export async function recordDeadline(
   const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
   try {
     return await session.executeWrite(async (tx) => {
-      const item = await itemUnits(tx, input.itemId);
-      input.allowed?.(item);
+      const { stamp } = await openItemForAppend(tx, input);
       const before = await inForce(tx, input.itemId);
       const record: DeadlineChange = {
-        id: randomUUID(),
-        itemId: item.itemId,
-        planId: item.planId,
-        itemRef: item.ref,
-        itemTitle: item.title,
-        at: (input.now ?? new Date()).toISOString(),
-        by: input.by,
+        ...stamp,
         deadline: input.due.deadline,
         dueKind: input.due.dueKind,
         dueDate: input.due.dueKind === 'date' ? input.due.dueDate : null,
       };
-      const row = (await tx.run(CYPHER.create, { record })).records[0]?.toObject();
-      if (row === undefined) throw new Error(`the item ${input.itemId} went away while writing`);
-      return { before, after: toChange(row) };
+      const after = toChange({ record: await appendRecord(tx, 'DeadlineChange', record) });
+      return { before, after };
     });
   } finally {
     await session.close();

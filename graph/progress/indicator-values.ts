@@ -2,11 +2,10 @@
 // per value reported, never overwritten (a correction is a newer record for the same year). Kept
 // apart from Progress records so a value never becomes an item's "latest progress", and linked
 // again after a reload like them (relink.ts).
-import { randomUUID } from 'node:crypto';
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import * as z from 'zod';
 import { IndicatorValue, type TargetLike } from '../../contract/progress.ts';
-import { itemUnits, type ItemUnits } from './records.ts';
+import { appendRecord, openItemForAppend, type AppendInput } from './append.ts';
 
 /** Values are recorded on indicators only. */
 export class NotAnIndicatorError extends Error {
@@ -21,13 +20,6 @@ const CYPHER = {
   values: `
     MATCH (v:IndicatorValue)-[:ON]->(:Item {id: $itemId})
     RETURN v {.*} AS record ORDER BY v.at, v.seq`,
-  create: `
-    MATCH (i:Item {id: $record.itemId})
-    WITH i, COUNT { (:IndicatorValue)-[:ON]->(i) } AS before
-    CREATE (v:IndicatorValue)
-    SET v = $record, v.seq = before + 1
-    CREATE (v)-[:ON]->(i)
-    RETURN v {.*} AS record`,
 };
 
 const toNumber = (value: unknown): unknown => (neo4j.isInt(value) ? value.toNumber() : value);
@@ -71,15 +63,10 @@ export async function indicatorValues(
   }
 }
 
-export interface RecordValueInput {
-  itemId: string;
+export interface RecordValueInput extends AppendInput {
   year: number;
   value: number;
   note?: string;
-  by: string;
-  /** Asked inside the transaction with the item's units, before anything is written. */
-  allowed?: (item: ItemUnits) => void;
-  now?: Date;
 }
 
 /** Writes one actual value; returns the value recorded before for that year (if any) and it. */
@@ -91,8 +78,7 @@ export async function recordIndicatorValue(
   const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
   try {
     return await session.executeWrite(async (tx: ManagedTransaction) => {
-      const item = await itemUnits(tx, input.itemId);
-      input.allowed?.(item);
+      const { item, stamp } = await openItemForAppend(tx, input);
       const kind = (await tx.run(CYPHER.target, { itemId: input.itemId })).records[0]?.get(
         'kind',
       ) as unknown;
@@ -105,22 +91,19 @@ export async function recordIndicatorValue(
         .map((r) => toValue(r.toObject()))
         .filter((value) => value.year === input.year);
       const record: IndicatorValue = {
-        id: randomUUID(),
-        itemId: item.itemId,
-        planId: item.planId,
-        itemRef: item.ref,
-        itemTitle: item.title,
-        at: (input.now ?? new Date()).toISOString(),
-        by: input.by,
+        ...stamp,
         year: input.year,
         value: input.value,
         note: input.note ?? null,
       };
-      const row = (
-        await tx.run(CYPHER.create, { record: { ...record, year: neo4j.int(input.year) } })
-      ).records[0]?.toObject();
-      if (row === undefined) throw new Error(`the item ${input.itemId} went away while writing`);
-      return { before: earlier.at(-1) ?? null, after: toValue(row) };
+      // The year is an integer property, as the named queries compare it.
+      const after = toValue({
+        record: await appendRecord(tx, 'IndicatorValue', {
+          ...record,
+          year: neo4j.int(input.year),
+        }),
+      });
+      return { before: earlier.at(-1) ?? null, after };
     });
   } finally {
     await session.close();

@@ -2,6 +2,7 @@
 // reload, following a renumbered item where the match is certain and kept where it is not.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connection, getDriver } from '../../graph/neo4j/database.ts';
+import { recordDeadline } from '../../graph/progress/deadlines.ts';
 import { progressHistory, ProgressError, recordProgress } from '../../graph/progress/records.ts';
 import { relinkProgress, unattachedProgress } from '../../graph/progress/relink.ts';
 import { statusOfText, isOverdue, isDueSoon } from '../../contract/progress.ts';
@@ -27,6 +28,9 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await cypher('MATCH (p:Progress) DETACH DELETE p');
+  await cypher('MATCH (d:DeadlineChange {itemId: $id}) DETACH DELETE d', {
+    id: `${SEED_PLAN}/二(一)2`,
+  });
 });
 
 describe('recordProgress', () => {
@@ -139,6 +143,54 @@ describe('relinkProgress', () => {
       `${SEED_PLAN}/二(一)77`,
       `${SEED_PLAN}/二(一)77`,
     ]);
+  });
+});
+
+describe('concurrent updates to one item', () => {
+  const ITEM = `${SEED_PLAN}/二(一)2`;
+  const seqsOf = async (label: 'Progress' | 'DeadlineChange') =>
+    (
+      await cypher(
+        `MATCH (r:${label})-[:ON]->(:Item {id: $id}) RETURN r.id AS id, r.seq AS seq, r.at AS at`,
+        { id: ITEM },
+      )
+    ).map((row) => ({ id: String(row['id']), seq: Number(row['seq']), at: String(row['at']) }));
+
+  it('numbers 20 updates fired at once 1 to 20, each following the one before it', async () => {
+    const writes = await Promise.all(
+      Array.from({ length: 20 }, (_, n) =>
+        recordProgress(driver(), database(), {
+          itemId: ITEM,
+          update: { status: 'in-progress', percent: n, note: `第${n + 1}次报送` },
+          by: 'zhang',
+          source: 'update',
+        }),
+      ),
+    );
+    const records = (await seqsOf('Progress')).sort((a, b) => a.seq - b.seq);
+    expect(records.map((r) => r.seq)).toEqual(Array.from({ length: 20 }, (_, n) => n + 1));
+    // Numbered in the order written: the clock never runs backwards along the seqs.
+    expect(records.map((r) => r.at)).toEqual(records.map((r) => r.at).sort());
+    // Each write saw the one numbered just before it as the latest (the audit's before → after).
+    const seqOf = new Map(records.map((r) => [r.id, r.seq]));
+    const chain = writes
+      .map(({ before, after }) => [seqOf.get(after.id), before && seqOf.get(before.id)])
+      .sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0));
+    expect(chain).toEqual(records.map((r) => [r.seq, r.seq === 1 ? null : r.seq - 1]));
+  });
+
+  it('numbers deadline changes fired at once without gaps or repeats', async () => {
+    await Promise.all(
+      Array.from({ length: 10 }, (_, n) =>
+        recordDeadline(driver(), database(), {
+          itemId: ITEM,
+          due: { deadline: `2027年${n + 1}月底前`, dueKind: 'date', dueDate: null },
+          by: 'zhang',
+        }),
+      ),
+    );
+    const seqs = (await seqsOf('DeadlineChange')).map((r) => r.seq).sort((a, b) => a - b);
+    expect(seqs).toEqual(Array.from({ length: 10 }, (_, n) => n + 1));
   });
 });
 
