@@ -14,6 +14,7 @@
 import type { ManagedTransaction, Transaction } from 'neo4j-driver';
 import neo4j from 'neo4j-driver';
 import * as z from 'zod';
+import { titleLikeness } from '../../contract/title-likeness.ts';
 
 type Tx = Pick<Transaction | ManagedTransaction, 'run'>;
 
@@ -133,35 +134,12 @@ export interface PlanRelinkReport {
   unattached: (UnattachedRecord & { label: RecordLabel })[];
 }
 
-// Characters that say nothing about which task it is.
-const NOISE = /[\s\p{P}\p{S}\d]/gu;
-
-function pairs(text: string): Map<string, number> {
-  const chars = [...text.replace(NOISE, '')];
-  const counts = new Map<string, number>();
-  for (let i = 0; i + 1 < chars.length; i += 1) {
-    const pair = `${chars[i]}${chars[i + 1]}`;
-    counts.set(pair, (counts.get(pair) ?? 0) + 1);
-  }
-  return counts;
-}
-
 /**
  * Whether two titles are the same task in other words: at least half their character pairs in
- * common (Dice's coefficient). 推进数字经济发展 and 加快推进数字经济高质量发展 share 0.63; two
- * different tasks of one plan rarely share a quarter.
+ * common (contract/title-likeness.ts; the planner's attach proposals rank by the same measure).
  */
 export function similarWording(a: string, b: string, threshold = 0.5): boolean {
-  const left = pairs(a);
-  const right = pairs(b);
-  let total = 0;
-  let common = 0;
-  for (const count of left.values()) total += count;
-  for (const [pair, count] of right) {
-    total += count;
-    common += Math.min(count, left.get(pair) ?? 0);
-  }
-  return total > 0 && (2 * common) / total >= threshold;
+  return titleLikeness(a, b) >= threshold;
 }
 
 const count = (value: unknown): number => (neo4j.isInt(value) ? value.toNumber() : Number(value));
