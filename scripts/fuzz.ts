@@ -3,8 +3,10 @@
 // Long fuzzing runs of every reader (scripts/fuzz/): mutated fixtures, each checked on a worker
 // thread that the main thread watches. Prints, per format, files tried and the rate, crashes
 // (an exception, or a model without items and without an error saying why), slow inputs (still
-// running after --hang-ms, default 2000, wall-clock: a busy machine makes more of them), hangs
-// (still running after 30 s: the thread is stopped) and the process's peak RSS. Every failing input
+// running after --hang-ms, default 2000, wall-clock: a busy machine makes more of them), inputs
+// that cost more than --hang-ms of CPU time (what a quiet machine would take: the figure that
+// holds on a shared one), hangs (still running after 30 s: the thread is stopped) and the
+// process's peak RSS. Every failing input
 // is saved outside the repository ($TMPDIR/guatu-fuzz/ unless --out) with its seed and plan;
 // `--replay docx:123` runs one seed again in this thread, to debug it. --readers-only checks the
 // readers' promise alone (text: the decoder), skipping the parser after them: several times faster.
@@ -33,6 +35,9 @@ interface Options {
 const KILL_MS = 30_000;
 const HEAP_MB = 2_048;
 const MB = 1024 * 1024;
+
+/** The input being checked (`format:seed`), so that the peak of memory can name one. */
+let checking = '';
 
 const isFormat = (text: string): text is FuzzFormat =>
   (FUZZ_FORMATS as readonly string[]).includes(text);
@@ -88,6 +93,10 @@ interface Tally {
   hangs: number;
   slowestMs: number;
   slowestSeed: number | null;
+  /** Inputs that took more than hangMs of CPU time. */
+  costly: number;
+  costliestCpuMs: number;
+  costliestSeed: number | null;
   bytes: number;
 }
 
@@ -129,6 +138,9 @@ async function fuzzFormat(
     hangs: 0,
     slowestMs: 0,
     slowestSeed: null,
+    costly: 0,
+    costliestCpuMs: 0,
+    costliestSeed: null,
     bytes: 0,
   };
   const until = Date.now() + ms;
@@ -151,6 +163,7 @@ async function fuzzFormat(
           return;
         }
         current = { seed, plan: null, startedAt: Date.now() };
+        checking = `${format}:${seed}`;
         hung = false;
         worker.postMessage({ format, seed, parse: options.parse } satisfies Request);
         seed += 1;
@@ -192,6 +205,14 @@ async function fuzzFormat(
         if (reply.ms > tally.slowestMs) {
           tally.slowestMs = reply.ms;
           tally.slowestSeed = reply.seed;
+        }
+        if (reply.cpuMs > tally.costliestCpuMs) {
+          tally.costliestCpuMs = reply.cpuMs;
+          tally.costliestSeed = reply.seed;
+        }
+        if (reply.cpuMs > options.hangMs) {
+          tally.costly += 1;
+          say(`COSTLY seed ${reply.seed}: ${(reply.cpuMs / 1000).toFixed(1)} s of CPU`);
         }
         if (hung) say(`seed ${reply.seed} did end, after ${(reply.ms / 1000).toFixed(1)} s`);
         if (!reply.ok && current.plan) {
@@ -239,8 +260,14 @@ async function replay(format: FuzzFormat, seed: number): Promise<number> {
   const bytes = buildInput(plan, seeds);
   console.log(JSON.stringify(plan));
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const verdict = await checkInput(bytes, format, inputName(plan, seeds));
-  console.log(`${bytes.length} bytes, ${(performance.now() - started).toFixed(0)} ms:`, verdict);
+  const used = process.cpuUsage(cpu);
+  console.log(
+    `${bytes.length} bytes, ${(performance.now() - started).toFixed(0)} ms, ` +
+      `${((used.user + used.system) / 1000).toFixed(0)} ms of CPU:`,
+    verdict,
+  );
   return verdict.ok ? 0 : 1;
 }
 
@@ -249,8 +276,13 @@ async function main(): Promise<number> {
   if (options.replay) return replay(options.replay.format, options.replay.seed);
 
   let peakRss = process.memoryUsage.rss();
+  let peakWhile = '';
   const sampler = setInterval(() => {
-    peakRss = Math.max(peakRss, process.memoryUsage.rss());
+    const rss = process.memoryUsage.rss();
+    if (rss > peakRss) {
+      peakRss = rss;
+      peakWhile = checking;
+    }
   }, 100);
   const share = (options.minutes * 60_000) / options.formats.length;
   console.error(
@@ -274,6 +306,8 @@ async function main(): Promise<number> {
         String(tally.slow).padStart(4),
         String(tally.hangs).padStart(5),
         `${tally.slowestMs.toFixed(0)} ms (seed ${tally.slowestSeed ?? '-'})`.padStart(24),
+        String(tally.costly).padStart(7),
+        `${tally.costliestCpuMs.toFixed(0)} ms (seed ${tally.costliestSeed ?? '-'})`.padStart(24),
         `${(tally.bytes / Math.max(1, tally.tried) / 1024).toFixed(0)} KiB`.padStart(9),
       ].join('  '),
     );
@@ -281,11 +315,12 @@ async function main(): Promise<number> {
   }
   clearInterval(sampler);
   console.log(
-    `format      files    files/s  crashes  slow  hangs            slowest input  mean size`,
+    `format      files    files/s  crashes  slow  hangs            slowest input  costly       costliest (CPU)  mean size`,
   );
   for (const row of rows) console.log(row);
   console.log(
-    `peak RSS ${(peakRss / MB).toFixed(0)} MB; seeds ${options.seed}…; failing inputs in ${options.out}`,
+    `peak RSS ${(peakRss / MB).toFixed(0)} MB${peakWhile ? ` (reached while checking ${peakWhile})` : ''}; ` +
+      `seeds ${options.seed}…; failing inputs in ${options.out}`,
   );
   return failures === 0 ? 0 : 1;
 }

@@ -99,10 +99,37 @@ export class IssueLog {
   }
 }
 
-/** A short, safe excerpt of a line for a message. */
+/** A control character (shown as a space) or white space as String.prototype.trim sees it. */
+function isBlank(code: number): boolean {
+  return (
+    code <= 0x20 ||
+    code === 0x7f ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/**
+ * A short, safe excerpt of a line for a message. Only the excerpt is copied: a damaged file can
+ * hold one line of megabytes, and an issue about it must not cost a copy of the whole line.
+ */
 export function excerpt(text: string, max = 40): string {
-  let flat = '';
-  for (const ch of text) flat += ch < ' ' || ch === '\u007f' ? ' ' : ch;
-  flat = flat.trim();
-  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+  let start = 0;
+  while (start < text.length && isBlank(text.charCodeAt(start))) start++;
+  let end = text.length;
+  while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
+  const cut = end - start > max;
+  let shown = '';
+  for (const ch of text.slice(start, cut ? start + max : end)) {
+    const code = ch.charCodeAt(0);
+    shown += code < 0x20 || code === 0x7f ? ' ' : ch;
+  }
+  return cut ? `${shown}…` : shown;
 }

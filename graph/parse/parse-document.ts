@@ -63,6 +63,19 @@ function placed(model: PlanModel, sources: readonly SourcePosition[]): PlanModel
   return model;
 }
 
+/**
+ * Lines of a text as the parser splits them (\r\n, \r or \n), counted without splitting: once
+ * past `stop` the count is not needed, and a file of millions of lines is refused in moments.
+ */
+function countLines(text: string, stop: number): number {
+  let lines = 1;
+  for (let i = 0; i < text.length && lines <= stop; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) lines++;
+  }
+  return lines;
+}
+
 /** A model that holds nothing but why the file could not be read. */
 function unreadable(source: SourceDocument, issues: PlanModel['issues']): PlanModel {
   const model = parsePlan('');
@@ -147,6 +160,17 @@ async function parse(
     const read = decode(bytes);
     // The parser reads past a byte-order mark; the lines as read must match its numbering.
     read.text = read.text.replace(/^\uFEFF/u, '');
+    const lineCount = countLines(read.text, limits.maxBlocks);
+    if (lineCount > limits.maxBlocks) {
+      const file = options.name ?? 'the file';
+      const max = limits.maxBlocks.toLocaleString('en');
+      return unreadable(describe(bytes, 'text', options.name, read.encoding), [
+        readIssue('too-many-blocks', {
+          en: `${file} has more than ${max} lines; a task-division notice, even one of thousands of items, has far fewer`,
+          zh: `${options.name ?? '该文件'} 超过 ${max} 行；任务分工方案即使有数千项任务，行数也远少于此`,
+        }),
+      ]);
+    }
     const model = parsePlan(read.text);
     const seen = new Set(read.issues.map((i) => i.code));
     model.issues = [

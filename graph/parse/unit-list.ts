@@ -354,6 +354,9 @@ function readGroup(
   if (held > 0) release();
 }
 
+/** A letter or a digit in any script: what a unit's name cannot be without. */
+const WORD = /[\p{L}\p{N}]/u;
+
 /** One name in [from, to): trimmed, qualifier and "等部门" taken off, checked, then added. */
 function readName(
   text: LineText,
@@ -409,6 +412,9 @@ function readName(
     }
     return;
   }
+  // Quotes and punctuation alone ('""') name nothing, and a damaged file can hold a million of
+  // them in one list: each would be a unit and two issues.
+  if (!WORD.test(folded.slice(s, e))) return;
   const name = internSlice(original, s, e);
   if (isPerson(folded.slice(s, e))) {
     into.addPerson(name);

@@ -5,7 +5,10 @@
 // coded 4xx, never 500. After each attack the graph is unchanged and health answers.
 //
 // Every attack is bounded: the console's limit here is 2 s, and no test waits on Neo4j longer
-// than its own bound.
+// than its own bound. No assertion reads a stopwatch (a loaded machine makes any near bound
+// fail): "up front" is "before the console's driver was asked for", "the explorer stays
+// answered" is "answered while the flood still holds its places", and "stopped" is "gone from
+// Neo4j's transactions" within HANG_MS, the suite's bound for "did not hang".
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -17,21 +20,25 @@ import type { LocalServer } from '../../graph/neo4j/config.ts';
 import { startLocalNeo4j, type LocalNeo4j } from '../../graph/neo4j/launcher.ts';
 import { freePort } from '../../graph/neo4j/ports.ts';
 import { MAX_ANSWER_BYTES } from '../../graph/api/results.ts';
+import { HANG_MS } from '../support/hang.ts';
 import { FGW, loadSeed, seedApp, type ErrorAnswer } from './support.ts';
 
 const DATABASE = 'neo4j';
 const CONSOLE_TIMEOUT_MS = 2_000;
 /**
- * Past its limit, a query must be over within this: Neo4j's mark, the watchdog's 2 s grace, and
- * the time a stopped thread takes to notice (usually none; seconds for a JIT-compiled regex loop).
+ * Past its limit, a query that Neo4j cannot interrupt is over within a few seconds (the
+ * watchdog's 2 s grace, then the stopped thread); how many is printed below. Asserted is only
+ * that it did not hang, a bound no loaded machine reaches: without the watchdog it runs for hours.
  */
-const STOPPED_WITHIN_MS = CONSOLE_TIMEOUT_MS + 13_000;
+const STOPPED_WITHIN_MS = CONSOLE_TIMEOUT_MS + HANG_MS;
 
 let server: LocalServer;
 let local: LocalNeo4j;
 let driver: Driver;
 let app: Hono;
 let patientApp: Hono;
+/** Console queries `app` sent towards Neo4j: its console driver asked for, once per query. */
+let consoleQueriesSent = 0;
 
 beforeAll(async () => {
   server = {
@@ -51,7 +58,14 @@ beforeAll(async () => {
   });
   await loadSeed(driver, DATABASE);
   // No kept answers: every explorer request below must really reach Neo4j.
-  app = seedApp(driver, DATABASE, { consoleTimeoutMs: CONSOLE_TIMEOUT_MS, cacheEntries: 0 });
+  app = seedApp(driver, DATABASE, {
+    consoleTimeoutMs: CONSOLE_TIMEOUT_MS,
+    cacheEntries: 0,
+    consoleDriver: () => {
+      consoleQueriesSent += 1;
+      return driver;
+    },
+  });
   patientApp = seedApp(driver, DATABASE, { consoleTimeoutMs: 10_000, cacheEntries: 0 });
 }, 400_000);
 
@@ -85,6 +99,8 @@ async function runConsole(
     type?: string | null;
     body?: string;
     app?: Hono;
+    /** Aborting it is the browser leaving: the console closes the query's session. */
+    signal?: AbortSignal;
   } = {},
 ): Promise<Sent> {
   const started = performance.now();
@@ -95,6 +111,7 @@ async function runConsole(
     {
       method: 'POST',
       headers,
+      ...(options.signal ? { signal: options.signal } : {}),
       body:
         options.body ??
         JSON.stringify(
@@ -113,10 +130,10 @@ async function runConsole(
   };
 }
 
-/** A GET of the explorer, timed. */
-async function timedGet(path: string): Promise<{ status: number; ms: number }> {
+/** A GET of the explorer, timed (for the log: no assertion reads the time). */
+async function timedGet(path: string, on: Hono = app): Promise<{ status: number; ms: number }> {
   const started = performance.now();
-  const response = await app.request(path);
+  const response = await on.request(path);
   await response.arrayBuffer();
   return { status: response.status, ms: performance.now() - started };
 }
@@ -149,6 +166,13 @@ async function apiTransactions(): Promise<string[]> {
   } finally {
     await session.close();
   }
+}
+
+/** The console queries holding `fragment` that Neo4j is running (their EXPLAIN left out). */
+async function running(fragment: string): Promise<string[]> {
+  return (await apiTransactions()).filter(
+    (query) => query.includes(fragment) && !query.startsWith('EXPLAIN'),
+  );
 }
 
 async function expectHealthy(): Promise<void> {
@@ -192,39 +216,41 @@ describe('queries Neo4j cannot interrupt', () => {
     ['its 600,000 variant', "RETURN size(reduce(s='', x IN range(1,600000) | s + 'aaaa'))"],
     ['the catastrophic regex', `RETURN '${'a'.repeat(40)}!' =~ '(.*a){20}b' AS m`],
   ])('refuses %s up front', async (_name, query) => {
+    const sent = consoleQueriesSent;
     const answer = await runConsole(query);
     expect(answer.status).toBe(422);
     expect(answer.body.error.code).toBe('expensive_rejected');
-    expect(answer.ms).toBeLessThan(1_000);
+    // Up front: the console never reached for its driver, so Neo4j never saw the query.
+    expect(consoleQueriesSent).toBe(sent);
     await expectHealthy();
   });
 
-  it('stops one that slips past the checks within seconds of its limit', async () => {
-    // A polynomial regular expression (no nested repetition, so the built-in rule lets it by)
-    // over a 5,000-character string: Java's matcher never looks at Neo4j's termination mark.
-    const query =
-      "RETURN reduce(s = '', x IN range(1, 5000) | s + 'aa') =~ '.*.*.*.*.*.*.*.*b' AS m";
-    const answer = await runConsole(query);
-    console.log(
-      `[hostile] uninterruptible query answered ${answer.status} after ${Math.round(answer.ms)} ms`,
-    );
-    expect(answer.status).toBe(504);
-    expect(answer.body.error.code).toBe('timeout');
-    expect(answer.ms).toBeLessThan(STOPPED_WITHIN_MS);
-    // The server side is over too: no API transaction left holding a core.
-    const deadline = Date.now() + 5_000;
-    let running = await apiTransactions();
-    while (running.some((query) => query.includes('=~')) && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-      running = await apiTransactions();
-    }
-    expect(running.filter((query) => query.includes('=~'))).toEqual([]);
-    await expectHealthy();
-  });
+  it(
+    'stops one that slips past the checks within seconds of its limit',
+    { timeout: 3 * HANG_MS },
+    async () => {
+      // A polynomial regular expression (no nested repetition, so the built-in rule lets it by)
+      // over a 5,000-character string: Java's matcher never looks at Neo4j's termination mark.
+      const query =
+        "RETURN reduce(s = '', x IN range(1, 5000) | s + 'aa') =~ '.*.*.*.*.*.*.*.*b' AS m";
+      const answer = await runConsole(query);
+      console.log(
+        `[hostile] uninterruptible query answered ${answer.status} after ${Math.round(answer.ms)} ms`,
+      );
+      expect(answer.status).toBe(504);
+      expect(answer.body.error.code).toBe('timeout');
+      expect(answer.ms).toBeLessThan(STOPPED_WITHIN_MS);
+      // The server side is over too: no API transaction left holding a core. Without the
+      // watchdog, Neo4j shows it "Terminated" and still running long after this.
+      await expect.poll(() => running('=~'), { timeout: HANG_MS, interval: 250 }).toEqual([]);
+      await expectHealthy();
+    },
+  );
 });
 
 describe('a flood of console queries leaves the explorer alone', () => {
   it('refuses deep nesting before Neo4j sees it', async () => {
+    const sent = consoleQueriesSent;
     const deep = `RETURN ${'('.repeat(6_000)}1${')'.repeat(6_000)} AS x`;
     const answers = await Promise.all(
       Array.from({ length: 40 }, (_, index) => runConsole(deep, { client: `10.0.1.${index}` })),
@@ -233,50 +259,80 @@ describe('a flood of console queries leaves the explorer alone', () => {
       expect(answer.status).toBe(400);
       expect(answer.body.error.code).toBe('query_too_deep');
     }
+    expect(consoleQueriesSent).toBe(sent);
     await expectHealthy();
   });
 
-  it('runs a few at once, answers 429 to the rest, and health and search stay quick', async () => {
-    const explorerRound = async () => [
-      await timedGet('/api/health'),
-      await timedGet(`/api/search?q=${encodeURIComponent('发改委')}`),
-      await timedGet(`/api/node?id=${encodeURIComponent(FGW)}`),
-    ];
-    // Warm (queries compiled, code jitted), then the same requests without any flood: the bound
-    // below is relative to what this machine manages right now, as well as absolute.
-    await explorerRound();
-    const calm: { status: number; ms: number }[] = [];
-    for (let round = 0; round < 3; round += 1) calm.push(...(await explorerRound()));
-    const calmSlowest = Math.max(...calm.map((answer) => answer.ms));
+  it(
+    'runs a few at once, answers 429 to the rest, and health and search answer while they run',
+    { timeout: 4 * HANG_MS },
+    async () => {
+      // The issue's 110 queries against a pool of 100, in miniature: console and explorer share
+      // one pool of 8 here, as an app without a console driver of its own does, and 12 queries
+      // come at once. Without the gate, 8 would hold every connection and the explorer would
+      // wait for them. Their limit is HANG_MS, so they hold their places until the test lets
+      // them go: "answered while the console is attacked" is an order of events, not a time.
+      const pooled = neo4j.driver(local.uri, neo4j.auth.basic('neo4j', server.password), {
+        disableLosslessIntegers: true,
+        maxConnectionPoolSize: 8,
+      });
+      const shared = seedApp(pooled, DATABASE, { consoleTimeoutMs: HANG_MS, cacheEntries: 0 });
+      const explorerRound = async () => [
+        await timedGet('/api/health', shared),
+        await timedGet(`/api/search?q=${encodeURIComponent('发改委')}`, shared),
+        await timedGet(`/api/node?id=${encodeURIComponent(FGW)}`, shared),
+      ];
+      const leave = new AbortController();
+      try {
+        await explorerRound(); // queries compiled, code warm
+        // Interruptible, and far from done by HANG_MS: 10^11 rows, no range over the cap.
+        const slow =
+          'UNWIND range(1, 1000000) AS a UNWIND range(1, 1000) AS b UNWIND range(1, 100) AS c WITH a, b, c WHERE (a + b + c) % 7 = 3 RETURN count(*) AS flooded';
+        const ended: string[] = [];
+        const flood = Array.from({ length: 12 }, (_, index) =>
+          runConsole(slow, {
+            client: `10.0.2.${index % 6}`,
+            app: shared,
+            signal: leave.signal,
+          }).then((answer) => {
+            if (answer.status !== 429) ended.push(`console ${answer.status}`);
+            return answer;
+          }),
+        );
+        await expect
+          .poll(async () => (await running('AS flooded')).length, { timeout: HANG_MS })
+          .toBeGreaterThanOrEqual(4);
 
-    // Slow, interruptible: each holds its place until the 2 s limit ends it.
-    const slow =
-      'UNWIND range(1, 1000000) AS a UNWIND range(1, 1000) AS b WITH a, b WHERE (a + b) % 7 = 3 RETURN count(*) AS n';
-    const flood = Array.from({ length: 12 }, (_, index) =>
-      runConsole(slow, { client: `10.0.2.${index % 6}` }),
-    );
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const explorer: { status: number; ms: number }[] = [];
-    for (let round = 0; round < 3; round += 1) explorer.push(...(await explorerRound()));
-    const answers = await Promise.all(flood);
-    const slowest = Math.max(...explorer.map((answer) => answer.ms));
-    console.log(
-      `[hostile] explorer answers took ${explorer.map((answer) => Math.round(answer.ms)).join(', ')} ms during the flood (slowest ${Math.round(slowest)}), slowest ${Math.round(calmSlowest)} ms without`,
-    );
-    expect(explorer.every((answer) => answer.status === 200)).toBe(true);
-    // The issue saw 60 s; a shared pool or queue would show seconds. Generous for a busy machine.
-    expect(slowest).toBeLessThan(Math.max(1_000, 4 * calmSlowest));
+        const explorer = await explorerRound();
+        console.log(
+          `[hostile] explorer answers took ${explorer.map((answer) => Math.round(answer.ms)).join(', ')} ms while 4 console queries ran`,
+        );
+        expect(explorer.map((answer) => answer.status)).toEqual([200, 200, 200]);
+        // Every one of them came back while the flood still held its places, on Neo4j too.
+        expect(ended).toEqual([]);
+        expect(await running('AS flooded')).toHaveLength(4);
 
-    const busy = answers.filter((answer) => answer.status === 429);
-    const ran = answers.filter((answer) => answer.status !== 429);
-    expect(ran.length).toBe(4);
-    expect(busy.length).toBe(8);
-    for (const answer of busy) {
-      expect(['console_busy', 'too_many_queries']).toContain(answer.body.error.code);
-      expect(answer.headers.get('Retry-After')).toBe('1');
-    }
-    for (const answer of ran) expect(answer.body.error?.code ?? 'ok').toBe('timeout');
-  });
+        leave.abort();
+        const answers = await Promise.all(flood);
+        const busy = answers.filter((answer) => answer.status === 429);
+        const ran = answers.filter((answer) => answer.status !== 429);
+        expect(ran.length).toBe(4);
+        expect(busy.length).toBe(8);
+        for (const answer of busy) {
+          expect(['console_busy', 'too_many_queries']).toContain(answer.body.error.code);
+          expect(answer.headers.get('Retry-After')).toBe('1');
+        }
+        for (const answer of ran) expect(answer.body.error?.code).toBe('cancelled');
+        // The browser left and the queries went with it: closing the session stops them.
+        await expect
+          .poll(() => running('AS flooded'), { timeout: HANG_MS, interval: 250 })
+          .toEqual([]);
+      } finally {
+        leave.abort();
+        await pooled.close();
+      }
+    },
+  );
 
   it('holds one client to two at once', async () => {
     const slow =
@@ -313,7 +369,9 @@ describe('answers are capped in bytes', () => {
   });
 
   it('still says when the row cap cut an answer', async () => {
-    const answer = await runConsole('UNWIND range(1, 6000) AS i RETURN i');
+    // The longer limit: 6,000 rows must not lose to the 2 s clock on a loaded machine.
+    const answer = await runConsole('UNWIND range(1, 6000) AS i RETURN i', { app: patientApp });
+    expect(answer.status, JSON.stringify(answer.body.error)).toBe(200);
     expect(answer.body.truncated).toBe(true);
     expect(answer.body.truncatedBy).toBe('rows');
   });

@@ -11,6 +11,8 @@ import { checkInput } from '../../scripts/fuzz/check.ts';
 import { FUZZ_FORMATS, seedFiles } from '../../scripts/fuzz/corpus.ts';
 import { buildInput, fuzzPlan, inputName } from '../../scripts/fuzz/mutate.ts';
 import { writeZip, type ZipEntry } from '../../scripts/fuzz/zip-writer.ts';
+import { readFileSync } from 'node:fs';
+import { parseDocument } from '../../graph/parse/parse-document.ts';
 import { DEFAULT_LIMITS } from '../../graph/parse/read/blocks.ts';
 import { readHtml } from '../../graph/parse/read/html.ts';
 
@@ -87,6 +89,65 @@ describe('the hostile shapes, each at least once', { timeout: 300_000 }, () => {
     const layout = `<html><body>${'<table><tr><td>'.repeat(5)}一、总体要求${'</td></tr></table>'.repeat(5)}</body></html>`;
     const shallow = await readHtml(new Uint8Array(Buffer.from(layout)), DEFAULT_LIMITS);
     expect(shallow.issues.map((i) => i.code)).not.toContain('corrupt-file');
+  });
+});
+
+describe('text seed 622721786 of npm run fuzz: lines of quotes and tabs', () => {
+  const example = readFileSync(
+    new URL('../fixtures/examples/04-table-as-text.txt', import.meta.url),
+    'utf8',
+  );
+  const titles = (model: { items: { ref: string; title: string }[] }) =>
+    model.items.map((item) => `${item.ref} ${item.title}`);
+
+  it('4 MB of them (524,120 lines; it made 524,115 items in 34 s) are refused at the line cap', async () => {
+    const seeds = seedFiles('text');
+    const [plan] = fc.sample(fuzzPlan('text', seeds.length), { seed: 622_721_786, numRuns: 1 });
+    if (!plan) throw new Error('no plan');
+    const bytes = buildInput(plan, seeds);
+    const name = inputName(plan, seeds);
+    expect(name).toBe('04-table-as-text.txt');
+    expect(await checkInput(bytes, 'text', name)).toEqual({
+      ok: true,
+      items: 0,
+      codes: ['too-many-blocks'],
+    });
+    const model = await parseDocument(bytes, { name });
+    expect(model.issues.map((i) => [i.code, i.message, i.zh])).toEqual([
+      [
+        'too-many-blocks',
+        'more paragraphs or table rows than the limit: 04-table-as-text.txt has more than 60,000 ' +
+          'lines; a task-division notice, even one of thousands of items, has far fewer',
+        '段落或表格行过多，超出上限：04-table-as-text.txt 超过 60,000 行；' +
+          '任务分工方案即使有数千项任务，行数也远少于此',
+      ],
+    ]);
+  });
+
+  it('under the cap they make no item: the table reads as without them', async () => {
+    const plain = await parseDocument(Buffer.from(example), { name: '04.txt' });
+    expect(plain.items).toHaveLength(4);
+    const lines = example.split('\n');
+    const junk = Array.from({ length: 50_000 }, () => '"",""\t"');
+    // Among the rows, as the fuzzer put them, and a run of them after the header.
+    const noisy = [lines[0], lines[1], lines[2], ...junk, ...lines.slice(3)].join('\n');
+    const model = await parseDocument(Buffer.from(noisy), { name: '04.txt' });
+    expect(titles(model)).toEqual(titles(plain));
+    expect(model.issues.filter((i) => i.severity === 'error')).toEqual([]);
+  });
+});
+
+describe('html seed 633075795 of npm run fuzz: a unit list of quoted nothings', () => {
+  it('names only the units in it, without an issue per nothing', async () => {
+    // The fuzzer put 4 MB of '"",""' into a list of units: 524,288 units named "" and as many
+    // issues, 12 s of CPU. A name needs a letter or a digit.
+    const junk = '"",""'.repeat(50_000);
+    const text = `示例市重点工作任务分工方案\n\n一、重点任务\n1.推进某项工作（牵头单位：市发改委；配合单位：市财政局、${junk}、市科技局）\n`;
+    const model = await parseDocument(Buffer.from(text), { name: 'list.txt' });
+    expect(model.items.map((item) => item.units.map((u) => `${u.name} ${u.edge}`))).toEqual([
+      ['市发改委 LEADS', '市财政局 SUPPORTS', '市科技局 SUPPORTS'],
+    ]);
+    expect(model.issues.filter((i) => i.severity !== 'info')).toEqual([]);
   });
 });
 

@@ -209,6 +209,17 @@ function bannerOf(printed: string): Banner {
   return { kind: 'section', text: printed, folded };
 }
 
+/** A letter or a digit in any script: what a cell needs to say anything. */
+const WORD = /[\p{L}\p{N}]/u;
+
+/**
+ * A row of nothing but quotes, punctuation and tabs says nothing: neither an item nor a banner.
+ * A damaged export can hold hundreds of thousands of them ('"",""\t"' on every line).
+ */
+function hasWords(cells: readonly Cell[]): boolean {
+  return cells.some((c) => WORD.test(c.text.original.slice(c.start, c.end)));
+}
+
 /** The row's only text, when one cell (or one merged range) holds all of it. */
 function onlyText(cells: readonly Cell[]): { text: string; cell: Cell } | null {
   let found: { text: string; cell: Cell } | null = null;
@@ -275,7 +286,7 @@ class Rows {
   /** One row of cells; `lines` are the lines it took (one, but several when flattened). */
   row(cells: readonly Cell[], lines: readonly LineText[]): void {
     const first = lines[0];
-    if (!first) return;
+    if (!first || !hasWords(cells)) return;
     const only = onlyText(cells);
     const filled = cells.filter((c) => skipSpace(c.text.folded, c.start, c.end) < c.end).length;
     if (only && filled === 1) {
