@@ -45,10 +45,25 @@ export const TeamReport = z.object({
     byStatus: z.record(z.string(), z.number()),
   }),
   seconds: z.number(),
+  /**
+   * When the slow answers (over 1 s) were asked, by second of the run: slow answers bunched in a
+   * few seconds are a stall of everything (server, Neo4j or this process), spread out a queue.
+   */
+  slowBySecond: z.record(z.string(), z.number()),
+  /**
+   * Reads and writes asked after the first SETTLE_S seconds: 250 people starting in the same
+   * second, on a Neo4j whose JIT is still cold, is the bench's start, not a working morning.
+   */
+  settled: z.object({ after: z.number(), reads: Figures, writes: Figures }),
+  /** This process's own event-loop stalls: a stalled client adds its stall to every timing. */
+  clientStalls: z.object({ count: z.number(), longest: z.number() }),
 });
 export type TeamReport = z.infer<typeof TeamReport>;
 
 const LOGIN_CONCURRENCY = 8;
+
+/** Seconds after which the people's answers count as the settled working morning. */
+const SETTLE_S = 5;
 
 function figures(samples: number[]): z.infer<typeof Figures> {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -108,6 +123,25 @@ async function run(config: TeamConfig): Promise<TeamReport> {
   let acknowledged = 0;
   const end = performance.now() + config.seconds * 1000;
   const started = performance.now();
+  const slowBySecond: Record<string, number> = {};
+  const settledReads: number[] = [];
+  const settledWrites: number[] = [];
+  const timed = (start: number, settled: number[]) => {
+    const ms = performance.now() - start;
+    if (start - started >= SETTLE_S * 1000) settled.push(ms);
+    if (ms > 1_000) {
+      const second = String(Math.floor((start - started) / 1000));
+      slowBySecond[second] = (slowBySecond[second] ?? 0) + 1;
+    }
+    return ms;
+  };
+  const stalls: number[] = [];
+  let tick = performance.now();
+  const watch = setInterval(() => {
+    const now = performance.now();
+    if (now - tick > 250) stalls.push(now - tick - 50);
+    tick = now;
+  }, 50);
 
   const liaison = async ({ name, items }: TeamConfig['liaisons'][number], index: number) => {
     const cookie = cookies.get(name);
@@ -129,7 +163,7 @@ async function run(config: TeamConfig): Promise<TeamReport> {
           }),
         });
         await response.arrayBuffer();
-        writes.push(performance.now() - start);
+        writes.push(timed(start, settledWrites));
         writeStatus[response.status] = (writeStatus[response.status] ?? 0) + 1;
         if (response.status === 201) acknowledged += 1;
         else writeErrors += 1;
@@ -149,7 +183,7 @@ async function run(config: TeamConfig): Promise<TeamReport> {
       try {
         const response = await fetch(`${config.url}${path}`, { headers: { Cookie: cookie } });
         await response.arrayBuffer();
-        const ms = performance.now() - start;
+        const ms = timed(start, settledReads);
         reads.push(ms);
         readsByPath.set(path, [...(readsByPath.get(path) ?? []), ms]);
         readStatus[response.status] = (readStatus[response.status] ?? 0) + 1;
@@ -162,7 +196,14 @@ async function run(config: TeamConfig): Promise<TeamReport> {
   };
 
   await Promise.all([...config.liaisons.map(liaison), ...config.viewers.map(viewer)]);
+  clearInterval(watch);
   return {
+    slowBySecond,
+    settled: { after: SETTLE_S, reads: figures(settledReads), writes: figures(settledWrites) },
+    clientStalls: {
+      count: stalls.length,
+      longest: Math.round(stalls.length === 0 ? 0 : Math.max(...stalls)),
+    },
     logins: {
       count: names.length - failedLogins,
       seconds: Math.round(loginSeconds * 100) / 100,

@@ -23,11 +23,9 @@ import { AuditLog } from '../graph/accounts/audit.ts';
 import { LoginThrottle } from '../graph/accounts/login-limits.ts';
 import { HASH_OPTIONS, hashPassword } from '../graph/accounts/password.ts';
 import { AccountStore } from '../graph/accounts/store.ts';
-import { createApp } from '../graph/api/app.ts';
-import { startServer } from '../graph/api/server.ts';
+import { serveExplorer } from '../graph/cli/serve.ts';
 import { ensureSeedLoaded } from '../graph/load/seed.ts';
 import { closeDriver, connection, getDriver } from '../graph/neo4j/database.ts';
-import { queries } from '../graph/queries/registry.ts';
 import { TeamReport, type TeamConfig } from './team-client.ts';
 import { neo4jForBench } from './bench-neo4j.ts';
 
@@ -171,20 +169,20 @@ async function main(): Promise<number> {
   const database = await neo4jForBench(say);
   const store = await AccountStore.open(join(accountsDir, 'accounts.sqlite'));
   const audit = new AuditLog(join(accountsDir, 'audit.log'));
-  const stalls = watchStalls();
-  const server = await startServer({
-    app: createApp({
-      driver: getDriver(),
-      database: connection().database,
-      queries: queries(),
-      webRoot: null,
-      accounts: { store, audit, throttle: new LoginThrottle() },
-    }),
+  // Served as `npm start` serves it: the seed loaded first, every route a first click reaches
+  // warmed before listening, the same kept-answer cache.
+  await ensureSeedLoaded(getDriver(), { log: say });
+  const server = await serveExplorer({
+    driver: getDriver(),
+    database: connection().database,
+    webRoot: null,
+    accounts: { store, audit, throttle: new LoginThrottle() },
     port: 0,
     host: '127.0.0.1',
+    log: say,
   });
+  const stalls = watchStalls();
   try {
-    await ensureSeedLoaded(getDriver(), { log: say });
     await write('MATCH (p:Progress) WHERE p.by STARTS WITH $prefix DETACH DELETE p', {
       prefix: PREFIX,
     });
@@ -263,7 +261,16 @@ async function main(): Promise<number> {
         `writes (${LIAISONS} liaisons): ${report.writes.count} in ${report.seconds} s, ` +
           `p50 ${report.writes.p50} ms, p99 ${report.writes.p99} ms, max ${report.writes.max} ms, ` +
           `errors ${report.writes.errors} ${JSON.stringify(report.writes.byStatus)}`,
+        `settled (asked after the first ${report.settled.after} s): reads p50 ${report.settled.reads.p50} ms, ` +
+          `p99 ${report.settled.reads.p99} ms, max ${report.settled.reads.max} ms; writes p50 ${report.settled.writes.p50} ms, ` +
+          `p99 ${report.settled.writes.p99} ms, max ${report.settled.writes.max} ms`,
         `server's event loop: ${stalls.report()}`,
+        `people's process: ${report.clientStalls.count} stalls over 200 ms, longest ${report.clientStalls.longest} ms`,
+        `answers over 1 s by second of the run asked: ${
+          Object.entries(report.slowBySecond)
+            .map(([second, n]) => `${second}s×${n}`)
+            .join(' ') || 'none'
+        }`,
         `Neo4j during the run: ${await neo4jPauses(database.home, startedAt)}`,
         `records: ${report.writes.acknowledged} acknowledged, ${records} in Neo4j, ` +
           `${audited} update-progress entries in the audit log; ` +
