@@ -17,6 +17,8 @@ const ALONE = [
   'test/neo4j/{launcher,supervisor,transaction-memory}.test.ts',
   'test/api/{api-queries,elements,errors,guard}.test.ts',
   'test/web/{canvas-fit,heat,hotspot-details,layered-layout,plan-words,saved-views,table-data,to-elements,view-state,war-map}.test.ts',
+  'test/web/{attach-proposals,early-graph}.test.ts',
+  'test/editions/**/*.test.ts',
 ];
 
 // The second database lane: about half of the browser suites, the heaviest files of the run.
@@ -29,6 +31,14 @@ const SECOND = [
 
 // A server named by NEO4J_URI is one database: then both lanes run as one, one file at a time.
 const ONE_DATABASE = Boolean(process.env['NEO4J_URI']);
+
+// Every Neo4j a test run starts (each lane's, and those of the launcher, supervisor, chaos and
+// hostile suites) lives for minutes, and a start is most of the CPU it uses: the client compiler
+// alone (C1, no C2) and the serial collector halve a start's CPU time on two cores (see
+// bench/neo4j-start.ts). Set here, the run's main process and every worker, and each
+// `npm run db` a test spawns, pass it on to the launcher (graph/neo4j/launcher.ts).
+process.env['GUATU_NEO4J_JAVA_OPTIONS'] ??=
+  '-XX:TieredStopAtLevel=1 -XX:-UseG1GC -XX:+UseSerialGC -XX:-UsePerfData';
 
 // expect.poll waits for a page or a server to show a result; 1 s (vitest's default) is too
 // short for a browser redrawing the plan on a machine running three lanes at once.

@@ -5,7 +5,7 @@
 // filter) run one plain `vitest run` with them instead.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { buildWebIfStale } from '../graph/cli/web-build.ts';
+import { buildWebOnce } from '../test/support/web-build.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const VITEST = fileURLToPath(new URL('../node_modules/vitest/vitest.mjs', import.meta.url));
@@ -45,12 +45,19 @@ function run(args: readonly string[], lane: string | null): Promise<number> {
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   if (args.length > 0) return run(args, null);
-  // Both database lanes serve the web app to their browser suites: built once, before either.
-  console.log(`[test] web app: ${await buildWebIfStale()}`);
   const started = performance.now();
-  const codes = await Promise.all(LANES.map((lane) => run(['--project', lane], lane)));
+  // The lane without a browser starts at once; both database lanes serve the web app to their
+  // browser suites, so it is built once, before either (and they inherit GUATU_WEB_BUILT).
+  const alone = run(['--project', 'alone'], 'alone');
+  console.log(`[test] web app: ${await buildWebOnce()}`);
+  const databaseLanes = LANES.filter((lane) => lane !== 'alone');
+  const codes = await Promise.all([
+    ...databaseLanes.map((lane) => run(['--project', lane], lane)),
+    alone,
+  ]);
   const seconds = ((performance.now() - started) / 1000).toFixed(0);
-  const failed = LANES.filter((_, index) => codes[index] !== 0);
+  const lanes = [...databaseLanes, 'alone'];
+  const failed = lanes.filter((_, index) => codes[index] !== 0);
   console.log(
     failed.length === 0
       ? `[test] every lane passed (${LANES.join(', ')}) in ${seconds} s`

@@ -5,15 +5,16 @@
 // test is ever skipped for want of Neo4j. The lane's workers learn their server through
 // `provide` (test/support/worker-env.ts), not this process's environment, which the lanes share.
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { readConfig, type Connection } from '../graph/neo4j/config.ts';
 import neo4j from 'neo4j-driver';
-import { buildWebIfStale } from '../graph/cli/web-build.ts';
 import { startLocalNeo4j, type LocalNeo4j } from '../graph/neo4j/launcher.ts';
 import { freePort } from '../graph/neo4j/ports.ts';
+import { buildWebOnce } from './support/web-build.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -26,12 +27,13 @@ declare module 'vitest' {
 
 const say = (line: string) => console.error(`[neo4j for tests] ${line}`);
 
-// Both database lanes hold browser suites: the web app is built once, here, before any worker
-// starts (globalThis is this process's, whichever lane asks first), never by two workers at once.
+// Both database lanes hold browser suites: the web app is built once, before any worker starts —
+// by scripts/test-lanes.ts before the lanes, else here (globalThis is this process's, whichever
+// project asks first) — never by two workers at once (test/support/web-build.ts).
 const web = globalThis as { guatuWebBuild?: Promise<unknown> };
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  web.guatuWebBuild ??= buildWebIfStale();
+  web.guatuWebBuild ??= buildWebOnce();
   let local: LocalNeo4j | null = null;
   let dataDir: string | null = null;
   let connection: Connection;
@@ -50,7 +52,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     });
     if (configured.mode !== 'local') throw new Error('expected a local configuration');
     try {
-      local = await startLocalNeo4j(configured.local, { log: say });
+      // A guard against a hung start, not a bound on its speed: on a machine starved by other
+      // work a start was seen to take over 300 s (120 s is the launcher's default).
+      local = await startLocalNeo4j(configured.local, { log: say, readyTimeoutMs: 900_000 });
     } catch (error) {
       await rm(dataDir, { recursive: true, force: true });
       throw error;
@@ -80,10 +84,25 @@ export default async function setup(project: TestProject): Promise<() => Promise
   return async () => {
     if (local === null || dataDir === null) return;
     const pid = local.pid;
+    // What the lane's Neo4j cost, start included: the figure to compare JVM options by.
+    const cpu = cpuSeconds(pid);
+    if (cpu !== null) say(`stopping Neo4j (pid ${pid}) after ${cpu.toFixed(1)} CPU s`);
     await local.stop();
     await rm(dataDir, { recursive: true, force: true });
     if (processExists(pid)) throw new Error(`the test Neo4j (pid ${pid}) is still running`);
   };
+}
+
+/** User plus system CPU seconds of a process so far, from /proc (Linux); null elsewhere. */
+function cpuSeconds(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime, fields 14 and 15 of proc(5), in clock ticks (100 a second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
 }
 
 function processExists(pid: number): boolean {

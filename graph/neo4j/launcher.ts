@@ -274,6 +274,16 @@ export async function ensureLauncherBuilt(log: (line: string) => void = () => {}
   });
 }
 
+/**
+ * JVM options from GUATU_NEO4J_JAVA_OPTIONS (space-separated), placed after guatu's own so they
+ * win. The test run sets options for JVMs that live minutes, not days (vitest.config.ts): C1
+ * alone and the serial collector start Neo4j with about half the CPU time.
+ */
+function extraJvmArguments(env: NodeJS.ProcessEnv = process.env): string[] {
+  const text = env['GUATU_NEO4J_JAVA_OPTIONS']?.trim() ?? '';
+  return text === '' ? [] : text.split(/\s+/);
+}
+
 function jvmArguments(server: LocalServer): string[] {
   return [
     `-Xmx${server.heap}`,
@@ -288,6 +298,7 @@ function jvmArguments(server: LocalServer): string[] {
     '--add-opens=java.base/java.nio=ALL-UNNAMED',
     '--add-opens=java.base/java.io=ALL-UNNAMED',
     '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+    ...extraJvmArguments(),
   ];
 }
 

@@ -8,7 +8,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { createApp } from '../../graph/api/app.ts';
 import { startServer, type ServerHandle } from '../../graph/api/server.ts';
 import { queries } from '../../graph/queries/registry.ts';
-import { buildWebIfStale, WEB_DIST } from '../../graph/cli/web-build.ts';
+import { WEB_DIST } from '../../graph/cli/web-build.ts';
+import { buildWebOnce } from '../support/web-build.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export { WEB_DIST } from '../../graph/cli/web-build.ts';
@@ -27,8 +28,8 @@ export const CHROMIUM_ARGS = [
 
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
-/** Builds web/ into web/dist unless the build is newer than every source file. */
-export const buildWeb = buildWebIfStale;
+/** Builds web/ into web/dist unless it is fresh, or the test run has built it already. */
+export const buildWeb = buildWebOnce;
 
 /** The explorer (API and web app) on 127.0.0.1, on a port the system picks. */
 export function serveExplorer(driver: Driver, database: string): Promise<ServerHandle> {
