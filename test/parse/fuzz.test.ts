@@ -90,6 +90,26 @@ describe('the hostile shapes, each at least once', { timeout: 300_000 }, () => {
     const shallow = await readHtml(new Uint8Array(Buffer.from(layout)), DEFAULT_LIMITS);
     expect(shallow.issues.map((i) => i.code)).not.toContain('corrupt-file');
   });
+
+  it('a web page of 50,000 unclosed <span>s is refused; unclosed <p>s and tags in scripts are not nesting', async () => {
+    // Found by npm run fuzz (html seeds 633075943, 633077836): seconds of CPU in parse5's scope
+    // searches (graph/parse/read/html.ts, MAX_ELEMENT_DEPTH).
+    const deep = `<html><body>${'<span>'.repeat(50_000)}市发改委</body></html>`;
+    const read = await readHtml(new Uint8Array(Buffer.from(deep)), DEFAULT_LIMITS);
+    expect(read.blocks).toEqual([]);
+    expect(read.issues.find((i) => i.code === 'corrupt-file')?.zh).toContain(
+      '网页元素嵌套 50000 层，上限为 20000 层',
+    );
+    // A sloppy page's 30,000 unclosed paragraphs, and markup inside scripts, are read as before.
+    const sloppy =
+      '<html><body>' +
+      '<script>var t = "<div><div><div>";</script>'.repeat(10_000) +
+      '<p>一、总体要求'.repeat(30_000) +
+      '</body></html>';
+    const kept = await readHtml(new Uint8Array(Buffer.from(sloppy)), DEFAULT_LIMITS);
+    expect(kept.issues.map((i) => i.code)).not.toContain('corrupt-file');
+    expect(kept.blocks.length).toBe(30_000);
+  });
 });
 
 describe('text seed 622721786 of npm run fuzz: lines of quotes and tabs', () => {

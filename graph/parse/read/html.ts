@@ -39,6 +39,50 @@ function tableDepth(text: string): number {
   return deepest;
 }
 
+/**
+ * Elements of any kind open inside one another at most this deep, for the same reason: parse5
+ * searches the stack of open elements for scope at many start tags, so 50,000 unclosed <div>s or
+ * <span>s (found by fuzzing) cost seconds of CPU. Real pages nest a few dozen deep; the reader's
+ * tests read 10,000.
+ */
+export const MAX_ELEMENT_DEPTH = 20_000;
+
+// Elements that never hold others, or that the next sibling closes without an end tag: they say
+// nothing about nesting, and counting a page's thousands of unclosed <p>s or <li>s would refuse it.
+const NOT_NESTING = new Set(
+  (
+    'area base br col embed hr img input link meta param source track wbr keygen ' +
+    'p li dd dt option optgroup rb rp rt rtc tr td th tbody thead tfoot colgroup caption ' +
+    'html head body'
+  ).split(' '),
+);
+// Their text is not markup: a template string in a <script> holds tags that never open.
+const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'noscript']);
+
+/** The deepest run of start tags not yet ended (voids, implied ends and raw text left out). */
+function elementDepth(text: string): number {
+  // Lower-cased once: tag names and the raw-text ends are then found in the same string.
+  const lower = text.toLowerCase();
+  // `[^<>]` and not `[^>]`: a tag never spans another '<', so each scan stops at the next one
+  // (linear on a page of '<a<a<a…' with no '>', which `[^>]*` would scan to its end each time).
+  const tags = /<(\/?)([a-z][a-z0-9-]*)\b[^<>]*?(\/?)>/g;
+  let depth = 0;
+  let deepest = 0;
+  for (let match = tags.exec(lower); match !== null; match = tags.exec(lower)) {
+    const [, end, name = '', selfClosing] = match;
+    if (end === '' && RAW_TEXT.has(name)) {
+      const close = lower.indexOf(`</${name}`, tags.lastIndex);
+      if (close < 0) break;
+      tags.lastIndex = close;
+      continue;
+    }
+    if (NOT_NESTING.has(name) || selfClosing === '/') continue;
+    depth = end === '/' ? Math.max(0, depth - 1) : depth + 1;
+    if (depth > deepest) deepest = depth;
+  }
+  return deepest;
+}
+
 export const readHtml: Reader = (bytes, limits) => {
   try {
     return Promise.resolve(read(bytes, limits));
@@ -74,6 +118,16 @@ function read(bytes: Uint8Array, limits: ReadLimits): ReadResult {
       readIssue('corrupt-file', {
         en: `tables nested ${depth} deep, the limit is ${MAX_TABLE_DEPTH}`,
         zh: `表格嵌套 ${depth} 层，上限为 ${MAX_TABLE_DEPTH} 层`,
+      }),
+    );
+    return { format: 'html', blocks: [], issues, encoding: charset.encoding };
+  }
+  const elements = elementDepth(charset.text);
+  if (elements > MAX_ELEMENT_DEPTH) {
+    issues.push(
+      readIssue('corrupt-file', {
+        en: `elements nested ${elements} deep, the limit is ${MAX_ELEMENT_DEPTH}`,
+        zh: `网页元素嵌套 ${elements} 层，上限为 ${MAX_ELEMENT_DEPTH} 层`,
       }),
     );
     return { format: 'html', blocks: [], issues, encoding: charset.encoding };
