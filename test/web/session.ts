@@ -23,7 +23,11 @@ export async function newWatchedPage(browser: Browser, problems: string[]): Prom
   const page = await context.newPage();
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    if (message.type() !== 'error') return;
+    // "Failed to load resource" names no resource in its text: say which, to find the request.
+    const { url } = message.location();
+    const failed = message.text().startsWith('Failed to load resource') && url !== '';
+    problems.push(`console: ${message.text()}${failed ? ` (${url})` : ''}`);
   });
   return page;
 }

@@ -214,7 +214,10 @@ export class GtUnattached extends LitElement {
   @state() private problem: { record: string; text: string } | null = null;
 
   @property() language: Lang = 'zh';
-  /** The plan on screen; null: the first of the list, as the API answers. */
+  /**
+   * The plan on screen; null until the app knows it, and nothing is asked meanwhile (with several
+   * plans loaded the API refuses a request that names none).
+   */
   @property({ attribute: false }) plan: string | null = null;
   /** The plan as drawn: its items are what proposals are chosen from. */
   @property({ attribute: false }) index: PlanIndex | null = null;
@@ -222,7 +225,7 @@ export class GtUnattached extends LitElement {
   private records = new Task(this, {
     args: () => [this.plan, this.#allowed(), this.version] as const,
     task: ([plan, allowed], { signal }) =>
-      allowed ? this.api.unattached(plan, signal) : Promise.resolve(null),
+      allowed && plan !== null ? this.api.unattached(plan, signal) : Promise.resolve(null),
   });
 
   override connectedCallback(): void {
