@@ -3,11 +3,12 @@
 // units — the very search of the main box, so a unit is found the same way everywhere. An ARIA
 // 1.2 combobox; Enter on a chosen unit is left to the form around it.
 import { consume } from '@lit/context';
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ApiClient } from '../api/client.ts';
 import { apiContext } from '../api/context.ts';
 import { msg, type Lang } from '../i18n/messages.ts';
+import { searchFieldStyles } from '../search/field-styles.ts';
 import { hitListStyles, renderHitList } from '../search/hit-list.ts';
 import { SearchBox } from '../search/search-box.ts';
 import { sharedStyles } from './shared-styles.ts';
@@ -29,43 +30,7 @@ export class UnitFieldEvent extends Event {
 
 @customElement('gt-unit-field')
 export class GtUnitField extends LitElement {
-  static override styles = [
-    sharedStyles,
-    hitListStyles,
-    css`
-      :host {
-        display: grid;
-        gap: 0.25rem;
-      }
-      label {
-        font-size: 0.8rem;
-        color: var(--gt-muted);
-      }
-      .box {
-        position: relative;
-      }
-      input {
-        box-sizing: border-box;
-        width: 100%;
-        font: inherit;
-        font-size: 0.9rem;
-        color: var(--gt-ink);
-        padding: 0.3rem 0.45rem;
-        border: 1px solid var(--gt-line);
-        border-radius: 6px;
-        background: var(--gt-surface);
-        min-width: 0;
-      }
-      /* In the flow of the panel, not over it: the list pushes the form down instead of hiding
-         the next field or the Find button while a planner looks it over. */
-      [role='listbox'] {
-        position: static;
-        margin-top: 0.25rem;
-        max-height: 16rem;
-        box-shadow: none;
-      }
-    `,
-  ];
+  static override styles = [sharedStyles, hitListStyles, searchFieldStyles];
 
   @consume({ context: apiContext })
   private api!: ApiClient;

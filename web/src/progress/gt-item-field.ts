@@ -3,13 +3,14 @@
 // search of the main box, through the same controller and hit list as <gt-unit-field>. An ARIA
 // 1.2 combobox.
 import { consume } from '@lit/context';
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ApiClient } from '../api/client.ts';
 import { apiContext } from '../api/context.ts';
 import { sharedStyles } from '../components/shared-styles.ts';
 import { attachWord } from '../i18n/features/attach.ts';
 import type { Lang } from '../i18n/messages.ts';
+import { searchFieldStyles } from '../search/field-styles.ts';
 import { hitListStyles, renderHitList } from '../search/hit-list.ts';
 import type { SearchHit } from '../search/search-api.ts';
 import { SearchBox } from '../search/search-box.ts';
@@ -27,41 +28,7 @@ export class ItemChooseEvent extends Event {
 
 @customElement('gt-item-field')
 export class GtItemField extends LitElement {
-  static override styles = [
-    sharedStyles,
-    hitListStyles,
-    css`
-      :host {
-        display: grid;
-        gap: 0.25rem;
-      }
-      label {
-        font-size: 0.8rem;
-        color: var(--gt-muted);
-      }
-      .box {
-        position: relative;
-      }
-      input {
-        box-sizing: border-box;
-        width: 100%;
-        font: inherit;
-        font-size: 0.9rem;
-        color: var(--gt-ink);
-        padding: 0.3rem 0.45rem;
-        border: 1px solid var(--gt-line);
-        border-radius: 6px;
-        background: var(--gt-surface);
-      }
-      /* In the flow of the record's card: the list pushes the attach button down, never hides it. */
-      [role='listbox'] {
-        position: static;
-        margin-top: 0.25rem;
-        max-height: 14rem;
-        box-shadow: none;
-      }
-    `,
-  ];
+  static override styles = [sharedStyles, hitListStyles, searchFieldStyles];
 
   @consume({ context: apiContext })
   private api!: ApiClient;
