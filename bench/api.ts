@@ -17,16 +17,21 @@
 // seconds alone, then as long again while 20 console clients, each from its own loopback address,
 // send the worst console queries in a loop (bench/console-abuse.ts, a process of its own). Prints
 // the planners' p50, p99 and errors both ways; the aim is p99 under abuse within 2x of alone and
-// no planner errors.
+// no planner errors. The console runs as `npm start` runs it, on its own copy of the graph at a
+// low CPU priority (graph/neo4j/console-copy.ts); BENCH_ABUSE_COMPARE=1 repeats the abused run
+// with the console on the explorer's Neo4j (its own pool, as before the copy), side by side.
 //
 //   BENCH_DURATION=5 BENCH_CONNECTIONS=20 npm run bench:api    a shorter run
 //   BENCH_CACHE=off npm run bench:api                          no kept answers
 //   BENCH_ABUSE=only npm run bench:api                         the abuse scenario alone (off: none)
+//   BENCH_ABUSE=only BENCH_ABUSE_COMPARE=1 npm run bench:api   … and with the console not on a copy
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { createApp } from '../graph/api/app.ts';
+import { createApp, type ApiDeps } from '../graph/api/app.ts';
+import { DEFAULT_CONSOLE_TIMEOUT_MS } from '../graph/api/context.ts';
+import { ConsoleCopy, copySettings } from '../graph/neo4j/console-copy.ts';
 import { startServer } from '../graph/api/server.ts';
 import { warmApi } from '../graph/api/warm.ts';
 import { ensureSeedLoaded } from '../graph/load/seed.ts';
@@ -61,6 +66,7 @@ const CACHE = process.env.BENCH_CACHE !== 'off';
 const FIRST_ROUNDS = Number(process.env.BENCH_FIRST_ROUNDS ?? 3);
 const ABUSE = z.enum(['on', 'off', 'only']).parse(process.env.BENCH_ABUSE ?? 'on');
 const ABUSE_DURATION_S = Number(process.env.BENCH_ABUSE_DURATION ?? 30);
+const COMPARE = process.env.BENCH_ABUSE_COMPARE === '1';
 const ABUSERS = 20;
 const PLANNERS = 50;
 const AIM_ABUSE_RATIO = 2;
@@ -265,22 +271,28 @@ function abusers(url: string, seconds: number): Promise<AbuseReport> {
  * The planners alone, then under abuse, each for ABUSE_DURATION_S; the abusers start a second
  * before the planners' second run and stop a second after it.
  */
-async function abuseScenario(url: string): Promise<void> {
+async function abuseScenario(url: string, sharedUrl: string | null): Promise<void> {
   // Kept answers for all, so both runs measure the same thing; a busy machine may need a retry.
-  for (const warm of PLANNER_PATHS) {
-    for (let attempt = 1; ; attempt += 1) {
-      const response = await fetch(`${url}${warm}`);
-      if (response.ok) break;
-      if (attempt === 3) throw new Error(`${warm} answered ${response.status}`);
+  for (const base of sharedUrl === null ? [url] : [url, sharedUrl]) {
+    for (const warm of PLANNER_PATHS) {
+      for (let attempt = 1; ; attempt += 1) {
+        const response = await fetch(`${base}${warm}`);
+        if (response.ok) break;
+        if (attempt === 3) throw new Error(`${warm} answered ${response.status}`);
+      }
     }
   }
   say(`abuse: ${PLANNERS} planners alone for ${ABUSE_DURATION_S} s`);
   const alone = await planners(url, ABUSE_DURATION_S);
-  say(`abuse: the same with ${ABUSERS} console abusers`);
-  const abuse = abusers(url, ABUSE_DURATION_S + 2);
-  await new Promise((resolve) => setTimeout(resolve, 1_000));
-  const abused = await planners(url, ABUSE_DURATION_S);
-  const report = await abuse;
+  const abusedOn = async (base: string, console: string) => {
+    say(`abuse: the same with ${ABUSERS} console abusers, the console ${console}`);
+    const abuse = abusers(base, ABUSE_DURATION_S + 2);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const result = await planners(base, ABUSE_DURATION_S);
+    return { result, report: await abuse };
+  };
+  const { result: abused, report } = await abusedOn(url, 'on its own copy');
+  const shared = sharedUrl === null ? null : await abusedOn(sharedUrl, "on the explorer's Neo4j");
   const row = (name: string, result: AutocannonResult) =>
     `| ${name} | ${Math.round(result.requests.average)} | ${result.latency.p50} | ${result.latency.p99} | ${result.latency.max} | ${result.errors + result.timeouts} | ${result.non2xx} |`;
   console.log(
@@ -288,7 +300,12 @@ async function abuseScenario(url: string): Promise<void> {
       `| ${PLANNERS} planners (search, panels, rankings) | requests/s | p50 ms | p99 ms | max ms | errors | non-2xx |`,
       '| --- | --- | --- | --- | --- | --- | --- |',
       row('alone', alone),
-      row(`with ${ABUSERS} console abusers`, abused),
+      row(`with ${ABUSERS} console abusers (console on its copy, as npm start)`, abused),
+      ...(shared === null
+        ? []
+        : [
+            row(`with ${ABUSERS} console abusers (console on the explorer's Neo4j)`, shared.result),
+          ]),
     ].join('\n'),
   );
   const statuses = (counts: Record<string, number>) =>
@@ -296,16 +313,21 @@ async function abuseScenario(url: string): Promise<void> {
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([status, n]) => `${status}×${n}`)
       .join(' ');
-  console.log(
-    [
-      `| console abuse (${report.clients} clients, ${report.seconds} s) | answers by status |`,
-      '| --- | --- |',
-      ...Object.entries(report.byQuery).map(
-        ([name, counts]) => `| ${name} | ${statuses(counts)} |`,
-      ),
-      `| all (${(report.bytes / 2 ** 20).toFixed(0)} MB read) | ${statuses(report.statuses)} |`,
-    ].join('\n'),
-  );
+  for (const [name, each] of [
+    ['console on its copy', report],
+    ...(shared === null ? [] : [["console on the explorer's Neo4j", shared.report] as const]),
+  ] as const) {
+    console.log(
+      [
+        `| console abuse, ${name} (${each.clients} clients, ${each.seconds} s) | answers by status |`,
+        '| --- | --- |',
+        ...Object.entries(each.byQuery).map(
+          ([query, counts]) => `| ${query} | ${statuses(counts)} |`,
+        ),
+        `| all (${(each.bytes / 2 ** 20).toFixed(0)} MB read) | ${statuses(each.statuses)} |`,
+      ].join('\n'),
+    );
+  }
   const ratio = abused.latency.p99 / Math.max(1, alone.latency.p99);
   const errors = abused.errors + abused.timeouts + abused.non2xx;
   console.log(
@@ -317,30 +339,47 @@ async function abuseScenario(url: string): Promise<void> {
 
 async function main(): Promise<number> {
   const database = await neo4jForBench(say);
+  const deps: ApiDeps = {
+    driver: getDriver(),
+    database: connection().database,
+    queries: queries(),
+    webRoot: null,
+    // As `npm start` has it with NEO4J_URI: console queries on a small pool of their own.
+    consoleDriver: getConsoleDriver,
+    ...(CACHE ? {} : { cacheEntries: 0 }),
+  };
+  // As `npm start` has it with its own Neo4j: console queries on a copy of the graph.
+  const local = database.local;
+  const copy =
+    local === null || ABUSE === 'off'
+      ? null
+      : new ConsoleCopy(
+          { connection: connection(), lastTransaction: () => local.neo4j.lastTransaction() },
+          await copySettings(local.server),
+          { log: say, queryTimeoutMs: DEFAULT_CONSOLE_TIMEOUT_MS },
+        );
   const server = await startServer({
-    app: createApp({
-      driver: getDriver(),
-      database: connection().database,
-      queries: queries(),
-      webRoot: null,
-      // As `npm start` has it: console queries on a small pool of their own.
-      consoleDriver: getConsoleDriver,
-      ...(CACHE ? {} : { cacheEntries: 0 }),
-    }),
+    app: createApp(copy === null ? deps : { ...deps, consoleDatabase: copy }),
     port: 0,
     host: '127.0.0.1',
   });
+  const shared = COMPARE
+    ? await startServer({ app: createApp(deps), port: 0, host: '127.0.0.1' })
+    : null;
   try {
     await ensureSeedLoaded(getDriver(), { log: say });
+    await copy?.start();
     say(
       `server on ${server.url}; ${CONNECTIONS} connections, ${DURATION_S} s per endpoint; ` +
-        `kept answers ${CACHE ? 'on' : 'off'}`,
+        `kept answers ${CACHE ? 'on' : 'off'}; console ${copy === null ? 'on its own pool' : 'on its copy'}`,
     );
     if (ABUSE !== 'only') await endpointScenarios(server.url);
-    if (ABUSE !== 'off') await abuseScenario(server.url);
+    if (ABUSE !== 'off') await abuseScenario(server.url, shared?.url ?? null);
     return 0;
   } finally {
     await server.close();
+    await shared?.close();
+    await copy?.stop();
     await closeDriver();
     await database.stop();
   }

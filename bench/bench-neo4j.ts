@@ -4,14 +4,17 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readConfig } from '../graph/neo4j/config.ts';
+import { readConfig, type LocalServer } from '../graph/neo4j/config.ts';
 import { startLocalNeo4j, type LocalNeo4j } from '../graph/neo4j/launcher.ts';
 import { freePort } from '../graph/neo4j/ports.ts';
 
-export async function neo4jForBench(
-  say: (line: string) => void,
-): Promise<{ stop: () => Promise<void>; home: string | null }> {
-  if (process.env['NEO4J_URI']) return { stop: async () => {}, home: null };
+export async function neo4jForBench(say: (line: string) => void): Promise<{
+  stop: () => Promise<void>;
+  home: string | null;
+  /** The local instance and its settings; null with NEO4J_URI. */
+  local: { neo4j: LocalNeo4j; server: LocalServer } | null;
+}> {
+  if (process.env['NEO4J_URI']) return { stop: async () => {}, home: null, local: null };
   const dataDir = await mkdtemp(join(tmpdir(), 'guatu-bench-'));
   const configured = readConfig({
     GUATU_DATA_DIR: dataDir,
@@ -34,6 +37,7 @@ export async function neo4jForBench(
   process.env['NEO4J_DATABASE'] = configured.connection.database;
   return {
     home: local.home,
+    local: { neo4j: local, server: configured.local },
     stop: async () => {
       await local.stop();
       await rm(dataDir, { recursive: true, force: true });

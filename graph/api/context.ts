@@ -12,6 +12,7 @@ import { AnswerCache } from './answer-cache.ts';
 import type { DatabaseAvailability } from './availability.ts';
 import { answerCacheConfig, DEFAULT_HOST, timeZoneConfig } from './config.ts';
 import type { FoundGraph } from './elements.ts';
+import type { ConsoleDatabase } from './console/target.ts';
 import { HttpError } from './http-error.ts';
 import { readRows, type ReadTarget, type Rows } from './read.ts';
 import { missingEnds } from './results.ts';
@@ -27,6 +28,9 @@ const MAX_ENDS_FETCHED = 2_000;
  */
 const PLANS_TTL_MS = 1_000;
 
+/** A console query's time limit unless the app is told otherwise. */
+export const DEFAULT_CONSOLE_TIMEOUT_MS = 10_000;
+
 export interface ApiDeps {
   /** The driver, or a getter for it (e.g. graph/neo4j/database.ts's getDriver). */
   driver: Driver | (() => Driver);
@@ -35,6 +39,11 @@ export interface ApiDeps {
    * pool of its own, so console queries never hold the explorer's connections. Default: driver.
    */
   consoleDriver?: Driver | (() => Driver);
+  /**
+   * A database of the console's own (graph/neo4j/console-copy.ts): when given, console queries
+   * run there and never on `driver`'s Neo4j; `consoleDriver` is then unused.
+   */
+  consoleDatabase?: ConsoleDatabase;
   /** The Neo4j database holding the plans (NEO4J_DATABASE; `neo4j` on the local server). */
   database: string;
   /** The planners' queries (graph/queries/registry.ts `queries()`): hotspots and named queries. */
@@ -98,6 +107,7 @@ export class ApiContext {
   readonly maxRows: number;
   readonly #driver: Driver | (() => Driver);
   readonly #consoleDriver: Driver | (() => Driver) | undefined;
+  readonly consoleDatabase: ConsoleDatabase | undefined;
   readonly #database: string;
   #plans: { at: number; plans: Promise<PlanSummary[]> } | null = null;
   readonly answers: AnswerCache;
@@ -114,12 +124,13 @@ export class ApiContext {
   constructor(deps: ApiDeps) {
     this.#driver = deps.driver;
     this.#consoleDriver = deps.consoleDriver;
+    this.consoleDatabase = deps.consoleDatabase;
     this.#database = deps.database;
     this.queries = deps.queries;
     this.webRoot = deps.webRoot;
     this.host = deps.host ?? DEFAULT_HOST;
     this.queryTimeoutMs = deps.queryTimeoutMs ?? 10_000;
-    this.consoleTimeoutMs = deps.consoleTimeoutMs ?? 10_000;
+    this.consoleTimeoutMs = deps.consoleTimeoutMs ?? DEFAULT_CONSOLE_TIMEOUT_MS;
     this.maxRows = deps.maxRows ?? 5_000;
     this.answers =
       deps.answers ??
@@ -156,10 +167,11 @@ export class ApiContext {
     params: Record<string, unknown>,
     signal?: AbortSignal,
     timeoutMs: number = this.queryTimeoutMs,
+    target: ReadTarget = this.target(),
   ): Promise<Rows> {
     const definition = apiQueryDefinitions().get(name);
     if (definition === undefined) throw new Error(`no API query called ${name}`);
-    return readRows(this.target(), definition.text, bindParams(definition, params), {
+    return readRows(target, definition.text, bindParams(definition, params), {
       timeoutMs,
       signal,
       label: name,
@@ -225,10 +237,22 @@ export class ApiContext {
    * Adds the nodes at the ends of the found relationships that the result did not hold itself
    * (`MATCH ()-[r]->() RETURN r`), so every relationship can be drawn.
    */
-  async completeGraph(found: FoundGraph, signal?: AbortSignal): Promise<FoundGraph> {
+  async completeGraph(
+    found: FoundGraph,
+    signal?: AbortSignal,
+    target: ReadTarget = this.target(),
+  ): Promise<FoundGraph> {
     const elementIds = missingEnds(found).slice(0, MAX_ENDS_FETCHED);
     if (elementIds.length === 0) return found;
-    for (const { node } of await lookupRows(this, 'nodes-by-element-id', { elementIds }, signal)) {
+    const rows = await lookupRows(
+      this,
+      'nodes-by-element-id',
+      { elementIds },
+      signal,
+      this.queryTimeoutMs,
+      target,
+    );
+    for (const { node } of rows) {
       found.nodes.set(node.elementId, node);
     }
     return found;

@@ -8,7 +8,7 @@ import { PlanSummary } from '../../contract/api/plans.ts';
 import { UnitFigures } from '../../contract/api/units.ts';
 import type { JsonValue } from '../queries/to-json.ts';
 import type { ApiContext } from './context.ts';
-import { parseRows } from './read.ts';
+import { parseRows, type ReadTarget } from './read.ts';
 
 // A node's or relationship's properties as to-json.ts made them: JSON by construction, so only
 // that they are a map is checked (checking each value costs ten times as much; bench/rows.ts).
@@ -128,7 +128,8 @@ export async function lookupRows<N extends LookupName>(
   params: Record<string, unknown>,
   signal?: AbortSignal,
   timeoutMs?: number,
+  target?: ReadTarget,
 ): Promise<LookupRow<N>[]> {
-  const { records } = await api.lookup(name, params, signal, timeoutMs);
+  const { records } = await api.lookup(name, params, signal, timeoutMs, target);
   return parseRows(name, records, LOOKUP_ROWS[name]);
 }

@@ -8,11 +8,13 @@ import { relative } from 'node:path';
 import { accountsForServing, TeamModeError } from '../api/accounts/team-mode.ts';
 import { AnswerCache } from '../api/answer-cache.ts';
 import { createApp, type ApiDeps } from '../api/app.ts';
+import { DEFAULT_CONSOLE_TIMEOUT_MS } from '../api/context.ts';
 import { readServerConfig, ServerConfigError } from '../api/config.ts';
 import { startServer, type ServerHandle } from '../api/server.ts';
 import { warmApi } from '../api/warm.ts';
 import { ensureSeedLoaded } from '../load/seed.ts';
 import { config } from '../neo4j/config.ts';
+import { ConsoleCopy, consoleCopyWanted, copySettings } from '../neo4j/console-copy.ts';
 import {
   closeDriver,
   connection,
@@ -38,6 +40,21 @@ async function main(): Promise<number> {
   const supervisor =
     settings.mode === 'local' ? await Neo4jSupervisor.start(settings.local, { log: say }) : null;
   let server: ServerHandle | null = null;
+  // Console queries run on a copy of the graph at a low CPU priority when guatu runs its own
+  // Neo4j (graph/neo4j/console-copy.ts); with NEO4J_URI, on a pool of their own.
+  const consoleCopy =
+    supervisor !== null && consoleCopyWanted()
+      ? new ConsoleCopy(
+          {
+            connection: settings.connection,
+            lastTransaction: () =>
+              supervisor.current?.lastTransaction() ??
+              Promise.reject(new Error('the local Neo4j is restarting')),
+          },
+          await copySettings(supervisor.server),
+          { log: say, queryTimeoutMs: DEFAULT_CONSOLE_TIMEOUT_MS },
+        )
+      : null;
   try {
     const info = await verifyConnection();
     const runtime = {
@@ -56,6 +73,7 @@ async function main(): Promise<number> {
     const deps: ApiDeps = {
       driver: getDriver,
       consoleDriver: getConsoleDriver,
+      ...(consoleCopy === null ? {} : { consoleDatabase: consoleCopy }),
       database: connection().database,
       queries: queries(),
       webRoot: WEB_DIST,
@@ -72,6 +90,11 @@ async function main(): Promise<number> {
     );
     server = await startServer({ app, port: serverConfig.port, host: serverConfig.host });
     console.log(`guatu explorer on ${server.url}`);
+    // After the explorer is up: the copy's JVM start and first copy must not delay it.
+    if (consoleCopy !== null) {
+      say('the console gets a copy of the graph of its own, at a low CPU priority');
+      void consoleCopy.start();
+    }
     if (accounts.store.count() > 0) say('team mode: every page asks for a login');
     say('Ctrl-C to stop');
     const outcome = await Promise.race([
@@ -84,6 +107,7 @@ async function main(): Promise<number> {
     return 0;
   } finally {
     await server?.close();
+    await consoleCopy?.stop();
     await closeDriver();
     await supervisor?.stop();
     accounts.store.close();

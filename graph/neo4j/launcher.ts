@@ -16,6 +16,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
+import { getPriority, setPriority } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import neo4j from 'neo4j-driver';
@@ -86,6 +87,11 @@ export interface LocalNeo4j {
   readonly exited: Promise<LocalNeo4jExit>;
   /** Shuts Neo4j down cleanly and resolves once the JVM has exited. Safe to call twice. */
   stop(): Promise<LocalNeo4jExit>;
+  /**
+   * The id of the newest transaction readers see, asked of the JVM over its stdin (Neo4j
+   * Community does not tell it over Bolt); -1 while it cannot say. Rejects once the JVM is gone.
+   */
+  lastTransaction(): Promise<number>;
 }
 
 export interface StartOptions {
@@ -103,6 +109,13 @@ export interface StartOptions {
    * JVM's own bind-failure path in tests.
    */
   checkPortFirst?: boolean;
+  /**
+   * Once ready, lower the JVM to this nice value (0, the default, to 19): the console's copy of
+   * the graph runs at 10, so that whatever a console query costs, the explorer's Neo4j and the
+   * API come first for the CPU (graph/neo4j/console-copy.ts). Lowered after the start, not
+   * before: a JVM starting at nice 19 on a busy machine did not get ready within two minutes.
+   */
+  niceness?: number;
 }
 
 /** Where the local Neo4j keeps its home inside GUATU_DATA_DIR. */
@@ -455,6 +468,8 @@ class LauncherProcess {
   exit: LocalNeo4jExit | null = null;
   reachedReady = false;
   readonly #child: ChildProcessWithoutNullStreams;
+  /** Callers of lastTransaction() in the order they asked; the JVM answers in that order. */
+  readonly #lastTxAsked: { resolve: (id: number) => void; reject: (error: Error) => void }[] = [];
 
   constructor(server: LocalServer, classpath: string, home: string) {
     const archive = classArchive();
@@ -499,8 +514,16 @@ class LauncherProcess {
     const stdout = new TailBuffer(20);
     this.announced = new Promise((resolve) => {
       child.stdout.on('data', (chunk: Buffer) => {
-        if (stdout.add(chunk).some((line) => line.startsWith('guatu-launcher: ready'))) resolve();
+        for (const line of stdout.add(chunk)) {
+          if (line.startsWith('guatu-launcher: ready')) resolve();
+          const lastTx = /^guatu-launcher: last-tx (-?\d+)$/.exec(line);
+          if (lastTx !== null) this.#lastTxAsked.shift()?.resolve(Number(lastTx[1]));
+        }
       });
+    });
+    void this.exited.then(() => {
+      for (const asked of this.#lastTxAsked.splice(0))
+        asked.reject(new LocalNeo4jError('exited', 'The local Neo4j exited'));
     });
 
     // Belt and braces next to the pipe: should this process exit with the JVM still up, ask it
@@ -515,6 +538,15 @@ class LauncherProcess {
   get pid(): number {
     if (this.#child.pid === undefined) throw new LocalNeo4jError('exited', 'The JVM has no pid');
     return this.#child.pid;
+  }
+
+  lastTransaction(): Promise<number> {
+    if (this.exit !== null || !this.#child.stdin.writable)
+      return Promise.reject(new LocalNeo4jError('exited', 'The local Neo4j has exited'));
+    return new Promise((resolve, reject) => {
+      this.#lastTxAsked.push({ resolve, reject });
+      this.#child.stdin.write('last-tx\n');
+    });
   }
 
   /**
@@ -576,6 +608,37 @@ async function untilReady(
   }
 }
 
+/**
+ * Lowers every thread of process `pid` to nice `niceness`. On Linux a nice value belongs to a
+ * thread, and a new thread takes its creator's: once every thread is lowered, those the JVM
+ * starts later are too. A thread started during a pass is caught by the next. Lowering needs no
+ * privilege; where it fails (the process gone, a system without /proc) the JVM keeps its priority.
+ */
+export function lowerPriority(pid: number, niceness: number): void {
+  try {
+    if (process.platform !== 'linux') {
+      setPriority(pid, niceness);
+      return;
+    }
+    for (let pass = 0; pass < 10; pass += 1) {
+      let lowered = 0;
+      for (const task of readdirSync(`/proc/${pid}/task`)) {
+        try {
+          if (getPriority(Number(task)) < niceness) {
+            setPriority(Number(task), niceness);
+            lowered += 1;
+          }
+        } catch {
+          // The thread ended meanwhile.
+        }
+      }
+      if (lowered === 0) return;
+    }
+  } catch {
+    // The process is gone, or priorities cannot be read here.
+  }
+}
+
 /** `promise`'s outcome, or `error()` as soon as `signal` aborts. */
 async function unlessAborted<T>(
   promise: Promise<T>,
@@ -631,6 +694,7 @@ export async function startLocalNeo4j(
     throw error;
   }
   launcher.reachedReady = true;
+  if ((options.niceness ?? 0) > 0) lowerPriority(launcher.pid, options.niceness ?? 0);
   log(`Neo4j is ready on ${uri}`);
   return {
     uri,
@@ -639,5 +703,6 @@ export async function startLocalNeo4j(
     home,
     exited: launcher.exited,
     stop: () => launcher.stop(),
+    lastTransaction: () => launcher.lastTransaction(),
   };
 }

@@ -44,6 +44,8 @@ export interface SupervisorOptions {
   start?: (server: LocalServer, options: StartOptions) => Promise<LocalNeo4j>;
   /** The clock, for the log's figures and for `retryInMs`. */
   now?: () => number;
+  /** Passed to each start: the console's copy runs at 10 (graph/neo4j/console-copy.ts). */
+  niceness?: number;
 }
 
 /** What the supervisor is doing, as the API's availability (graph/api/availability.ts) reads it. */
@@ -68,8 +70,8 @@ export class Neo4jSupervisor {
   readonly server: LocalServer;
   /** Settles with the reason when the supervisor gives up; never if it does not. */
   readonly gaveUp: Promise<LocalNeo4jError>;
-  readonly #options: Required<Omit<SupervisorOptions, 'readyTimeoutMs'>> &
-    Pick<SupervisorOptions, 'readyTimeoutMs'>;
+  readonly #options: Required<Omit<SupervisorOptions, 'readyTimeoutMs' | 'niceness'>> &
+    Pick<SupervisorOptions, 'readyTimeoutMs' | 'niceness'>;
   readonly #stopping = new AbortController();
   /** Resolves on stop(), so a wait or a watch ends at once. */
   readonly #untilStopped: Promise<null>;
@@ -89,6 +91,7 @@ export class Neo4jSupervisor {
       start: options.start ?? startLocalNeo4j,
       now: options.now ?? Date.now,
       readyTimeoutMs: options.readyTimeoutMs,
+      niceness: options.niceness,
     };
     this.#untilStopped = new Promise((resolve) =>
       this.#stopping.signal.addEventListener('abort', () => resolve(null), { once: true }),
@@ -113,6 +116,7 @@ export class Neo4jSupervisor {
     const first = await start(server, {
       log: options.log,
       ...(options.readyTimeoutMs === undefined ? {} : { readyTimeoutMs: options.readyTimeoutMs }),
+      ...(options.niceness === undefined ? {} : { niceness: options.niceness }),
     });
     return new Neo4jSupervisor(server, first, options);
   }
@@ -212,6 +216,7 @@ export class Neo4jSupervisor {
           ...(this.#options.readyTimeoutMs === undefined
             ? {}
             : { readyTimeoutMs: this.#options.readyTimeoutMs }),
+          ...(this.#options.niceness === undefined ? {} : { niceness: this.#options.niceness }),
         });
         this.#current = instance;
         // Stopped while it started: stop() stops it, having waited for this watch to end.

@@ -16,7 +16,9 @@ import { join } from 'node:path';
 import type { Hono } from 'hono';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readdir, readFile } from 'node:fs/promises';
 import type { LocalServer } from '../../graph/neo4j/config.ts';
+import { COPY_NICENESS, ConsoleCopy, copySettings } from '../../graph/neo4j/console-copy.ts';
 import { startLocalNeo4j, type LocalNeo4j } from '../../graph/neo4j/launcher.ts';
 import { freePort } from '../../graph/neo4j/ports.ts';
 import { MAX_ANSWER_BYTES } from '../../graph/api/results.ts';
@@ -413,4 +415,179 @@ describe("Neo4j's refusals are coded 4xx with a plain sentence", () => {
     expect(answer.body.error.code).toBe('same_node');
     expect(answer.body.error.message).toMatch(/itself/);
   });
+});
+
+/** The nice value of every thread of process `pid` (field 19 of /proc/PID/task/TID/stat). */
+async function threadNiceness(pid: number): Promise<number[]> {
+  const tasks = await readdir(`/proc/${pid}/task`);
+  const values: number[] = [];
+  for (const task of tasks) {
+    const stat = await readFile(`/proc/${pid}/task/${task}/stat`, 'utf8').catch(() => null);
+    if (stat === null) continue; // the thread ended meanwhile
+    // After the command name in parentheses come the fields from the third on.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    values.push(Number(fields[19 - 3]));
+  }
+  return values;
+}
+
+describe("the console's own copy of the graph (npm start's console)", () => {
+  let copy: ConsoleCopy;
+  let copyServer: LocalServer;
+  let copyDriver: Driver;
+  let onCopy: Hono;
+
+  beforeAll(async () => {
+    copyServer = await copySettings(server);
+    copy = new ConsoleCopy(
+      {
+        connection: {
+          uri: local.uri,
+          username: 'neo4j',
+          password: server.password,
+          database: DATABASE,
+        },
+        lastTransaction: () => local.lastTransaction(),
+      },
+      copyServer,
+      // A short grace, so that a copy that stops answering is found out quickly.
+      {
+        queryTimeoutMs: CONSOLE_TIMEOUT_MS,
+        stuckGraceMs: 1_000,
+        supervisor: { readyTimeoutMs: 300_000 },
+      },
+    );
+    await copy.start();
+    copyDriver = neo4j.driver(
+      `bolt://127.0.0.1:${copyServer.port}`,
+      neo4j.auth.basic('neo4j', copyServer.password),
+      {
+        disableLosslessIntegers: true,
+      },
+    );
+    onCopy = seedApp(driver, DATABASE, {
+      consoleTimeoutMs: CONSOLE_TIMEOUT_MS,
+      cacheEntries: 0,
+      consoleDatabase: copy,
+    });
+  }, 400_000);
+
+  afterAll(async () => {
+    await copyDriver?.close();
+    await copy?.stop();
+  });
+
+  /** What a typed fingerprint query answers on the explorer's Neo4j, read directly. */
+  async function onExplorer(query: string): Promise<Record<string, unknown>[]> {
+    const session = driver.session({ database: DATABASE });
+    try {
+      return (await session.run(query)).records.map((record) => record.toObject());
+    } finally {
+      await session.close();
+    }
+  }
+
+  it('answers from a copy of the whole graph, every value of the same type, run at a low priority', async () => {
+    // Integers stay integers, dates dates: each property key of each label set, with its type.
+    const nodes =
+      'MATCH (n) UNWIND keys(n) AS key RETURN labels(n) AS labels, key, valueType(n[key]) AS type, count(*) AS n ORDER BY labels, key, type';
+    const relationships =
+      'MATCH ()-[r]->() UNWIND CASE WHEN size(keys(r)) = 0 THEN [null] ELSE keys(r) END AS key RETURN type(r) AS rel, key, valueType(r[key]) AS type, count(*) AS n ORDER BY rel, key, type';
+    for (const query of [nodes, relationships]) {
+      const answer = await runConsole(query, { app: onCopy });
+      expect(answer.status).toBe(200);
+      expect(answer.body.rows.length).toBeGreaterThan(5);
+      expect(answer.body.rows).toEqual(await onExplorer(query));
+    }
+    const pid = copy.pid;
+    expect(pid).not.toBeNull();
+    const niceness = await threadNiceness(pid ?? 0);
+    expect(niceness.length).toBeGreaterThan(10);
+    expect(new Set(niceness)).toEqual(new Set([COPY_NICENESS]));
+  });
+
+  it('sees a write made just before the query, and its undoing', async () => {
+    const probe = 'MATCH (u:Unit) WHERE u.copyProbe IS NOT NULL RETURN u.copyProbe AS probe';
+    await onExplorer(`MATCH (u:Unit {id: '${FGW}'}) SET u.copyProbe = 7`);
+    try {
+      const seen = await runConsole(probe, { app: onCopy });
+      expect(seen.status).toBe(200);
+      expect(seen.body.rows).toEqual([{ probe: 7 }]);
+    } finally {
+      await onExplorer(`MATCH (u:Unit {id: '${FGW}'}) REMOVE u.copyProbe`);
+    }
+    const gone = await runConsole(probe, { app: onCopy });
+    expect(gone.body.rows).toEqual([]);
+  });
+
+  it(
+    "runs console queries on the copy, never on the explorer's Neo4j",
+    { timeout: 3 * HANG_MS },
+    async () => {
+      const slow =
+        'UNWIND range(1, 1000000) AS a UNWIND range(1, 1000) AS b WITH a, b WHERE (a + b) % 7 = 3 RETURN count(*) AS onCopy';
+      const answer = runConsole(slow, { app: onCopy });
+      const onTheCopy = async () => {
+        const session = copyDriver.session({ database: DATABASE });
+        try {
+          const result = await session.run(
+            "SHOW TRANSACTIONS YIELD metaData, currentQuery WHERE metaData.app = 'guatu-api' AND currentQuery CONTAINS 'AS onCopy' AND NOT currentQuery STARTS WITH 'EXPLAIN' RETURN count(*) AS n",
+          );
+          return Number(result.records[0]?.get('n'));
+        } finally {
+          await session.close();
+        }
+      };
+      await expect.poll(onTheCopy, { timeout: HANG_MS, interval: 100 }).toBe(1);
+      expect(await running('AS onCopy')).toEqual([]);
+      const ended = await answer;
+      expect(ended.status).toBe(504);
+    },
+  );
+
+  it(
+    'kills a copy that stops answering and starts it again, the explorer answering throughout',
+    { timeout: 12 * HANG_MS },
+    async () => {
+      const pid = copy.pid ?? 0;
+      // A wedged JVM: it holds its port and answers nothing, as one lost in a runaway query does.
+      process.kill(pid, 'SIGSTOP');
+      try {
+        const stuck = await runConsole('RETURN 1 AS one', { app: onCopy });
+        expect(stuck.status).toBe(504);
+        await expect
+          .poll(() => copy.status().restarts, { timeout: 2 * HANG_MS, interval: 200 })
+          .toBe(1);
+      } finally {
+        try {
+          process.kill(pid, 'SIGCONT');
+        } catch {
+          // Killed, as it should be.
+        }
+      }
+      const meanwhile = await runConsole('RETURN 1 AS one', { app: onCopy });
+      expect([200, 503]).toContain(meanwhile.status);
+      if (meanwhile.status === 503) {
+        expect(meanwhile.body.error.code).toBe('console_unavailable');
+        expect(meanwhile.body.error.message).toContain('控制台');
+      }
+      expect((await timedGet(`/api/search?q=${encodeURIComponent('发改委')}`, onCopy)).status).toBe(
+        200,
+      );
+      // Back by itself, copied afresh.
+      await expect
+        .poll(
+          async () =>
+            (await runConsole('MATCH (u:Unit) RETURN count(u) AS units', { app: onCopy })).status,
+          {
+            timeout: 10 * HANG_MS,
+            interval: 1_000,
+          },
+        )
+        .toBe(200);
+      expect(copy.pid).not.toBe(pid);
+      const units = await runConsole('MATCH (u:Unit) RETURN count(u) AS units', { app: onCopy });
+      expect(units.body.rows).toEqual(await onExplorer('MATCH (u:Unit) RETURN count(u) AS units'));
+    },
+  );
 });

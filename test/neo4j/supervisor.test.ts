@@ -54,6 +54,7 @@ function standIn(): StandIn {
     exited,
     stopped: false,
     die: () => end({ code: null, signal: 'SIGKILL' }),
+    lastTransaction: async () => -1,
     stop: async () => {
       instance.stopped = true;
       end({ code: 0, signal: null });

@@ -22,7 +22,8 @@ import { jsonBodyOf } from '../validate.ts';
 import { clientOf, ConsoleGate, type Busy } from '../console/gate.ts';
 import { checkBodyNesting, checkExpensive, checkQueryNesting } from '../console/shape.ts';
 import { requireJson } from '../console/require-json.ts';
-import { consoleTarget } from '../console/target.ts';
+import { consoleLease } from '../console/target.ts';
+import { ConsoleCopyUnavailable } from '../../neo4j/console-copy.ts';
 
 /**
  * Records asked of Neo4j at a time: a row can be megabytes (a plan node holds its source text),
@@ -35,6 +36,16 @@ const BUSY_MESSAGES: Record<Busy, string> = {
   too_many_queries:
     'this client already has as many console queries running as it may; wait for one to finish',
 };
+
+/**
+ * The console's database cannot serve now (starting, restarted after a query that would not
+ * stop, catching up with a change): 503 with Retry-After, the explorer untouched.
+ */
+function copyUnavailable(c: Context, error: ConsoleCopyUnavailable): Response {
+  return c.json({ error: { code: 'console_unavailable', message: error.message } }, 503, {
+    'Retry-After': error.reason === 'catching_up' ? '2' : '10',
+  });
+}
 
 /**
  * The console's 429. Answered here rather than thrown: it carries Retry-After, and HttpError
@@ -167,10 +178,19 @@ export function cypherRoutes(api: ApiContext): Hono {
     const signal = c.req.raw.signal;
     const timeoutMs = api.consoleTimeoutMs;
     const bound = cypherParams(params) as Record<string, unknown>;
+    let lease;
+    try {
+      lease = await consoleLease(api, signal);
+    } catch (error) {
+      release();
+      if (error instanceof ConsoleCopyUnavailable) return copyUnavailable(c, error);
+      throw error;
+    }
     const started = Date.now();
+    let gaveUp = false;
     try {
       const rows = await withReadSession(
-        consoleTarget(api),
+        lease,
         { timeoutMs, signal, label: 'console', fetchSize: CONSOLE_FETCH_SIZE },
         async (session) => {
           const tx = session.beginTransaction({
@@ -191,11 +211,14 @@ export function cypherRoutes(api: ApiContext): Hono {
           }
         },
       );
-      const found = await api.completeGraph(graphOfRecords(rows.records), signal);
+      const found = await api.completeGraph(graphOfRecords(rows.records), signal, lease);
       return c.json(answerOf(rows, found));
     } catch (error) {
-      throw consoleError(error, Date.now() - started, timeoutMs);
+      const answer = consoleError(error, Date.now() - started, timeoutMs);
+      gaveUp = isTimeout(error) || (answer instanceof HttpError && answer.status === 504);
+      throw answer;
     } finally {
+      lease.release(gaveUp);
       release();
     }
   });

@@ -75,6 +75,8 @@ function failureWords(failure: Failure): MessageKey {
       return 'consoleTooLarge';
     case 'neo4j_unavailable':
       return 'consoleUnavailable';
+    case 'console_unavailable':
+      return 'consoleCopyUnavailable';
     case 'missing_param':
     case 'unknown_param':
     case 'wrong_type':

@@ -37,6 +37,7 @@ export const zh = {
   consoleTimeout: '查询超过时间限制(10 秒),已停止。请缩小范围或加 LIMIT。',
   consoleTooLarge: '查询或参数太大,没有执行。',
   consoleUnavailable: '图数据库暂时无法连接,请稍后再试。',
+  consoleCopyUnavailable: '控制台专用的数据副本正在准备、同步或重启(浏览图谱不受影响),请稍后再试。',
   consoleBadParams: '参数不符合要求:',
   consoleFailed: '查询失败:',
   consoleBadList: '请填写 JSON 列表,例如 ["市发改委"]',
@@ -90,6 +91,8 @@ export const en: Record<keyof typeof zh, string> = {
     'The query ran past its 10-second limit and was stopped. Narrow it or add a LIMIT.',
   consoleTooLarge: 'The query or its parameters are too large; it was not run.',
   consoleUnavailable: 'The graph database cannot be reached right now; try again shortly.',
+  consoleCopyUnavailable:
+    "The console's own copy of the graph is being prepared, updated or restarted (the explorer is not affected); try again shortly.",
   consoleBadParams: 'A parameter is not right:',
   consoleFailed: 'The query failed:',
   consoleBadList: 'Enter a JSON list, e.g. ["市发改委"]',

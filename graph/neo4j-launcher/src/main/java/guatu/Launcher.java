@@ -1,9 +1,11 @@
 package guatu;
 
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.BindException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -19,6 +21,8 @@ import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.io.ByteUnit;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.neo4j.storageengine.api.TransactionIdStore;
 
 /**
  * guatu's local Neo4j: Neo4j Community embedded, reachable over Bolt on 127.0.0.1 only.
@@ -37,7 +41,11 @@ import org.neo4j.io.ByteUnit;
  *
  * <p>What it prints, for the Node side to read: on stdout one line {@code guatu-launcher: ready
  * PORT} once the password is in force; on failure, one line on stderr {@code guatu-launcher:
- * error: MESSAGE} and an exit status from {@link Exit}.
+ * error: MESSAGE} and an exit status from {@link Exit}. A line {@code last-tx} on stdin is
+ * answered on stdout with {@code guatu-launcher: last-tx N}, the id of the newest transaction
+ * readers can see (-1 before the database is up): the console's copy of the graph
+ * (graph/neo4j/console-copy.ts) asks it to know whether it has fallen behind, which Neo4j
+ * Community does not say over Bolt ({@code SHOW DATABASES} leaves lastCommittedTxn null).
  */
 public final class Launcher {
   /** Exit statuses, part of the contract with launcher.ts. */
@@ -187,15 +195,40 @@ public final class Launcher {
   }
 
   private static void exitAtEndOfInput() {
-    byte[] buffer = new byte[256];
-    try (InputStream in = System.in) {
-      while (in.read(buffer) != -1) {
-        // Nothing is expected on stdin; only its end matters.
+    try (BufferedReader in =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        if (line.trim().equals("last-tx")) {
+          out.println("guatu-launcher: last-tx " + lastClosedTransaction());
+          out.flush();
+        }
       }
     } catch (IOException e) {
       // A broken pipe means the same as end-of-file: the parent is gone.
     }
     System.exit(0);
+  }
+
+  /**
+   * The newest transaction whose changes readers see: "closed", not merely committed, so that a
+   * copy taken after this answer holds every write the answer counts.
+   */
+  private static long lastClosedTransaction() {
+    DatabaseManagementService running = dbms;
+    if (running == null) {
+      return -1;
+    }
+    try {
+      GraphDatabaseAPI database =
+          (GraphDatabaseAPI) running.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+      return database
+          .getDependencyResolver()
+          .resolveDependency(TransactionIdStore.class)
+          .getLastClosedTransactionId();
+    } catch (RuntimeException e) {
+      // Starting or stopping: the caller treats an unknown id as "changed".
+      return -1;
+    }
   }
 
   private static void shutDown() {
