@@ -1,35 +1,43 @@
 import { configDefaults, defineConfig } from 'vitest/config';
 
-// Three lanes, which `npm test` runs side by side as vitest processes of their own
-// (scripts/test-lanes.ts; one vitest process runs projects like these one after another). Suites
-// that touch no shared database (the parser and readers, pure logic, accounts) and most of those
-// that start a Neo4j of their own (launcher, supervisor, chaos) form one. The database suites are
-// split in two lanes, each with a Neo4j of its own (test/global-setup.ts), files one after
-// another within a lane: a browser suite waits on its page much of the time, and the other lanes
-// use the machine meanwhile.
+// Five lanes, which `npm test` runs side by side as vitest processes of their own
+// (scripts/test-lanes.ts; one vitest process runs projects like these one after another). Three
+// database lanes, each with a Neo4j of its own (test/global-setup.ts), files one after another
+// within a lane: a file waits on its browser, its Neo4j or a command it runs much of the time
+// (three lanes kept 1.35 of the two cores busy on average), and the other lanes use the machine
+// meanwhile. The suites that start Neo4js of their own (launcher, supervisor, chaos) form a lane:
+// they wait on JVMs for minutes and use little CPU. The rest touch no database (the parser and
+// readers, pure logic, accounts) and form the last.
+const OWN_NEO4J = ['test/load/chaos.test.ts', 'test/neo4j/{launcher,supervisor}.test.ts'];
+
 const ALONE = [
   'test/parse/**/*.test.ts',
   'test/contract/**/*.test.ts',
   'test/accounts/**/*.test.ts',
   'test/dictionary/**/*.test.ts',
   'test/queries/{headers,output,query-text}.test.ts',
-  'test/load/{chaos,metrics,rows}.test.ts',
-  'test/neo4j/{launcher,supervisor,transaction-memory}.test.ts',
+  'test/load/{metrics,rows}.test.ts',
+  'test/neo4j/transaction-memory.test.ts',
   'test/api/{api-queries,elements,errors,guard}.test.ts',
   'test/web/{canvas-fit,heat,hotspot-details,layered-layout,plan-words,saved-views,table-data,to-elements,view-state,war-map}.test.ts',
   'test/web/{attach-proposals,early-graph}.test.ts',
   'test/editions/**/*.test.ts',
 ];
 
-// The second database lane: about half of the browser suites, the heaviest files of the run.
+// The second and third database lanes: the browser suites, the heaviest files of the run, split
+// by their times in a whole run (scripts/test-lanes.ts prints each lane's); the first lane keeps
+// the API, loader and query suites, and any file not named here.
 const SECOND = [
-  'test/web/{hotspots,briefing,explorer,import,search,warmap,progress}.test.ts',
+  'test/web/{briefing,explorer,progress,chinese-first,import,search,warmap}.test.ts',
   'test/queries/cli.test.ts',
   // Starts a Neo4j of its own: here only to even out the lanes.
   'test/api/hostile.test.ts',
 ];
+const THIRD = [
+  'test/web/{hotspots,console,canvas,availability,team-login,task-list,attach,reports}.test.ts',
+];
 
-// A server named by NEO4J_URI is one database: then both lanes run as one, one file at a time.
+// A server named by NEO4J_URI is one database: then the lanes run as one, one file at a time.
 const ONE_DATABASE = Boolean(process.env['NEO4J_URI']);
 
 // Every Neo4j a test run starts (each lane's, and those of the launcher, supervisor, chaos and
@@ -66,13 +74,32 @@ export default defineConfig({
   test: {
     projects: [
       ONE_DATABASE
-        ? databaseLane('graph', ['test/**/*.test.ts'], ALONE)
-        : databaseLane('graph', ['test/**/*.test.ts'], [...ALONE, ...SECOND]),
-      ...(ONE_DATABASE ? [] : [databaseLane('graph-2', SECOND, [])]),
+        ? databaseLane('graph', ['test/**/*.test.ts'], [...ALONE, ...OWN_NEO4J])
+        : databaseLane(
+            'graph',
+            ['test/**/*.test.ts'],
+            [...ALONE, ...OWN_NEO4J, ...SECOND, ...THIRD],
+          ),
+      ...(ONE_DATABASE
+        ? []
+        : [databaseLane('graph-2', SECOND, []), databaseLane('graph-3', THIRD, [])]),
+      {
+        test: {
+          name: 'own-neo4j',
+          include: OWN_NEO4J,
+          fileParallelism: false,
+          ...timeouts,
+        },
+      },
       {
         test: {
           name: 'alone',
           include: ALONE,
+          // One worker imports the parser, the app and their libraries once for all these files,
+          // not once a file (isolated, the lane spent ~50 s importing): none of them changes
+          // module state, globals or the environment that another could see (early-graph's
+          // stand-in fetch is unstubbed after its file).
+          isolate: false,
           fileParallelism: false,
           ...timeouts,
         },

@@ -7,5 +7,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
+    // Reading every example can take longer than vitest's 10 s on a machine busy with other runs.
+    hookTimeout: 180_000,
   },
 });

@@ -1,8 +1,8 @@
 // `npm test`: the suite's lanes (vitest.config.ts projects) as separate vitest processes side by
 // side. One vitest process runs its projects one after another when files within a project must
 // not overlap (fileParallelism: false applies to the whole pool), so the lanes are processes of
-// their own; each still runs its files one at a time against its own Neo4j. Arguments (a file, a
-// filter) run one plain `vitest run` with them instead.
+// their own; each still runs its files one at a time (a database lane against its own Neo4j).
+// Arguments (a file, a filter) run one plain `vitest run` with them instead.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { buildWebOnce } from '../test/support/web-build.ts';
@@ -11,7 +11,11 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const VITEST = fileURLToPath(new URL('../node_modules/vitest/vitest.mjs', import.meta.url));
 
 // A server named by NEO4J_URI is one database: its suites form one lane (vitest.config.ts).
-const LANES = process.env['NEO4J_URI'] ? ['graph', 'alone'] : ['graph', 'graph-2', 'alone'];
+const DATABASE_LANES = process.env['NEO4J_URI'] ? ['graph'] : ['graph', 'graph-2', 'graph-3'];
+// Lanes without a browser, which start at once: suites starting Neo4js of their own, and those
+// needing no database.
+const EARLY_LANES = ['own-neo4j', 'alone'];
+const LANES = [...DATABASE_LANES, ...EARLY_LANES];
 
 function run(args: readonly string[], lane: string | null): Promise<number> {
   return new Promise((resolve) => {
@@ -42,22 +46,29 @@ function run(args: readonly string[], lane: string | null): Promise<number> {
   });
 }
 
+/** Says when a lane ends, and after how long: the figure to even the lanes out by. */
+async function timed(lane: string, code: Promise<number>): Promise<number> {
+  const started = performance.now();
+  const result = await code;
+  const seconds = ((performance.now() - started) / 1000).toFixed(0);
+  console.log(`[test] lane ${lane} ${result === 0 ? 'passed' : 'failed'} in ${seconds} s`);
+  return result;
+}
+
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   if (args.length > 0) return run(args, null);
   const started = performance.now();
-  // The lane without a browser starts at once; both database lanes serve the web app to their
-  // browser suites, so it is built once, before either (and they inherit GUATU_WEB_BUILT).
-  const alone = run(['--project', 'alone'], 'alone');
+  // The lanes without a browser start at once; the database lanes serve the web app to their
+  // browser suites, so it is built once, before any of them (and they inherit GUATU_WEB_BUILT).
+  const early = EARLY_LANES.map((lane) => timed(lane, run(['--project', lane], lane)));
   console.log(`[test] web app: ${await buildWebOnce()}`);
-  const databaseLanes = LANES.filter((lane) => lane !== 'alone');
   const codes = await Promise.all([
-    ...databaseLanes.map((lane) => run(['--project', lane], lane)),
-    alone,
+    ...DATABASE_LANES.map((lane) => timed(lane, run(['--project', lane], lane))),
+    ...early,
   ]);
   const seconds = ((performance.now() - started) / 1000).toFixed(0);
-  const lanes = [...databaseLanes, 'alone'];
-  const failed = lanes.filter((_, index) => codes[index] !== 0);
+  const failed = LANES.filter((_, index) => codes[index] !== 0);
   console.log(
     failed.length === 0
       ? `[test] every lane passed (${LANES.join(', ')}) in ${seconds} s`

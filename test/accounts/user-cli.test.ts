@@ -22,7 +22,8 @@ afterAll(async () => {
 });
 
 function user(args: string[], input = '') {
-  const run = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['graph/cli/user.ts', ...args], {
+  // Node with tsx's loader: node_modules/.bin/tsx would start a second Node process around it.
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'graph/cli/user.ts', ...args], {
     cwd: ROOT,
     input,
     encoding: 'utf8',

@@ -9,13 +9,13 @@ import { PlanModel } from '../../graph/model/plan.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const seed = path.join(repoRoot, 'seeds', 'wuhan-14th-fyp-task-division.txt');
-const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
 
 function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
+    // Node with tsx's loader: node_modules/.bin/tsx would start a second Node process around it.
     execFile(
-      tsx,
-      [path.join(repoRoot, 'graph', 'cli', 'parse.ts'), ...args],
+      process.execPath,
+      ['--import', 'tsx', path.join(repoRoot, 'graph', 'cli', 'parse.ts'), ...args],
       { cwd: repoRoot, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;

@@ -9,7 +9,6 @@ import { displayWidth } from '../../graph/queries/format.ts';
 import { queries } from '../../graph/queries/registry.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const TSX = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
 const PLAN = '武汉市-f64b89c6';
 
 interface Outcome {
@@ -21,9 +20,10 @@ interface Outcome {
 /** Runs the command in a child process, against the Neo4j the test run uses (NEO4J_* env). */
 function query(...args: string[]): Promise<Outcome> {
   return new Promise((resolve) => {
+    // Node with tsx's loader: node_modules/.bin/tsx would start a second Node process around it.
     execFile(
-      TSX,
-      ['graph/cli/query.ts', ...args],
+      process.execPath,
+      ['--import', 'tsx', 'graph/cli/query.ts', ...args],
       { cwd: ROOT, env: process.env, encoding: 'utf8', timeout: 60_000 },
       (error, stdout, stderr) => {
         const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
