@@ -5,7 +5,7 @@
 // Both drivers must keep Neo4j's integers as Integers (no `disableLosslessIntegers`): a count read
 // back as a JavaScript number would be written back as a float, and `seq = 1` in the copy would
 // not be what it is in the plan.
-import type { Driver } from 'neo4j-driver';
+import type { Driver, QueryResult, Session } from 'neo4j-driver';
 import { z } from 'zod';
 
 export interface CopyEnd {
@@ -20,10 +20,34 @@ export interface CopyReport {
   skipped: number;
   indexes: number;
   ms: number;
+  /** Milliseconds by step, for the bench and the log. */
+  steps: Record<string, number>;
 }
 
-/** Rows written per transaction: small enough for the copy's per-transaction memory limit. */
-const BATCH = 2_000;
+/**
+ * Rows written per transaction: few commits (each one a disk sync), yet small enough for the
+ * copy's per-transaction memory limit whatever the plan's size.
+ */
+const BATCH = 10_000;
+
+/** Up to this many nodes and relationships together, the copy is one transaction. */
+const ONE_TRANSACTION = 50_000;
+
+// Labels and types as data (Cypher 5.26's dynamic labels): one statement for every kind of node
+// and relationship, so a batch is one round trip however many label sets the plan has.
+const WRITE_NODES =
+  'UNWIND $rows AS row CREATE (n:$(row.labels)) SET n = row.props RETURN row.id AS source, elementId(n) AS copy';
+const WRITE_RELATIONSHIPS =
+  'UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row.start MATCH (b) WHERE elementId(b) = row.end CREATE (a)-[r:$(row.type)]->(b) SET r = row.props';
+
+/** Where the copy's statements go: one transaction, or each its own. */
+type Writer = (query: string, params?: Record<string, unknown>) => Promise<QueryResult>;
+
+/** Each statement its own write transaction, for a graph too large for one. */
+const batchedWrites =
+  (session: Session): Writer =>
+  (query, params) =>
+    session.executeWrite((tx) => tx.run(query, params));
 
 const SchemaRow = z.object({ name: z.string(), createStatement: z.string() });
 const NodeRow = z.object({
@@ -49,17 +73,6 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group === undefined) groups.set(k, [item]);
-    else group.push(item);
-  }
-  return groups;
 }
 
 async function readSchema(end: CopyEnd): Promise<z.infer<typeof SchemaRow>[]> {
@@ -154,49 +167,63 @@ async function copySchema(
  */
 export async function copyGraph(source: CopyEnd, target: CopyEnd): Promise<CopyReport> {
   const started = Date.now();
+  const steps: Record<string, number> = {};
+  let mark = started;
+  const step = (name: string) => {
+    const now = Date.now();
+    steps[name] = now - mark;
+    mark = now;
+  };
   const schema = await readSchema(source);
+  step('schema read');
   const { nodes, relationships } = await readGraph(source);
-  await wipe(target);
+  step('graph read');
   await copySchema(schema, target);
+  step('schema written');
 
-  const copyOf = new Map<string, string>();
   const session = target.driver.session({ database: target.database });
   try {
-    for (const [key, group] of groupBy(nodes, (node) => [...node.labels].sort().join('\n'))) {
-      const labels = key === '' ? '' : `:${key.split('\n').map(quoteName).join(':')}`;
-      for (const batch of chunks(group, BATCH)) {
-        const result = await session.executeWrite((tx) =>
-          tx.run(
-            `UNWIND $rows AS row CREATE (n${labels}) SET n = row.props RETURN row.id AS source, elementId(n) AS copy`,
-            { rows: batch.map(({ id, props }) => ({ id, props })) },
-          ),
-        );
+    // A graph of a plan or a few is written in one transaction (one disk sync, never half a
+    // copy); a larger one in batches, within the copy's per-transaction memory limit.
+    const whole = nodes.length + relationships.length <= ONE_TRANSACTION;
+    const copyOf = new Map<string, string>();
+    let skipped = 0;
+    const write = async (run: Writer) => {
+      copyOf.clear();
+      skipped = 0;
+      if (whole) await run('MATCH (n) DETACH DELETE n');
+      for (const batch of chunks(nodes, BATCH)) {
+        const result = await run(WRITE_NODES, { rows: batch });
         for (const record of result.records) {
           copyOf.set(String(record.get('source')), String(record.get('copy')));
         }
       }
-    }
-    let skipped = 0;
-    const copied: { start: string; end: string; type: string; props: unknown }[] = [];
-    for (const relationship of relationships) {
-      const start = copyOf.get(relationship.start);
-      const end = copyOf.get(relationship.end);
-      if (start === undefined || end === undefined) skipped += 1;
-      else copied.push({ ...relationship, start, end });
-    }
-    for (const [type, group] of groupBy(copied, (relationship) => relationship.type)) {
-      for (const batch of chunks(group, BATCH)) {
-        await session.executeWrite((tx) =>
-          tx.run(
-            `UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row.start MATCH (b) WHERE elementId(b) = row.end CREATE (a)-[r:${quoteName(type)}]->(b) SET r = row.props`,
-            { rows: batch.map(({ start, end, props }) => ({ start, end, props })) },
-          ),
-        );
+      const copied: { start: string; end: string; type: string; props: unknown }[] = [];
+      for (const relationship of relationships) {
+        const start = copyOf.get(relationship.start);
+        const end = copyOf.get(relationship.end);
+        if (start === undefined || end === undefined) skipped += 1;
+        else copied.push({ ...relationship, start, end });
       }
+      for (const batch of chunks(copied, BATCH)) {
+        await run(WRITE_RELATIONSHIPS, { rows: batch });
+      }
+      return copied.length;
+    };
+    let written: number;
+    if (whole) {
+      written = await session.executeWrite((tx) =>
+        write(async (query, params) => tx.run(query, params)),
+      );
+    } else {
+      await wipe(target);
+      written = await write(batchedWrites(session));
     }
+    step('graph written');
     return {
+      steps,
       nodes: copyOf.size,
-      relationships: copied.length,
+      relationships: written,
       skipped,
       indexes: schema.length,
       ms: Date.now() - started,

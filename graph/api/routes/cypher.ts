@@ -216,6 +216,17 @@ export function cypherRoutes(api: ApiContext): Hono {
     } catch (error) {
       const answer = consoleError(error, Date.now() - started, timeoutMs);
       gaveUp = isTimeout(error) || (answer instanceof HttpError && answer.status === 504);
+      // The console's own database went away under the query (killed for a stuck query, or
+      // restarting): the console's outage, not the explorer's.
+      if (api.consoleDatabase !== undefined && answer === error && isUnavailable(error)) {
+        return copyUnavailable(
+          c,
+          new ConsoleCopyUnavailable(
+            'restarting',
+            'the console\u2019s database stopped during the query and is being restarted; try again in a moment / 控制台的数据库在查询中途停止，正在重启，请稍后再试',
+          ),
+        );
+      }
       throw answer;
     } finally {
       lease.release(gaveUp);
