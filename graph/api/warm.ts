@@ -128,9 +128,23 @@ export function warmPaths(
     }
   }
   if (picked.theme !== null) paths.push(path('/api/themes/reach', { id: picked.theme }));
-  if (picked.item !== null) paths.push(path('/api/source', { id: picked.item, context: 3 }));
+  if (picked.item !== null) {
+    // An item's panel asks for its text and its progress; the war map for every item's state.
+    paths.push(
+      path('/api/source', { id: picked.item, context: 3 }),
+      path('/api/progress', { plan: planId, item: picked.item }),
+    );
+  }
+  paths.push(
+    path('/api/progress/map', { plan: planId }),
+    path('/api/progress/unattached', { plan: planId }),
+  );
   for (const name of hotspots) {
-    paths.push(path(`/api/hotspots/${encodeURIComponent(name)}`, { plan: planId }));
+    // As the rankings panel asks (web/src/components/gt-hotspots-panel.ts): collectives left
+    // out, said outright, so the answer kept is the one its first opening finds.
+    paths.push(
+      path(`/api/hotspots/${encodeURIComponent(name)}`, { plan: planId, collectives: false }),
+    );
   }
   return paths;
 }

@@ -4,6 +4,7 @@
 // not by timing.
 import type { Driver, Session } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AnswerCache } from '../../graph/api/answer-cache.ts';
 import { apiQueryDefinitions } from '../../graph/api/context.ts';
 import type { ServerHandle } from '../../graph/api/server.ts';
 import { representatives, warmApi } from '../../graph/api/warm.ts';
@@ -54,6 +55,8 @@ const firstClicks = [
   url('/api/search', { q: '生态', plan: SEED_PLAN, limit: 12 }),
   url('/api/units/profile', { id: ENVIRONMENT, plan: SEED_PLAN }),
   url('/api/neighbourhood', { id: ENVIRONMENT, limit: 50, types: 'LEADS,SUPPORTS' }),
+  // An item's panel asks for its progress too.
+  url('/api/progress', { plan: SEED_PLAN, item: `${SEED_PLAN}/二(三)1` }),
 ];
 
 let server: ServerHandle;
@@ -148,5 +151,47 @@ describe('warming at start', () => {
       expect(routes).toContain(route);
     }
     expect(routes).toContain('/api/hotspots/coordination-pairs');
+  });
+
+  it('a minute after start, once the kept answers have aged out, the first search still reads no candidates', async () => {
+    // lru-cache counts an entry set at time 0 as never set: the clock starts later.
+    let clock = 1_000_000;
+    const answers = new AnswerCache({ maxBytes: 64 * 2 ** 20, ttlMs: 60_000, now: () => clock });
+    const texts: string[] = [];
+    const app = seedApp(recording(getDriver(), texts), connection().database, { answers });
+    await warmApi(app);
+    expect(texts).toContain(textOf('search-candidates'));
+    clock += 61_000;
+    answers.purgeExpired();
+    expect(answers.stats().entries).toBe(0);
+    const before = texts.length;
+    const response = await app.request(firstClicks[0] ?? '');
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { id: string }[])[0]?.id).toBe(ENVIRONMENT);
+    expect(texts.slice(before)).not.toContain(textOf('search-candidates'));
+  });
+
+  it('keeps each ranking as the rankings panel first asks for it, so opening it runs no ranking', async () => {
+    // An app of its own, its kept answers never aging: the server's age out after a minute,
+    // which a busy machine's start can take.
+    const answers = new AnswerCache({ maxBytes: 64 * 2 ** 20, ttlMs: 3_600_000 });
+    const texts: string[] = [];
+    const app = seedApp(recording(getDriver(), texts), connection().database, { answers });
+    await warmApi(app);
+    const names = ['unit-load', 'coordination-pairs'];
+    const rankings = queries()
+      .filter((definition) => names.includes(definition.name))
+      .map((definition) => definition.text);
+    expect(rankings).toHaveLength(2);
+    expect(rankings.every((text) => texts.includes(text))).toBe(true);
+    const before = texts.length;
+    for (const name of names) {
+      // As web/src/components/gt-hotspots-panel.ts asks: collectives left out, said outright.
+      const response = await app.request(
+        url(`/api/hotspots/${name}`, { plan: SEED_PLAN, collectives: false }),
+      );
+      expect(response.status, name).toBe(200);
+    }
+    expect(texts.slice(before).filter((text) => rankings.includes(text))).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@
 // chosen; the main search shows items found by words of their text, with those words marked in a
 // snippet, as the API answers them.
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerHandle } from '../../graph/api/server.ts';
 import { zh } from '../../web/src/i18n/features/search.ts';
@@ -169,5 +169,38 @@ describe('the main search', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.searchParams.get('sel') === hits[0]?.id);
     expect(problems.filter((problem) => !problem.includes('Failed to load resource'))).toEqual([]);
+  }, 120_000);
+
+  it("draws the units found by name while the search of items' text is still on its way, and Enter takes the first", async () => {
+    await open();
+    // Every whole answer (names and items' text) is held; the names' answer is let through.
+    const held: Route[] = [];
+    const hold = (route: Route) => {
+      if (new URL(route.request().url()).searchParams.get('fulltext') === 'false') {
+        void route.continue();
+      } else held.push(route);
+    };
+    await page.route('**/api/search?**', hold);
+    try {
+      await page.keyboard.press('/');
+      await page.keyboard.type('fgw');
+      const search = page.locator('gt-search');
+      await search.locator(`[role="option"][data-id="${FGW}"]`).waitFor({ timeout: 15_000 });
+      expect(await options(search)).toContainEqual([FGW, '市发改委']);
+      expect((await options(search))[0]?.[0]).toBe(FGW);
+      // The whole answer for "fgw" was asked and is still held.
+      expect(held.map((route) => new URL(route.request().url()).searchParams.get('q'))).toContain(
+        'fgw',
+      );
+      await page.keyboard.press('Enter');
+      await page.waitForURL((url) => url.searchParams.get('sel') === FGW);
+      await page.locator('gt-unit-panel [data-unit-name]').waitFor();
+      expect(await page.locator('gt-unit-panel [data-unit-name]').textContent()).toContain(
+        '市发改委',
+      );
+    } finally {
+      await page.unroute('**/api/search?**', hold);
+      for (const route of held) await route.continue().catch(() => {});
+    }
   }, 120_000);
 });

@@ -4,6 +4,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { SearchHit as AnswerHit } from '../../../contract/api/search.ts';
+import type { AnswerCache } from '../answer-cache.ts';
 import type { ApiContext } from '../context.ts';
 import { findNeo4jError } from '../http-error.ts';
 import { lookupRows, type LookupRow } from '../rows.ts';
@@ -14,7 +15,7 @@ import {
   type SearchCandidate,
   type SearchHit,
 } from '../search.ts';
-import { Count, PlanParam, queryOf } from '../validate.ts';
+import { Count, Flag, PlanParam, queryOf } from '../validate.ts';
 
 const SearchQuery = z.object({
   q: z.string().trim().min(1, { error: 'type something to search for' }).max(200),
@@ -22,27 +23,59 @@ const SearchQuery = z.object({
   limit: Count(1, 100, 20),
   /** `unit`: units only (the paths tool); `item`: items only; absent: both. */
   kind: z.enum(['unit', 'item']).optional(),
+  /**
+   * `false`: names and titles only, ranked in memory without asking Neo4j. The search box asks
+   * this first and draws it at once, then asks again for what the full-text index adds below.
+   */
+  fulltext: Flag(true),
 });
 
 type FulltextRow = LookupRow<'search-fulltext'>;
 
 /**
- * The candidates of these plans, kept among the API's answers (ApiContext.keptAnswer): the same
- * version of the plans and the same age limit as every other kept answer, so a plan loaded or
- * replaced refreshes them with the rest. Kept apart from the search's own answers, which are
- * kept per query: each new keystroke is a query not asked before, ranked here in memory.
+ * The candidates of these plans, read once per version of the plans (ApiContext.answersVersion)
+ * and kept while it lasts: a plan loaded or replaced makes a new version, read afresh. Not among
+ * the API's kept answers, whose age limit (GUATU_ANSWER_CACHE_TTL, a minute by default) would
+ * drop what the warming read at start before the first planner types: the first keystroke would
+ * then pay for reading every unit and item again. Kept as objects, not JSON, so a keystroke
+ * parses nothing; requests arriving together share one read, which no one request's going away
+ * cancels. Kept beside the API's answer cache, for as long as it lives; with the cache off
+ * (GUATU_ANSWER_CACHE_BYTES=0) nothing is kept here either.
  */
+interface KeptCandidates {
+  version: string;
+  /** By the plans searched (ids joined): the plan named, or all of them. */
+  byPlans: Map<string, Promise<SearchCandidate[]>>;
+}
+
+// By the answer cache, not the app: `npm start` warms through an app of its own that shares the
+// served app's cache (graph/cli/serve.ts), and what it read must be found by the served one.
+const keptCandidates = new WeakMap<AnswerCache, KeptCandidates>();
+
 async function candidatesFor(
   api: ApiContext,
   planIds: string[],
   signal: AbortSignal,
 ): Promise<SearchCandidate[]> {
-  const key = `search-candidates?plans=${planIds.join('|')}`;
+  if (!api.caching) return readCandidates(api, planIds);
   const version = await api.answersVersion(signal);
-  const kept = api.keptAnswer(version, key);
-  if (kept !== undefined) return JSON.parse(kept) as SearchCandidate[];
-  const candidates = await readCandidates(api, planIds, signal);
-  api.keepAnswer(version, key, JSON.stringify(candidates));
+  let kept = keptCandidates.get(api.answers);
+  // A new version of the plans: whatever was kept for the old one goes.
+  if (kept?.version !== version) {
+    kept = { version, byPlans: new Map() };
+    keptCandidates.set(api.answers, kept);
+  }
+  const { byPlans } = kept;
+  const key = planIds.join('|');
+  let candidates = byPlans.get(key);
+  if (candidates === undefined) {
+    const reading = readCandidates(api, planIds);
+    reading.catch(() => {
+      if (byPlans.get(key) === reading) byPlans.delete(key);
+    });
+    byPlans.set(key, reading);
+    candidates = reading;
+  }
   return candidates;
 }
 
@@ -50,7 +83,7 @@ export function searchRoutes(api: ApiContext): Hono {
   const routes = new Hono();
 
   routes.get('/search', async (c) => {
-    const { q, plan, limit, kind } = queryOf(c, SearchQuery);
+    const { q, plan, limit, kind, fulltext } = queryOf(c, SearchQuery);
     const signal = c.req.raw.signal;
     const planIds = await api.planIds(plan, signal);
     const all = await candidatesFor(api, planIds, signal);
@@ -59,8 +92,9 @@ export function searchRoutes(api: ApiContext): Hono {
         ? all
         : all.filter((candidate) => (candidate.kind === 'unit') === (kind === 'unit'));
     const named = rankCandidates(q, candidates, new Map(), limit);
-    // The full-text tier only adds to what names found; a full list needs no more.
-    if (named.length >= limit) return c.json(named satisfies AnswerHit[]);
+    // The full-text tier only adds below what names found (its tier ranks lowest), so the names'
+    // answer is the start of the whole one; a full list needs no more.
+    if (named.length >= limit || !fulltext) return c.json(named satisfies AnswerHit[]);
     const rows = await fulltextRows(api, q, planIds, limit, signal);
     const hits = rankCandidates(q, candidates, relevance(rows), limit);
     return c.json(withSnippets(hits, rows, q) satisfies AnswerHit[]);
@@ -69,12 +103,8 @@ export function searchRoutes(api: ApiContext): Hono {
   return routes;
 }
 
-async function readCandidates(
-  api: ApiContext,
-  planIds: string[],
-  signal: AbortSignal,
-): Promise<SearchCandidate[]> {
-  const rows = await lookupRows(api, 'search-candidates', { planIds }, signal);
+async function readCandidates(api: ApiContext, planIds: string[]): Promise<SearchCandidate[]> {
+  const rows = await lookupRows(api, 'search-candidates', { planIds });
   return rows.map((row) => {
     const name = row.name ?? '';
     return {

@@ -140,7 +140,8 @@ export function renderHitList(
   lang: Lang,
   options: { id: string; label: string; empty: string },
 ): TemplateResult {
-  const shown = box.hits.value ?? [];
+  // While an answer is on its way: the names' part of it, else the last answer.
+  const shown = box.shownHits;
   return html`<ul
     id=${options.id}
     role="listbox"

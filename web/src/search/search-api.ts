@@ -22,6 +22,11 @@ export interface SearchOptions {
   limit: number;
   /** `unit`: units only. */
   kind?: 'unit' | 'item';
+  /**
+   * `false`: names and titles only, answered from the server's memory; the whole answer starts
+   * with these and adds what the full-text index finds in items' text below them.
+   */
+  fulltext?: boolean;
 }
 
 /** The hits for what was typed, best first; an API error or a wrong answer throws ApiError. */
@@ -32,7 +37,13 @@ export async function searchHits(
   signal?: AbortSignal,
 ): Promise<SearchHit[]> {
   const response = await api.send(
-    api.url('/search', { q, plan: options.plan, limit: options.limit, kind: options.kind }),
+    api.url('/search', {
+      q,
+      plan: options.plan,
+      limit: options.limit,
+      kind: options.kind,
+      fulltext: options.fulltext,
+    }),
     { signal: signal ?? null, headers: { accept: 'application/json' } },
   );
   const answer: unknown = await response.json().catch(() => null);

@@ -2,15 +2,18 @@
 // pause takes a burst of keys or an IME's commit as one question), keep the highlighted hit,
 // move it with the arrow keys, choose with Enter or a click, close with Escape. The main search
 // box and the paths tool's unit fields both use it, so both find units the same way.
+// Each question is asked twice: first for names and titles alone, which the server ranks in
+// memory and which are drawn at once, then for the whole answer, which adds below them what the
+// full-text index finds in items' text (a Neo4j query: tens of ms, more on a busy machine).
 import { Task, TaskStatus } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ApiClient } from '../api/client.ts';
 import { searchHits, type SearchHit, type SearchOptions } from './search-api.ts';
 
 /**
- * Wait after a keystroke before asking the API, in ms: long enough to take a burst of typing (or
- * an IME's commit) as one question, short enough that suggestions show within 100 ms of the last
- * key — the API ranks kept candidates in memory and answers in a few ms.
+ * Wait after a keystroke before asking for the whole answer (the full-text index, in Neo4j), in
+ * ms: a burst of typing asks it once. The names' answer is asked at once: the API ranks kept
+ * candidates in memory in a few ms, and a keystroke typed meanwhile cancels it.
  */
 export const TYPING_PAUSE = 30;
 
@@ -40,6 +43,8 @@ export class SearchBox implements ReactiveController {
   #enterPending = false;
   /** The hit last chosen, shown in the field: its one hit, without asking the API again. */
   #chosen: { text: string; hit: SearchHit } | null = null;
+  /** The names' answer to what was typed, shown while the whole answer is on its way. */
+  #early: { text: string; hits: SearchHit[] } | null = null;
 
   /** What the field holds. */
   text = '';
@@ -63,16 +68,28 @@ export class SearchBox implements ReactiveController {
         if (text === '') return [];
         // The field now shows the name chosen: nothing new to ask.
         if (this.#chosen !== null && this.#chosen.text === text) return [this.#chosen.hit];
+        const options = { plan, limit, ...(kind === undefined ? {} : { kind }) };
+        const api = this.#options.api();
+        const named = await searchHits(api, text, { ...options, fulltext: false }, signal);
+        if (named.length >= limit) return named;
+        this.#early = { text, hits: named };
+        this.active = named.length > 0 ? 0 : -1;
+        this.#host.requestUpdate();
+        // The whole answer starts with these: Enter need not wait for the rest.
+        const first = named[0];
+        if (this.#enterPending && first !== undefined) {
+          this.#enterPending = false;
+          this.choose(first);
+        }
         await pause(TYPING_PAUSE, signal);
-        return searchHits(
-          this.#options.api(),
-          text,
-          { plan, limit, ...(kind === undefined ? {} : { kind }) },
-          signal,
-        );
+        return searchHits(api, text, options, signal);
       },
       onComplete: (hits) => {
-        this.active = hits.length > 0 ? 0 : -1;
+        // The whole answer after the names' one keeps the highlight where the planner moved it.
+        const early = this.#early;
+        this.#early = null;
+        const kept = early !== null && early.text === this.text.trim() && this.active >= 0;
+        this.active = hits.length === 0 ? -1 : kept ? Math.min(this.active, hits.length - 1) : 0;
         if (this.#enterPending) {
           this.#enterPending = false;
           const first = hits[0];
@@ -106,6 +123,22 @@ export class SearchBox implements ReactiveController {
     return this.#chosen !== null && this.#chosen.text === this.text.trim()
       ? this.#chosen.hit
       : null;
+  }
+
+  /**
+   * The hits to show: the answer to what is typed, or while it is on its way the names' part of
+   * it, else the last answer (the list does not blink empty between keystrokes).
+   */
+  get shownHits(): readonly SearchHit[] {
+    const early = this.#early;
+    if (
+      this.hits.status === TaskStatus.PENDING &&
+      early !== null &&
+      early.text === this.text.trim()
+    ) {
+      return early.hits;
+    }
+    return this.hits.value ?? [];
   }
 
   /** Whether the list shows: open, and something typed. */
@@ -152,7 +185,9 @@ export class SearchBox implements ReactiveController {
    * is left to the form.
    */
   onKeydown = (event: KeyboardEvent, enterSubmits = false): void => {
-    const hits = this.hits.value ?? [];
+    const hits = this.shownHits;
+    // The names' answer shown, with something in it: what Enter takes comes first in the whole.
+    const early = this.#early !== null && hits === this.#early.hits && hits.length > 0;
     switch (event.key) {
       case 'ArrowDown':
         event.preventDefault();
@@ -166,8 +201,9 @@ export class SearchBox implements ReactiveController {
       case 'Enter': {
         if (enterSubmits && (!this.showList || this.chosenHit !== null)) return;
         event.preventDefault();
-        // Still waiting for the answer to what was typed: choose its first hit when it comes.
-        if (this.hits.status !== TaskStatus.COMPLETE || this.text.trim() === '') {
+        // Still waiting for the answer to what was typed: choose its first hit when it comes
+        // (the names' part of it is enough: the rest only adds below).
+        if ((this.hits.status !== TaskStatus.COMPLETE && !early) || this.text.trim() === '') {
           this.#enterPending = this.text.trim() !== '';
           return;
         }
