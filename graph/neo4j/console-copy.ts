@@ -79,6 +79,12 @@ export interface ConsoleCopyOptions {
   queryTimeoutMs: number;
   /** Default 5 s: past the launcher's own watchdog (2 s) and a loaded machine's delays. */
   stuckGraceMs?: number;
+  /**
+   * How long the copy may take to say what it runs before it counts as wedged; default 60 s. Long,
+   * because a copy at low priority on a busy machine is slow to answer without being stuck, and
+   * killing it then would cost a JVM start at full priority for nothing.
+   */
+  unresponsiveMs?: number;
   /** How long a console query may wait for the copy to catch up before a 503; default 30 s. */
   catchUpTimeoutMs?: number;
   /** The copy's JVM nice value; default COPY_NICENESS. */
@@ -137,6 +143,7 @@ export class ConsoleCopy {
       log: options.log ?? (() => {}),
       queryTimeoutMs: options.queryTimeoutMs,
       stuckGraceMs: options.stuckGraceMs ?? 5_000,
+      unresponsiveMs: options.unresponsiveMs ?? 60_000,
       catchUpTimeoutMs: options.catchUpTimeoutMs ?? 30_000,
       niceness: options.niceness ?? COPY_NICENESS,
       supervisor: options.supervisor,
@@ -338,8 +345,9 @@ export class ConsoleCopy {
 
   /**
    * After a query was abandoned: the launcher's watchdog should have stopped it within 2 s. When
-   * the copy still runs an API query past its limit and the grace, or cannot say within the
-   * grace, its JVM is killed; the supervisor starts it again and the next query copies anew.
+   * the copy still runs an API query past its limit and the grace, or cannot say what it runs
+   * within `unresponsiveMs`, its JVM is killed; the supervisor starts it again and the next query
+   * copies anew.
    */
   async #checkStuck(): Promise<void> {
     await sleep(this.#options.stuckGraceMs);
@@ -352,7 +360,7 @@ export class ConsoleCopy {
           'SHOW TRANSACTIONS YIELD metaData, elapsedTime WHERE metaData.app = $app RETURN max(elapsedTime.milliseconds) AS longest',
           { app: 'guatu-api' },
         ),
-        sleep(this.#options.stuckGraceMs).then(() => null),
+        sleep(this.#options.unresponsiveMs).then(() => null),
       ]);
       const longest = result === null ? Infinity : Number(result.records[0]?.get('longest') ?? 0);
       if (longest > limitMs) {

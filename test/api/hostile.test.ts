@@ -454,6 +454,7 @@ describe("the console's own copy of the graph (npm start's console)", () => {
       {
         queryTimeoutMs: CONSOLE_TIMEOUT_MS,
         stuckGraceMs: 1_000,
+        unresponsiveMs: 2_000,
         supervisor: { readyTimeoutMs: 300_000 },
       },
     );
