@@ -20,7 +20,7 @@ const ALONE = [
   'test/neo4j/transaction-memory.test.ts',
   'test/api/{api-queries,elements,errors,guard}.test.ts',
   'test/web/{canvas-fit,heat,hotspot-details,layered-layout,plan-words,saved-views,table-data,to-elements,view-state,war-map}.test.ts',
-  'test/web/{attach-proposals,early-graph}.test.ts',
+  'test/web/{attach-proposals,early-graph,editions-view}.test.ts',
   'test/editions/**/*.test.ts',
 ];
 
@@ -34,7 +34,7 @@ const SECOND = [
   'test/api/hostile.test.ts',
 ];
 const THIRD = [
-  'test/web/{hotspots,console,canvas,availability,team-login,task-list,attach,reports}.test.ts',
+  'test/web/{hotspots,console,canvas,availability,team-login,task-list,attach,reports,editions}.test.ts',
 ];
 
 // A server named by NEO4J_URI is one database: then the lanes run as one, one file at a time.

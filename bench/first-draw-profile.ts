@@ -9,6 +9,9 @@
 // loads alternate between them, each served by its own server over the same Neo4j, so a busy
 // machine weighs on both alike. An argument that is a URL names an explorer already running.
 // ROUNDS (default 3) loads per build; PROFILE=0 for main-thread CPU without the profiler's own.
+// NETWORK=<Mbit/s>,<ms> has Chromium emulate a link of that speed and round-trip latency (e.g.
+// NETWORK=20,10 for an office network through a VPN): on the loopback, bytes cost nothing, so
+// what compression saves shows only on a slower link.
 // The first round's profiles are written to test-artifacts/first-draw-<n>.cpuprofile and
 // first-select-<n>.cpuprofile (open them in Chromium's DevTools). After each load the plan is
 // also redrawn in the page (best of 20, by part): Cytoscape's share, with a warm JIT.
@@ -28,6 +31,16 @@ const PROFILING = process.env['PROFILE'] !== '0';
 const SAMPLING_US = 200;
 const TOP = 25;
 const FGW = '武汉市/市发改委';
+/** The emulated link (NETWORK), or null for the loopback as it is. */
+const NETWORK = ((): { mbps: number; latencyMs: number } | null => {
+  const given = process.env['NETWORK'];
+  if (given === undefined || given === '') return null;
+  const [mbps, latencyMs] = given.split(',').map(Number);
+  if (!(mbps !== undefined && mbps > 0) || !(latencyMs !== undefined && latencyMs >= 0)) {
+    throw new Error(`NETWORK=${given}: expected <Mbit/s>,<latency ms>, e.g. 20,10`);
+  }
+  return { mbps, latencyMs };
+})();
 const say = (line: string) => console.error(`[profile] ${line}`);
 
 interface CallFrame {
@@ -219,6 +232,16 @@ async function load(browser: Browser, url: string): Promise<Load> {
   page.on('pageerror', (error) => say(`page error: ${error.message}`));
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
+  if (NETWORK !== null) {
+    await cdp.send('Network.enable');
+    const bytesPerSecond = (NETWORK.mbps * 1_000_000) / 8;
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: NETWORK.latencyMs,
+      downloadThroughput: bytesPerSecond,
+      uploadThroughput: bytesPerSecond,
+    });
+  }
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: SAMPLING_US });
   if (PROFILING) await cdp.send('Profiler.start');
@@ -235,7 +258,7 @@ async function load(browser: Browser, url: string): Promise<Load> {
     const rows = ['document: first byte ' + Math.round(nav.responseStart) + ', DOMContentLoaded ' + Math.round(nav.domContentLoadedEventEnd)];
     for (const r of performance.getEntriesByType('resource')) {
       if (!/\\/(assets|api)\\//.test(r.name)) continue;
-      rows.push(r.name.replace(location.origin, '').slice(0, 60) + ': start ' + Math.round(r.startTime) + ', first byte ' + Math.round(r.responseStart) + ', end ' + Math.round(r.responseEnd));
+      rows.push(r.name.replace(location.origin, '').slice(0, 60) + ': start ' + Math.round(r.startTime) + ', first byte ' + Math.round(r.responseStart) + ', end ' + Math.round(r.responseEnd) + ', ' + Math.round(r.encodedBodySize / 1024) + ' of ' + Math.round(r.decodedBodySize / 1024) + ' KB sent');
     }
     return rows;
   })()`)) as string[];
@@ -344,7 +367,10 @@ async function main(): Promise<void> {
         'gt-elements-added',
         'gt-first-draw',
       ];
-      console.log(`\n${target}: ${runs.length} loads, medians (load ${loadavg()[0]?.toFixed(1)})`);
+      const link = NETWORK === null ? '' : `, link ${NETWORK.mbps} Mbit/s ${NETWORK.latencyMs} ms`;
+      console.log(
+        `\n${target}: ${runs.length} loads, medians (load ${loadavg()[0]?.toFixed(1)}${link})`,
+      );
       console.log(
         `  first draw ${median(runs.map((r) => r.firstDrawMs)).toFixed(0)} ms, main-thread CPU ${median(runs.map((r) => r.cpuMs)).toFixed(0)} ms; ` +
           phases

@@ -16,6 +16,7 @@ import {
   startExplorerSession,
   stopExplorerSession,
 } from './session.ts';
+import { seenCounts } from './seen.ts';
 
 useTestNeo4j();
 
@@ -97,11 +98,16 @@ describe('the explorer in Chromium', () => {
       expect(Number(await metric('itemsSupported'))).toBe(profile.metrics.itemsSupported);
       expect(Number(await metric('themesReached'))).toBe(profile.metrics.themesReached);
       expect(Number(await metric('load'))).toBe(profile.metrics.load);
-      // Its neighbourhood is lit, everything else faded.
-      const lit = await canvas<number>('cy.$(".highlight").nodes().length');
+      // Its neighbourhood is lit, everything else seen dimmed.
+      const lit = await canvas<string[]>('cy.$(".highlight").nodes().map((n) => n.id())');
       const items = profile.metrics.itemsLed + profile.metrics.itemsSupported;
-      expect(lit).toBeGreaterThan(items);
-      expect(await canvas<number>('cy.$(".faded").nodes().length')).toBe(255 - lit);
+      expect(lit.length).toBeGreaterThan(items);
+      const rest = await canvas<string[]>('cy.nodes().not(".highlight").map((n) => n.id())');
+      expect(rest).toHaveLength(255 - lit.length);
+      const seenLit = await seenCounts(page, lit);
+      const seenRest = await seenCounts(page, rest);
+      expect(seenLit.full).toBeGreaterThan(seenLit.onScreen * 0.9);
+      expect(seenRest.dimmed).toBeGreaterThan(seenRest.onScreen * 0.9);
       if (query === 'fgw') await shot('unit-fgw');
     });
   }

@@ -4,13 +4,18 @@
 // The graph is asked for before anything else the app asks (its script asks while it is still
 // defining its components); no empty canvas is made or drawn while it is on its way; the first
 // frame, drawn without Cytoscape's element textures, shows what later frames drawn through
-// them show, and the textures are used again after it.
+// them show, and the textures are used again after it. A selection dims the plan under one veil:
+// only what it lights is restyled, and a planner sees those at full strength over a plan that
+// stepped back, on screen and in an exported picture; lifting it shows the plan as before. The
+// app's script and the plan's graph come gzip-compressed.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerHandle } from '../../graph/api/server.ts';
-import { SEED_PLAN } from '../api/support.ts';
+import { FGW, SEED_PLAN } from '../api/support.ts';
 import { useTestNeo4j } from '../support/neo4j.ts';
-import { waitForExpression } from './browser.ts';
+import { waitForExpression, WEB_DIST } from './browser.ts';
 import {
   newWatchedPage,
   openExplorer,
@@ -18,6 +23,7 @@ import {
   startExplorerSession,
   stopExplorerSession,
 } from './session.ts';
+import { seenCounts, FULL, DIMMED } from './seen.ts';
 
 useTestNeo4j();
 
@@ -175,4 +181,111 @@ describe('the first screen', () => {
     }
     expect(problems).toEqual([]);
   });
+
+  it('receives the script and the plan gzip-compressed, the same bytes once unpacked', async () => {
+    const fresh = await newWatchedPage(browser, problems);
+    try {
+      const script = fresh.waitForResponse((r) => /\/assets\/index-[^/]+\.js$/.test(r.url()));
+      const graph = fresh.waitForResponse((r) => new URL(r.url()).pathname === '/api/plans/graph');
+      await openExplorer(fresh, server);
+      const [scriptResponse, graphResponse] = await Promise.all([script, graph]);
+      expect((await scriptResponse.allHeaders())['content-encoding']).toBe('gzip');
+      const file = join(WEB_DIST, new URL(scriptResponse.url()).pathname);
+      expect((await scriptResponse.body()).equals(await readFile(file))).toBe(true);
+      expect((await graphResponse.allHeaders())['content-encoding']).toBe('gzip');
+      const plain = await fetch(`${server.url}/api/plans/graph`, {
+        headers: { 'Accept-Encoding': 'identity' },
+      });
+      expect(plain.headers.get('content-encoding')).toBeNull();
+      expect((await graphResponse.body()).toString()).toBe(await plain.text());
+    } finally {
+      await fresh.context().close();
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('dims the plan under one veil for a selection, restyling only what it lights', async () => {
+    await openExplorer(page, server);
+    const nodes = await readCanvas<string[]>(page, 'cy.nodes().map((n) => n.id())');
+    const total = await readCanvas<number>(page, 'cy.elements().length');
+    const plain = await seenCounts(page, nodes);
+    expect(plain.onScreen).toBeGreaterThan(200);
+    expect(plain.full).toBeGreaterThan(plain.onScreen * 0.9);
+    // Every element whose classes the selection changes (Cytoscape restyles those).
+    await page.evaluate(`(() => {
+      window.__restyled = new Set();
+      window.__guatu.cy.on('class', (event) => window.__restyled.add(event.target.id()));
+    })()`);
+    const at = await readCanvas<{ x: number; y: number }>(
+      page,
+      `(() => { const box = cy.container().getBoundingClientRect(); const p = cy.getElementById(${JSON.stringify(FGW)}).renderedPosition(); return { x: box.left + p.x, y: box.top + p.y }; })()`,
+    );
+    await page.mouse.click(at.x, at.y);
+    await page.waitForURL((url) => url.searchParams.get('sel') === FGW);
+    await waitForExpression(
+      page,
+      `window.__guatu.cy.getElementById(${JSON.stringify(FGW)}).hasClass('highlight')`,
+    );
+    await nextFrames(page);
+    const lit = await readCanvas<string[]>(page, 'cy.$(".highlight").map((e) => e.id())');
+    const restyled = (await page.evaluate('[...window.__restyled]')) as string[];
+    expect(lit.length).toBeGreaterThan(100);
+    expect(restyled.toSorted()).toEqual(lit.toSorted());
+    expect(restyled.length).toBeLessThan(total / 3);
+
+    const litNodes = new Set(
+      await readCanvas<string[]>(page, 'cy.$(".highlight").nodes().map((n) => n.id())'),
+    );
+    const shown = await seenCounts(page, [...litNodes]);
+    const rest = await seenCounts(
+      page,
+      nodes.filter((id) => !litNodes.has(id)),
+    );
+    expect(shown.onScreen).toBeGreaterThan(50);
+    expect(shown.full).toBeGreaterThan(shown.onScreen * 0.9);
+    expect(rest.onScreen).toBeGreaterThan(100);
+    expect(rest.dimmed).toBeGreaterThan(rest.onScreen * 0.9);
+
+    // An exported picture of the view shows the same: the rest drawn faintly, the lit in full.
+    const alphas = (await page.evaluate(`(async () => {
+      const cy = window.__guatu.cy;
+      const blob = await cy.png({ output: 'blob-promise', full: false, scale: 1 });
+      const bitmap = await createImageBitmap(blob);
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const context = canvas.getContext('2d');
+      context.drawImage(bitmap, 0, 0);
+      const ratio = bitmap.width / cy.width();
+      const alpha = (node) => {
+        const p = node.renderedPosition();
+        return context.getImageData(Math.round(p.x * ratio), Math.round(p.y * ratio), 1, 1).data[3] / 255;
+      };
+      const inView = (node) => { const p = node.renderedPosition(); return p.x > 0 && p.y > 0 && p.x < cy.width() && p.y < cy.height(); };
+      return {
+        lit: cy.nodes('.highlight').filter(inView).map(alpha),
+        rest: cy.nodes().not('.highlight').filter(inView).map(alpha),
+      };
+    })()`)) as { lit: number[]; rest: number[] };
+    expect(alphas.lit.filter((a) => a >= FULL).length).toBeGreaterThan(alphas.lit.length * 0.9);
+    expect(alphas.rest.filter((a) => a <= DIMMED).length).toBeGreaterThan(alphas.rest.length * 0.9);
+
+    // Lifted: only the lit are restyled back, and the plan is seen as before.
+    await page.evaluate('window.__restyled.clear()');
+    await page.keyboard.press('Escape');
+    await page.waitForURL((url) => url.searchParams.get('sel') === null);
+    await waitForExpression(page, `window.__guatu.cy.$('.highlight').length === 0`);
+    await nextFrames(page);
+    expect(((await page.evaluate('[...window.__restyled]')) as string[]).toSorted()).toEqual(
+      lit.toSorted(),
+    );
+    const after = await seenCounts(page, nodes);
+    expect(after.full).toBeGreaterThan(after.onScreen * 0.9);
+    expect(problems).toEqual([]);
+  });
 });
+
+/** Two frames: Cytoscape draws in the first after a change, the browser shows it by the second. */
+function nextFrames(on: Page): Promise<unknown> {
+  return on.evaluate(
+    'new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))',
+  );
+}

@@ -18,6 +18,7 @@ import { kindName } from '../../web/src/i18n/messages.ts';
 import { FGW, SEED_PLAN, THEME_1 } from '../api/support.ts';
 import { useTestNeo4j } from '../support/neo4j.ts';
 import { ARTIFACTS, waitForExpression } from './browser.ts';
+import { DIMMED, FULL, seenStrengths } from './seen.ts';
 import {
   getApi,
   newWatchedPage,
@@ -113,12 +114,11 @@ describe('hotspots in Chromium', () => {
     expect(reached.length).toBeGreaterThan(50);
     const marked = await canvas<string[]>('cy.nodes(".marked").map((n) => n.id()).sort()');
     expect(marked).toEqual([FGW, ...reached].sort());
-    // Unrelated nodes fade: a theme, another unit.
-    expect(await canvas<boolean>(`cy.$id(${JSON.stringify(THEME_1)}).hasClass('faded')`)).toBe(
-      true,
-    );
-    expect(await canvas<boolean>(`cy.$id(${JSON.stringify(JXJ)}).hasClass('faded')`)).toBe(true);
-    expect(await canvas<boolean>(`cy.$id(${JSON.stringify(FGW)}).hasClass('faded')`)).toBe(false);
+    // Unrelated nodes are seen dimmed (a theme, another unit), the row's unit in full.
+    const seen = await seenStrengths(page, [THEME_1, JXJ, FGW]);
+    expect(seen[THEME_1]).toBeLessThanOrEqual(DIMMED);
+    expect(seen[JXJ]).toBeLessThanOrEqual(DIMMED);
+    expect(seen[FGW]).toBeGreaterThanOrEqual(FULL);
     await expect(rows.first().getAttribute('aria-selected')).resolves.toBe('true');
     await expect(rows.nth(1).getAttribute('aria-selected')).resolves.toBe('false');
     await shot('unit-load-row');
@@ -126,7 +126,9 @@ describe('hotspots in Chromium', () => {
     // Clicking it again clears.
     await rows.first().click();
     await page.waitForURL((url) => url.searchParams.get('hot') === null);
-    await waitForExpression(page, 'window.__guatu.cy.elements(".marked, .faded").length === 0');
+    await waitForExpression(page, 'window.__guatu.cy.elements(".marked").length === 0');
+    const cleared = await seenStrengths(page, [THEME_1, JXJ, FGW]);
+    expect(Object.values(cleared).every((strength) => strength >= FULL)).toBe(true);
     await expect(rows.first().getAttribute('aria-selected')).resolves.toBe('false');
 
     // From the keyboard: Enter on a focused row lights it; the clear button clears.

@@ -37,6 +37,15 @@ const lighting = fc.oneof(
   }),
 );
 
+/** No comparison of editions, or two plans compared as a table or on the graph. */
+const comparing = fc.oneof(
+  fc.record({ compare: fc.constant(null), compareOn: fc.constant('table' as const) }),
+  fc.record({
+    compare: fc.record({ from: id, to: id }),
+    compareOn: fc.constantFrom('table' as const, 'graph' as const),
+  }),
+);
+
 const arbitraryView: fc.Arbitrary<ViewState> = fc
   .tuple(
     fc.record({
@@ -66,8 +75,9 @@ const arbitraryView: fc.Arbitrary<ViewState> = fc
       timelineBy: fc.constantFrom(...TIMELINE_GROUPS),
     }),
     lighting,
+    comparing,
   )
-  .map(([view, lit]) => ({ ...view, ...lit }));
+  .map(([view, lit, compared]) => ({ ...view, ...lit, ...compared }));
 
 describe('the view in the URL', () => {
   it('leaves every default out of the address', () => {

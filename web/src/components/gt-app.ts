@@ -2,7 +2,7 @@
 // the main area and the side panel on the right. Owns the view (kept in the URL), fetches the
 // plan and the expansions, and decides what the canvas shows.
 import { provide } from '@lit/context';
-import { Task } from '@lit/task';
+import { Task, TaskStatus } from '@lit/task';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { ApiClient } from '../api/client.ts';
@@ -40,31 +40,25 @@ import { readView, TOOLS, writeView, type Tool, type ViewState } from '../state/
 import { SessionController } from '../controllers/session-controller.ts';
 import { MarkEvent, NodeSelectEvent, ViewChangeEvent } from './events.ts';
 import type { GtGraph } from './gt-graph.ts';
-import { PlanImportedEvent, type GtImportDialog } from './gt-import-dialog.ts';
+import type { GtImportDialog, PlanImportedEvent } from './gt-import-dialog.ts';
 import type { GtReportDialog } from './gt-report-dialog.ts';
 import { reportWord } from '../i18n/features/reports.ts';
 import { ledgerWord } from '../i18n/features/ledger.ts';
 import type { GtSearch } from './gt-search.ts';
+import { define, defineAll } from './later.ts';
 import { sharedStyles } from './shared-styles.ts';
-import './gt-account-menu.ts';
 import './gt-canvas-controls.ts';
 import './gt-db-banner.ts';
 import './gt-filters.ts';
 import './gt-graph.ts';
-import './gt-import-dialog.ts';
-import './gt-report-dialog.ts';
-import './gt-item-panel.ts';
 import './gt-legend.ts';
-import './gt-login.ts';
 import './gt-node-actions.ts';
-import './gt-node-panel.ts';
 import './gt-plan-panel.ts';
 import './gt-search.ts';
-import './gt-theme-panel.ts';
-import './gt-unit-panel.ts';
-import '../warmap/gt-timeline.ts';
-import '../progress/gt-unattached.ts';
 import { WarMapController } from '../warmap/war-map-controller.ts';
+import { defaultEditions } from '../editions/compare-view.ts';
+import { EditionsController } from '../editions/editions-controller.ts';
+import { editionsEntryWord } from '../i18n/features/editions-entry.ts';
 
 interface Expansion {
   graph: ShownGraph;
@@ -104,6 +98,8 @@ const TOOL_LABELS: Record<Tool, 'toolHotspots' | 'toolPaths' | 'toolConsole' | '
   views: 'toolViews',
 };
 const NO_REACH: ReadonlySet<string> = new Set();
+/** The side panels of a selection (components/later.ts): defined at once when one is in view. */
+const PANELS = ['gt-unit-panel', 'gt-item-panel', 'gt-theme-panel', 'gt-node-panel'] as const;
 
 /**
  * What expanding a node fetches. The whole plan already draws every lead, support and outline
@@ -365,6 +361,8 @@ export class GtApp extends LitElement {
   #markCache: { ids: readonly string[]; set: ReadonlySet<string> } | null = null;
   #shownCache: { shown: ShownGraph; ids: ReadonlySet<string> } | null = null;
   readonly #toolsRequested = new Set<Tool>();
+  /** Whether the elements the first screen does not draw have been asked for (#defineLater). */
+  #laterAsked = false;
   /** A selection that came with the address: shown on the graph once the plan is drawn. */
   #pendingFocus: string | null = null;
   /** Saved views restored so far: tests and the presentation wait on `data-restored`. */
@@ -394,6 +392,12 @@ export class GtApp extends LitElement {
     api: () => this.api,
     view: () => this.view,
     plan: () => this.#plan()?.id ?? null,
+  });
+
+  /** Two editions compared (editions/): a table, or the newer edition marked on the graph. */
+  private readonly editions = new EditionsController(this, {
+    api: () => this.api,
+    view: () => this.view,
   });
 
   private plans = new Task(this, {
@@ -443,7 +447,8 @@ export class GtApp extends LitElement {
     window.addEventListener('dragover', this.#onDragOver);
     window.addEventListener('dragleave', this.#onDragLeave);
     window.addEventListener('drop', this.#onDrop);
-    this.addEventListener(PlanImportedEvent.eventName, this.#onPlanImported);
+    // By name: the import dialog's module loads after the first screen (components/later.ts).
+    this.addEventListener('gt-plan-imported', this.#onPlanImported);
     this.addEventListener(NodeSelectEvent.eventName, this.#onSelect);
     this.addEventListener(ViewChangeEvent.eventName, this.#onViewChange);
     this.addEventListener('gt-fit-request', () => this.graph?.fit());
@@ -476,6 +481,12 @@ export class GtApp extends LitElement {
       this.#toolsRequested.add(tool);
       void TOOL_MODULES[tool]();
     }
+    // What is on screen now is defined now; the rest of components/later.ts after the first draw.
+    if (this.#session.needsLogin) void define('gt-login');
+    if (this.view.timeline) void define('gt-timeline');
+    if (this.view.selected !== null) {
+      for (const panel of PANELS) void define(panel);
+    }
   }
 
   override updated(): void {
@@ -488,6 +499,25 @@ export class GtApp extends LitElement {
     const title = plan?.title ?? msg(this.view.lang, 'appTitle');
     if (document.title !== title) document.title = title;
     namePlanFiles(plan);
+    this.#defineLater();
+  }
+
+  /** Once the first plan is drawn, or there is none to draw, the rest of the app is defined. */
+  #defineLater(): void {
+    if (this.#laterAsked) return;
+    const status = this.planGraph.status;
+    if (status === TaskStatus.INITIAL || status === TaskStatus.PENDING) return;
+    this.#laterAsked = true;
+    const drawing = status === TaskStatus.COMPLETE && (this.#drawing?.elements.length ?? 0) > 0;
+    const graph = this.graph;
+    void (drawing && graph !== undefined ? graph.drawn : Promise.resolve()).then(defineAll);
+  }
+
+  /** Calls into the import dialog once its module is loaded (components/later.ts). */
+  async #importDialog(use: (dialog: GtImportDialog) => Promise<unknown>): Promise<void> {
+    await define('gt-import-dialog');
+    await this.updateComplete;
+    if (this.importDialog !== undefined) await use(this.importDialog);
   }
 
   // Expansions are fetched once per node and limit; a collapsed node expanded again is instant.
@@ -539,7 +569,7 @@ export class GtApp extends LitElement {
     this.dropping = false;
     if (file === undefined || !this.#session.allows('import-plan')) return;
     event.preventDefault();
-    void this.importDialog?.open(file);
+    void this.#importDialog((dialog) => dialog.open(file));
   };
 
   // A plan loaded from an import: the plans are read afresh and the explorer shows the new one.
@@ -960,7 +990,7 @@ export class GtApp extends LitElement {
                 class="import"
                 data-action="import"
                 title=${msg(lang, 'importButtonHint')}
-                @click=${() => void this.importDialog?.open()}
+                @click=${() => void this.#importDialog((dialog) => dialog.open())}
               >
                 ${msg(lang, 'importButton')}
               </button>`
@@ -972,7 +1002,8 @@ export class GtApp extends LitElement {
                 class="import"
                 data-action="import-ledger"
                 title=${ledgerWord(lang, 'ledgerButtonHint')}
-                @click=${() => void this.importDialog?.openLedger(this.#plan()?.id ?? null)}
+                @click=${() =>
+                  void this.#importDialog((dialog) => dialog.openLedger(this.#plan()?.id ?? null))}
               >
                 ${ledgerWord(lang, 'ledgerButton')}
               </button>`
@@ -983,11 +1014,30 @@ export class GtApp extends LitElement {
           .plan=${plan?.id ?? null}
           .index=${drawing?.index ?? null}
         ></gt-unattached>
+        ${
+          (this.plans.value?.length ?? 0) >= 2
+            ? html`<button
+                class="import"
+                data-action="editions"
+                aria-pressed=${view.compare === null ? 'false' : 'true'}
+                title=${editionsEntryWord(lang, 'editionsButtonHint')}
+                @click=${() =>
+                  this.#setView(
+                    view.compare === null
+                      ? { compare: defaultEditions(this.plans.value ?? []) }
+                      : { compare: null, compareOn: 'table' },
+                    true,
+                  )}
+              >
+                ${editionsEntryWord(lang, 'editionsButton')}
+              </button>`
+            : nothing
+        }
         <button
           class="import"
           data-action="report"
           title=${reportWord(lang, 'reportButtonHint')}
-          @click=${() => void this.reportDialog?.open()}
+          @click=${() => void define('gt-report-dialog').then(() => this.reportDialog?.open())}
         >
           ${reportWord(lang, 'reportButton')}
         </button>
@@ -1014,7 +1064,19 @@ export class GtApp extends LitElement {
         <div class="stage">
           <div class=${this.presenting === null ? 'area' : 'area presenting'}>
             <gt-graph
-              .elements=${drawing?.elements ?? []}
+              .elements=${
+                this.editions.elements(
+                  drawing === null || graph === undefined
+                    ? null
+                    : {
+                        plan: graph.plan,
+                        shown: drawing.shown,
+                        englishPrefix: drawing.englishPrefix,
+                      },
+                ) ??
+                drawing?.elements ??
+                []
+              }
               .layout=${view.layout}
               .selected=${view.selected}
               .reach=${this.#reach(drawing)}
@@ -1023,7 +1085,9 @@ export class GtApp extends LitElement {
               .webgl=${this.#webgl}
               .metric=${view.metric}
               .warmap=${this.warMap.nodeData(drawing?.index ?? null)}
-              ?hidden=${view.table || view.timeline}
+              ?hidden=${
+                view.table || view.timeline || (view.compare !== null && view.compareOn === 'table')
+              }
             ></gt-graph>
             ${
               !view.table && view.timeline
@@ -1070,6 +1134,20 @@ export class GtApp extends LitElement {
                     `
             }
             <gt-canvas-controls .view=${view}></gt-canvas-controls>
+            ${
+              view.compare !== null && this.editions.ready
+                ? html`<gt-editions-view
+                    .plans=${this.plans.value ?? []}
+                    .pair=${view.compare}
+                    .on=${view.compareOn}
+                    .comparison=${this.editions.comparison}
+                    ?pending=${this.editions.pending}
+                    .problem=${this.editions.problem}
+                    .ghost=${this.editions.ghost}
+                    .language=${lang}
+                  ></gt-editions-view>`
+                : nothing
+            }
             ${
               this.presenting === null
                 ? nothing

@@ -42,10 +42,18 @@ export class GtGraph extends LitElement {
   ];
 
   #drawing: Promise<void> = Promise.resolve();
+  #firstDrawn: () => void = () => {};
+  /** Settles once the first plan is on the canvas: what waits for the first screen waits on it. */
+  readonly drawn = new Promise<void>((resolve) => {
+    this.#firstDrawn = resolve;
+  });
   #controller = new CytoscapeController(
     this,
     () => this.canvas ?? null,
-    { onTap: (id) => this.dispatchEvent(new NodeSelectEvent(id, false)) },
+    {
+      onTap: (id) => this.dispatchEvent(new NodeSelectEvent(id, false)),
+      onDrawn: () => this.#firstDrawn(),
+    },
     { webgl: () => this.webgl },
   );
 

@@ -3,8 +3,12 @@
 // to supply, and the document as it was read — each item marked on its line, each unit marked
 // where it is printed, each issue under the line it is about, in Chinese and then in English.
 // Shows a review; the dialog around it owns the I/O.
+import { consume } from '@lit/context';
+import { Task } from '@lit/task';
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { ApiClient } from '../api/client.ts';
+import { apiContext } from '../api/context.ts';
 import {
   HEADER_FIELDS,
   type HeaderField,
@@ -14,6 +18,7 @@ import {
   type ReviewLine,
   type ReviewUnit,
 } from '../api/import-schema.ts';
+import { editionsEntryWord } from '../i18n/features/editions-entry.ts';
 import { ISSUES_ZH } from '../i18n/features/import.ts';
 import { kindName, msg, type Lang, type MessageKey } from '../i18n/messages.ts';
 import { unitMarker, type Segment } from '../import/mark-units.ts';
@@ -276,6 +281,15 @@ export class GtImportReview extends LitElement {
       .units li.unverified .name {
         text-decoration: underline dashed var(--gt-owner);
       }
+      /* The comparison with the plan the file would replace, in place of the document. */
+      .editions {
+        grid-column: 1 / -1;
+        min-height: 0;
+        display: grid;
+      }
+      .compare {
+        justify-self: start;
+      }
     `,
   ];
 
@@ -283,6 +297,30 @@ export class GtImportReview extends LitElement {
   /** The values typed for the header fields the document lacks. */
   @property({ attribute: false }) edits: Partial<Record<HeaderField, string>> = {};
   @property() language: Lang = 'zh';
+
+  @consume({ context: apiContext })
+  private api!: ApiClient;
+
+  /** The file compared with the plan it would replace (editions/), instead of the document. */
+  @state() private comparing = false;
+
+  // Asked only while shown; the table's code is loaded the first time, as the explorer's is.
+  private comparison = new Task(this, {
+    args: () => [this.comparing ? (this.review?.token ?? null) : null] as const,
+    task: async ([token], { signal }) => {
+      if (token === null) return null;
+      const [{ fetchComparison }] = await Promise.all([
+        import('../editions/editions-api.ts'),
+        import('../editions/gt-editions-table.ts'),
+      ]);
+      return fetchComparison(this.api, { review: token }, signal);
+    },
+  });
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    // Another file's review starts on its document.
+    if (changed.has('review') && changed.get('review') !== undefined) this.comparing = false;
+  }
 
   #placed: { review: ImportReview; placed: Placed } | null = null;
 
@@ -412,7 +450,49 @@ export class GtImportReview extends LitElement {
         <div class="header" aria-label=${msg(lang, 'importPlan')}>
           ${HEADER_FIELDS.map((field) => this.#field(field, review))}
         </div>
+        ${
+          review.existing === null
+            ? nothing
+            : html`<button
+                class="button compare"
+                data-action="review-editions"
+                aria-pressed=${this.comparing ? 'true' : 'false'}
+                title=${editionsEntryWord(lang, 'editionsReviewButtonHint')}
+                @click=${() => (this.comparing = !this.comparing)}
+              >
+                ${editionsEntryWord(lang, this.comparing ? 'editionsReviewBack' : 'editionsReviewButton')}
+              </button>`
+        }
       </div>
+      ${this.comparing ? this.#editions(review) : this.#document(review, placed)}
+    `;
+  }
+
+  #editions(review: ImportReview) {
+    const lang = this.language;
+    return html`<section class="editions" aria-label=${editionsEntryWord(lang, 'editionsTitle')}>
+      ${this.comparison.render({
+        pending: () =>
+          html`<p class="status" role="status">${editionsEntryWord(lang, 'editionsLoading')}</p>`,
+        error: (error) =>
+          html`<p class="error" role="alert">
+            ${editionsEntryWord(lang, 'editionsFailed', {
+              problem: error instanceof Error ? error.message : String(error),
+            })}
+          </p>`,
+        complete: (comparison) =>
+          html`<gt-editions-table
+            .comparison=${comparison}
+            .source=${{ review: review.token }}
+            .language=${lang}
+          ></gt-editions-table>`,
+      })}
+    </section>`;
+  }
+
+  #document(review: ImportReview, placed: Placed) {
+    const lang = this.language;
+    return html`
       <section class="doc" aria-label=${msg(lang, 'importDocument')}>
         <h3>${msg(lang, 'importDocument')} · ${review.file.name}</h3>
         ${

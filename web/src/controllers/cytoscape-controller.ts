@@ -16,6 +16,7 @@ import { FORCE_GLIDE, loadForceLayout, runForceLayout } from '../graph/force-lay
 import { heatOf, isHeatMetric, type HeatNode } from '../graph/heat.ts';
 import { explorerStylesheet } from '../graph/stylesheet.ts';
 import type { CyEdge, CyNode } from '../graph/to-elements.ts';
+import { attachVeil, type Veil } from '../graph/veil.ts';
 
 /** Zoom and renderer settings of the canvas. */
 export const CANVAS_DEFAULTS = {
@@ -56,6 +57,8 @@ export interface ImageOptions {
 export interface CytoscapeCallbacks {
   /** A node was tapped (its id), or the background (null). User action only. */
   onTap(id: string | null): void;
+  /** The first plan is on the canvas. */
+  onDrawn?(): void;
 }
 
 /** What tests and the benchmark reach through `window.__guatu` (the canvas has no DOM to query). */
@@ -101,6 +104,16 @@ function classesToSet(
   return same ? null : [...wanted];
 }
 
+/** Gives `name` to exactly these elements, touching only those that change; how many did. */
+function setClass(cy: Core, name: string, wanted: cytoscape.Collection): number {
+  const had = cy.elements(`.${name}`);
+  const add = wanted.difference(had);
+  const remove = had.difference(wanted);
+  add.addClass(name);
+  remove.removeClass(name);
+  return add.length + remove.length;
+}
+
 /**
  * A minor node starts without its label: most first draws are of a whole plan, too far out to
  * read one, and a label set then taken away would be styled and measured twice. #applyDetail
@@ -117,6 +130,8 @@ export class CytoscapeController implements ReactiveController {
   readonly #container: () => HTMLElement | null;
   readonly #callbacks: CytoscapeCallbacks;
   readonly #webgl: () => boolean;
+  /** Dims the plan for a selection; null where the renderer has none (WebGL). */
+  #veil: Veil | null = null;
   #layoutKey = '';
   #drawn = false;
   /** The nodes whose labels are left out until they are legible (see #applyDetail). */
@@ -182,6 +197,7 @@ export class CytoscapeController implements ReactiveController {
       if (event.target === this.cy) this.#callbacks.onTap(null);
       else if (event.target.isNode?.()) this.#callbacks.onTap(event.target.id());
     });
+    this.#veil = attachVeil(this.cy);
     window.__guatu = { cy: this.cy, firstDraw: null };
   }
 
@@ -190,6 +206,7 @@ export class CytoscapeController implements ReactiveController {
     this.#resizeObserver = null;
     this.cy?.destroy();
     this.cy = null;
+    this.#veil = null;
     if (window.__guatu !== undefined) window.__guatu.cy = null;
     this.#drawn = false;
     this.#layoutKey = '';
@@ -282,6 +299,7 @@ export class CytoscapeController implements ReactiveController {
         performance.mark('gt-first-draw');
         if (window.__guatu !== undefined) window.__guatu.firstDraw = performance.now();
         this.#host.dataset['drawn'] = 'true';
+        this.#callbacks.onDrawn?.();
       };
       // The canvas renderer says when it drew; the WebGL one does not, so the frame after the
       // next (by when Cytoscape's own frame has run) stands in for it.
@@ -295,7 +313,8 @@ export class CytoscapeController implements ReactiveController {
 
   /**
    * Marks the selected node and what it reaches (element ids), and the elements a ranking row,
-   * path or result lit (`marked`); everything else fades. Nothing selected or marked clears.
+   * path or result lit (`marked`); everything else steps back under the veil (graph/veil.ts).
+   * Nothing selected or marked lifts it.
    */
   highlight(
     id: string | null,
@@ -304,38 +323,30 @@ export class CytoscapeController implements ReactiveController {
   ): void {
     const cy = this.cy;
     if (cy === null) return;
-    cy.batch(() => {
-      const node = id === null ? cy.collection() : cy.getElementById(id);
-      const lit = node.empty() ? cy.collection() : this.#reached(reach).union(node);
-      const marks = marked.size === 0 ? cy.collection() : this.#reached(marked);
-      const anything = !lit.empty() || !marks.empty();
-      // Only the elements whose state changes get a class changed: a class change restyles the
-      // element and redraws its cached texture, and going from one unit to the next leaves most
-      // of the thousand-odd elements as they were (faded).
-      const names = ['highlight', 'marked', 'faded'] as const;
-      const add = names.map(() => cy.collection());
-      const remove = names.map(() => cy.collection());
-      cy.elements().forEach((element) => {
-        const isLit = lit.has(element);
-        const isMarked = marks.has(element);
-        const wanted = [isLit, isMarked, anything && !isLit && !isMarked];
-        names.forEach((name, i) => {
-          const want = wanted[i] ?? false;
-          // merge() adds to the collection in place.
-          if (element.hasClass(name) !== want) (want ? add : remove)[i]?.merge(element);
-        });
+    const change = () =>
+      cy.batch(() => {
+        const node = id === null ? cy.collection() : cy.getElementById(id);
+        const lit = node.empty() ? cy.collection() : this.#byIds(reach).union(node);
+        const marks = marked.size === 0 ? cy.collection() : this.#byIds(marked);
+        const raised = lit.union(marks);
+        // Only the elements whose state changes get a class changed: a class change restyles the
+        // element and redraws its cached texture. The rest of the plan is dimmed by the veil, not
+        // restyled; without one (the WebGL renderer) it is faded element by element.
+        let restyled = setClass(cy, 'highlight', lit) + setClass(cy, 'marked', marks);
+        if (this.#veil !== null) {
+          this.#veil.show(raised.empty() ? null : new Set(raised.map((element) => element.id())));
+        } else {
+          const rest = raised.empty() ? cy.collection() : cy.elements().difference(raised);
+          restyled += setClass(cy, 'faded', rest);
+        }
+        // Most of the plan restyled (a theme lighting most of its items): its textures would all
+        // be drawn anew, so the frame is drawn without them (graph/direct-frame.ts).
+        if (restyled > cy.elements().length / 2) drawDirectOnce(cy);
+        cy.$(':selected').difference(node).unselect();
+        if (!node.empty() && !node.selected()) node.select();
       });
-      names.forEach((name, i) => {
-        add[i]?.addClass(name);
-        remove[i]?.removeClass(name);
-      });
-      // Most of the plan restyled (the first selection fades everything else): its textures
-      // would all be drawn anew, so the frame is drawn without them (graph/direct-frame.ts).
-      const restyled = [...add, ...remove].reduce((sum, changed) => sum + changed.length, 0);
-      if (restyled > cy.elements().length / 2) drawDirectOnce(cy);
-      cy.$(':selected').difference(node).unselect();
-      if (!node.empty() && !node.selected()) node.select();
-    });
+    if (this.#veil === null) change();
+    else this.#veil.lighting(change);
   }
 
   /**
@@ -363,10 +374,16 @@ export class CytoscapeController implements ReactiveController {
     });
   }
 
-  #reached(reach: ReadonlySet<string>) {
+  /** The elements with these ids, looked up one by one rather than by filtering the plan. */
+  #byIds(ids: ReadonlySet<string>): cytoscape.Collection {
     const cy = this.cy;
     if (cy === null) throw new Error('no canvas');
-    return cy.elements().filter((element) => reach.has(element.id()));
+    const found = cy.collection();
+    for (const id of ids) {
+      const element = cy.getElementById(id);
+      if (!element.empty()) found.merge(element);
+    }
+    return found;
   }
 
   /** Moves the camera to a node and what it reaches. */
@@ -377,7 +394,7 @@ export class CytoscapeController implements ReactiveController {
     cy.stop();
     this.#moved = true;
     cy.animate({
-      fit: { eles: this.#reached(reach).union(node), padding: CANVAS_DEFAULTS.fitPadding * 2 },
+      fit: { eles: this.#byIds(reach).union(node), padding: CANVAS_DEFAULTS.fitPadding * 2 },
       duration: CANVAS_DEFAULTS.focusDuration,
       easing: 'ease-in-out-cubic',
     });
@@ -387,7 +404,7 @@ export class CytoscapeController implements ReactiveController {
   focusOn(ids: ReadonlySet<string>): void {
     const cy = this.cy;
     if (cy === null || ids.size === 0) return;
-    const eles = this.#reached(ids);
+    const eles = this.#byIds(ids);
     if (eles.empty()) return;
     cy.stop();
     this.#moved = true;

@@ -1,9 +1,10 @@
 // The one Cytoscape stylesheet. Everything drawn is keyed on data fields (kind, category, type,
-// inferred, prominence) and on a few state classes (layered, quiet, faded, highlight); no element
+// inferred, prominence) and on a few state classes (layered, quiet, highlight, marked); no element
 // is styled one by one. Major labels (themes, the busiest units) are sized to be read off a
 // projector with the whole plan fitted; minor ones are left out (quiet) until they are legible.
 import type { StylesheetJson } from 'cytoscape';
 import { warmapStyles } from '../warmap/stylesheet.ts';
+import { editionStyles } from '../editions/stylesheet.ts';
 import { THEME_BOX } from './theme-box.ts';
 
 export const FONT =
@@ -251,7 +252,8 @@ export function explorerStylesheet(): StylesheetJson {
   });
   // Selection states come last, so that they win over the colours above.
   const states: StylesheetJson = [
-    // The selected node and its neighbourhood stand out; the rest steps back.
+    // The selected node and its neighbourhood stand out; the rest steps back under the veil
+    // (graph/veil.ts), or, where the renderer has none (WebGL), faded element by element.
     { selector: '.faded', style: { opacity: 0.08, 'text-opacity': 0.2 } },
     { selector: 'edge.faded', style: { opacity: 0.04 } },
     {
@@ -330,5 +332,6 @@ export function explorerStylesheet(): StylesheetJson {
       },
     },
   ];
-  return [...sheet, ...colours, ...warmapStyles(), ...states];
+  // Editions compared (editions/stylesheet.ts): added, changed and removed items, changed units.
+  return [...sheet, ...colours, ...warmapStyles(), ...editionStyles(), ...states];
 }

@@ -3,6 +3,12 @@
 // view; defaults are left out, so the plain address is the whole plan.
 import type { Lang } from '../i18n/messages.ts';
 import { DEFAULT_WARMAP_VIEW, readWarmapView, writeWarmapView, type WarmapView } from './warmap.ts';
+import {
+  DEFAULT_COMPARE_VIEW,
+  readCompareView,
+  writeCompareView,
+  type CompareView,
+} from '../editions/compare-view.ts';
 
 export type Layout = 'layered' | 'force';
 export type Scope = 'plan' | 'focus';
@@ -33,7 +39,7 @@ export interface Expansion {
   limit: number;
 }
 
-export interface ViewState extends WarmapView {
+export interface ViewState extends WarmapView, CompareView {
   plan: string | null;
   selected: string | null;
   layout: Layout;
@@ -86,6 +92,7 @@ export const DEFAULT_VIEW: ViewState = {
   hot: null,
   row: null,
   ...DEFAULT_WARMAP_VIEW,
+  ...DEFAULT_COMPARE_VIEW,
 };
 
 const isFilterKind = (value: string): value is FilterKind =>
@@ -156,6 +163,7 @@ export function readView(search: string): ViewState {
     hot: lit ? hot : null,
     row: lit ? row : null,
     ...readWarmapView(query),
+    ...readCompareView(query),
   };
 }
 
@@ -192,6 +200,7 @@ export function writeView(view: ViewState): string {
     for (const id of view.marked) query.append('mark', id);
   }
   writeWarmapView(view, query);
+  writeCompareView(view, query);
   // A row's key joins names with `|`, which a query may hold as it is: 市发改委|市经信局 reads
   // better in a shared link than %7C.
   return query.toString().replaceAll('%7C', '|');

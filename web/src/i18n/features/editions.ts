@@ -2,6 +2,7 @@
 // how sure each pairing is, what changed, a unit's change of role. The words the server's CSV
 // prints too are contract/edition-words.ts, used here as they are, so table and file agree.
 import type { Lang } from '../messages.ts';
+import { entryEn, entryZh } from './editions-entry.ts';
 import type {
   ItemChangeKind,
   MatchCertainty,
@@ -12,6 +13,7 @@ import {
   CERTAINTY_WORDS,
   CHANGE_WORDS,
   ITEM_COLUMNS,
+  KIND_WORDS,
   UNIT_CHANGE_WORDS,
   UNIT_COLUMNS,
   type ItemColumn,
@@ -19,10 +21,7 @@ import {
 } from '../../../../contract/edition-words.ts';
 
 export const zh = {
-  editionsButton: '版本对比',
-  editionsButtonHint:
-    '对比两个版本的方案:新增、删除、措辞调整、编号变更、调整归属的事项,以及各单位牵头、配合的增减',
-  editionsTitle: '版本对比',
+  ...entryZh,
   editionsFrom: '原版本',
   editionsTo: '新版本',
   editionsReview: '待载入文件 {file}',
@@ -34,16 +33,35 @@ export const zh = {
   editionsItems: '事项变化',
   editionsUnits: '单位增减',
   editionsCsv: '导出 CSV',
-  editionsLoading: '正在对比…',
-  editionsFailed: '对比失败:{problem}',
   editionsClose: '关闭',
+  editionsOnTable: '表格',
+  editionsOnGraph: '图上显示',
+  editionsOnGraphHint: '在图上显示新版本:新增、有变化的事项和删除的事项(在原主题下)分别标出',
+  editionsSwap: '对调',
+  editionsSamePlan: '请选择两个不同的版本。',
+  editionsFilterLabel: '按变化筛选',
+  editionsAll: '全部',
+  editionsSortLabel: '排序',
+  editionsSortDocument: '按文件顺序',
+  editionsSortChange: '按变化类型',
+  editionsSortCertainty: '对应把握低的在前',
+  editionsSortNumber: '按编号',
+  editionsShown: '显示 {shown} / {total} 项',
+  editionsNoRows: '没有符合筛选条件的事项。',
+  editionsLikeness: '标题相似度 {percent}',
+  editionsDownloaded: '已下载 {file}',
+  editionsLegend: '版本对比图例',
+  editionsLegendAdded: '新增事项',
+  editionsLegendChanged: '有变化的事项(措辞、编号、归属或责任单位)',
+  editionsLegendRemoved: '已删除的事项(画在原主题下)',
+  editionsLegendUnit: '牵头或配合有增减的单位',
+  editionsLegendGained: '新增的牵头、配合',
+  editionsLegendLost: '不再承担的牵头、配合',
+  editionsGhost: '已删除:{ref} {title}',
 } as const satisfies Record<string, string>;
 
 export const en: Record<keyof typeof zh, string> = {
-  editionsButton: 'Compare editions',
-  editionsButtonHint:
-    'Compare two editions of a plan: items added, removed, reworded, renumbered or moved, and each unit’s leads and supports gained and lost',
-  editionsTitle: 'Editions compared',
+  ...entryEn,
   editionsFrom: 'Older edition',
   editionsTo: 'Newer edition',
   editionsReview: 'File to load: {file}',
@@ -55,9 +73,32 @@ export const en: Record<keyof typeof zh, string> = {
   editionsItems: 'Items changed',
   editionsUnits: 'Units',
   editionsCsv: 'Export CSV',
-  editionsLoading: 'Comparing…',
-  editionsFailed: 'The comparison failed: {problem}',
   editionsClose: 'Close',
+  editionsOnTable: 'Table',
+  editionsOnGraph: 'On the graph',
+  editionsOnGraphHint:
+    'Show the newer edition on the graph: added and changed items marked, removed ones drawn under their old theme',
+  editionsSwap: 'Swap',
+  editionsSamePlan: 'Choose two different editions.',
+  editionsFilterLabel: 'Filter by change',
+  editionsAll: 'All',
+  editionsSortLabel: 'Sort',
+  editionsSortDocument: 'Document order',
+  editionsSortChange: 'By change',
+  editionsSortCertainty: 'Least certain first',
+  editionsSortNumber: 'By number',
+  editionsShown: 'Showing {shown} of {total}',
+  editionsNoRows: 'No item matches the filter.',
+  editionsLikeness: 'Title likeness {percent}',
+  editionsDownloaded: 'Downloaded {file}',
+  editionsLegend: 'Legend: editions compared',
+  editionsLegendAdded: 'Item added',
+  editionsLegendChanged: 'Item changed (wording, number, theme or units)',
+  editionsLegendRemoved: 'Item removed (drawn under its old theme)',
+  editionsLegendUnit: 'Unit whose leads or supports changed',
+  editionsLegendGained: 'Lead or support gained',
+  editionsLegendLost: 'Lead or support lost',
+  editionsGhost: 'Removed: {ref} {title}',
 };
 
 export type EditionsWord = keyof typeof zh;
@@ -95,3 +136,7 @@ export const changeWord = (lang: Lang, change: ItemChangeKind): string =>
 
 export const unitChangeWord = (lang: Lang, change: UnitChangeKind): string =>
   UNIT_CHANGE_WORDS[change][lang];
+
+/** An item's kind, in a word. */
+export const editionKindWord = (lang: Lang, kind: keyof typeof KIND_WORDS): string =>
+  KIND_WORDS[kind][lang];
