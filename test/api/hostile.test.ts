@@ -436,6 +436,8 @@ describe("the console's own copy of the graph (npm start's console)", () => {
   let copyServer: LocalServer;
   let copyDriver: Driver;
   let onCopy: Hono;
+  /** The same copy with a patient limit: a low-priority copy in a busy test run is slow. */
+  let onCopyPatient: Hono;
 
   beforeAll(async () => {
     copyServer = await copySettings(server);
@@ -471,6 +473,11 @@ describe("the console's own copy of the graph (npm start's console)", () => {
       cacheEntries: 0,
       consoleDatabase: copy,
     });
+    onCopyPatient = seedApp(driver, DATABASE, {
+      consoleTimeoutMs: HANG_MS,
+      cacheEntries: 0,
+      consoleDatabase: copy,
+    });
   }, 400_000);
 
   afterAll(async () => {
@@ -495,7 +502,7 @@ describe("the console's own copy of the graph (npm start's console)", () => {
     const relationships =
       'MATCH ()-[r]->() UNWIND CASE WHEN size(keys(r)) = 0 THEN [null] ELSE keys(r) END AS key RETURN type(r) AS rel, key, valueType(r[key]) AS type, count(*) AS n ORDER BY rel, key, type';
     for (const query of [nodes, relationships]) {
-      const answer = await runConsole(query, { app: onCopy });
+      const answer = await runConsole(query, { app: onCopyPatient });
       expect(answer.status).toBe(200);
       expect(answer.body.rows.length).toBeGreaterThan(5);
       expect(answer.body.rows).toEqual(await onExplorer(query));
@@ -511,13 +518,13 @@ describe("the console's own copy of the graph (npm start's console)", () => {
     const probe = 'MATCH (u:Unit) WHERE u.copyProbe IS NOT NULL RETURN u.copyProbe AS probe';
     await onExplorer(`MATCH (u:Unit {id: '${FGW}'}) SET u.copyProbe = 7`);
     try {
-      const seen = await runConsole(probe, { app: onCopy });
+      const seen = await runConsole(probe, { app: onCopyPatient });
       expect(seen.status).toBe(200);
       expect(seen.body.rows).toEqual([{ probe: 7 }]);
     } finally {
       await onExplorer(`MATCH (u:Unit {id: '${FGW}'}) REMOVE u.copyProbe`);
     }
-    const gone = await runConsole(probe, { app: onCopy });
+    const gone = await runConsole(probe, { app: onCopyPatient });
     expect(gone.body.rows).toEqual([]);
   });
 
@@ -553,7 +560,7 @@ describe("the console's own copy of the graph (npm start's console)", () => {
       // The copy up and copied first: an earlier test's abandoned query may have had it
       // restarted on a loaded machine.
       await expect
-        .poll(async () => (await runConsole('RETURN 1 AS one', { app: onCopy })).status, {
+        .poll(async () => (await runConsole('RETURN 1 AS one', { app: onCopyPatient })).status, {
           timeout: 10 * HANG_MS,
           interval: 1_000,
         })
@@ -577,7 +584,7 @@ describe("the console's own copy of the graph (npm start's console)", () => {
           // Killed, as it should be.
         }
       }
-      const meanwhile = await runConsole('RETURN 1 AS one', { app: onCopy });
+      const meanwhile = await runConsole('RETURN 1 AS one', { app: onCopyPatient });
       expect([200, 503]).toContain(meanwhile.status);
       if (meanwhile.status === 503) {
         expect(meanwhile.body.error.code).toBe('console_unavailable');
@@ -590,7 +597,8 @@ describe("the console's own copy of the graph (npm start's console)", () => {
       await expect
         .poll(
           async () =>
-            (await runConsole('MATCH (u:Unit) RETURN count(u) AS units', { app: onCopy })).status,
+            (await runConsole('MATCH (u:Unit) RETURN count(u) AS units', { app: onCopyPatient }))
+              .status,
           {
             timeout: 10 * HANG_MS,
             interval: 1_000,
@@ -598,7 +606,9 @@ describe("the console's own copy of the graph (npm start's console)", () => {
         )
         .toBe(200);
       expect(copy.pid).not.toBe(pid);
-      const units = await runConsole('MATCH (u:Unit) RETURN count(u) AS units', { app: onCopy });
+      const units = await runConsole('MATCH (u:Unit) RETURN count(u) AS units', {
+        app: onCopyPatient,
+      });
       expect(units.body.rows).toEqual(await onExplorer('MATCH (u:Unit) RETURN count(u) AS units'));
     },
   );
