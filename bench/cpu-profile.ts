@@ -55,8 +55,13 @@ export interface ProfileSummary {
   total: [string, number][];
 }
 
-/** Sums a profile by function and by kind of work; `top` rows of each list. */
-export function summarise(profile: CpuProfile, top = 12): ProfileSummary {
+/** Every function's own and total ms and each kind of work's ms, idle left out. */
+export function functionTimes(profile: CpuProfile): {
+  busyMs: number;
+  kinds: Map<string, number>;
+  self: Map<string, number>;
+  total: Map<string, number>;
+} {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const parent = new Map<number, number>();
   for (const node of profile.nodes) {
@@ -76,6 +81,7 @@ export function summarise(profile: CpuProfile, top = 12): ProfileSummary {
     kinds.set(kind, (kinds.get(kind) ?? 0) + ms);
     const leafKey = frameKey(leaf.callFrame);
     self.set(leafKey, (self.get(leafKey) ?? 0) + ms);
+    // A sample counts once per function on its stack, however often it recurs there.
     const seen = new Set<string>();
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
       const node = byId.get(at);
@@ -86,11 +92,16 @@ export function summarise(profile: CpuProfile, top = 12): ProfileSummary {
       total.set(key, (total.get(key) ?? 0) + ms);
     }
   });
+  return { busyMs, kinds, self, total };
+}
+
+/** Sums a profile by function and by kind of work; `top` rows of each list. */
+export function summarise(profile: CpuProfile, top = 12): ProfileSummary {
+  const { busyMs, kinds, self, total } = functionTimes(profile);
   const largest = (map: Map<string, number>) => [...map].sort((a, b) => b[1] - a[1]).slice(0, top);
   return { busyMs, kinds: largest(kinds), self: largest(self), total: largest(total) };
 }
 
-/** Starts the sampling profiler of a page's main thread. */
 export async function startProfiling(cdp: CDPSession): Promise<void> {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: SAMPLING_US });

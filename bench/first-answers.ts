@@ -16,6 +16,7 @@ import { ensureSeedLoaded } from '../graph/load/seed.ts';
 import { closeDriver, connection, getDriver } from '../graph/neo4j/database.ts';
 import { queries } from '../graph/queries/registry.ts';
 import { neo4jForBench } from './bench-neo4j.ts';
+import { median, timedRequest } from './timing.ts';
 
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
 const PLAN = '武汉市-f64b89c6';
@@ -118,21 +119,7 @@ const CLICKS: Click[] = [
   },
 ];
 
-const median = (values: readonly number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] ?? NaN)
-    : ((sorted[middle - 1] ?? NaN) + (sorted[middle] ?? NaN)) / 2;
-};
-
-async function timed(app: ReturnType<typeof createApp>, target: string): Promise<number> {
-  const started = performance.now();
-  const response = await app.request(target);
-  await response.arrayBuffer();
-  if (!response.ok) throw new Error(`${target} answered ${response.status}`);
-  return performance.now() - started;
-}
+const timed = timedRequest;
 
 interface Round {
   first: number[];

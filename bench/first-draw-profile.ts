@@ -23,6 +23,8 @@ import type { Browser, CDPSession, Page } from 'playwright-core';
 import type { ServerHandle } from '../graph/api/server.ts';
 import { ARTIFACTS, launchChromium, ROOT, waitForExpression } from '../test/web/browser.ts';
 import { neo4jForBench } from './bench-neo4j.ts';
+import { functionTimes, type CpuProfile } from './cpu-profile.ts';
+import { median } from './timing.ts';
 
 const ROUNDS = Number(process.env['ROUNDS'] ?? 3);
 /** PROFILE=0 leaves the profiler off: its sampling costs main-thread time of its own. */
@@ -43,22 +45,7 @@ const NETWORK = ((): { mbps: number; latencyMs: number } | null => {
 })();
 const say = (line: string) => console.error(`[profile] ${line}`);
 
-interface CallFrame {
-  functionName: string;
-  url: string;
-  lineNumber: number;
-  columnNumber: number;
-}
-interface ProfileNode {
-  id: number;
-  callFrame: CallFrame;
-  children?: number[];
-}
-interface Profile {
-  nodes: ProfileNode[];
-  samples: number[];
-  timeDeltas: number[];
-}
+type Profile = CpuProfile;
 
 interface Load {
   firstDrawMs: number;
@@ -107,46 +94,9 @@ const REDRAW = `(() => {
   return { styled, drawn };
 })()`;
 
-function median(values: readonly number[]): number {
-  const sorted = values.filter((value) => !Number.isNaN(value)).sort((a, b) => a - b);
-  if (sorted.length === 0) return NaN;
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[mid] ?? NaN)
-    : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
-}
-
-/** A function as the profile names it: name, file and line (1-based). */
-function frameKey(frame: CallFrame): string {
-  const file = frame.url.split('/').pop() || '';
-  const name = frame.functionName || '(anonymous)';
-  return file === '' ? name : `${name} ${file}:${frame.lineNumber + 1}`;
-}
-
-/** Self and total ms per function, a sample counted once per function on its stack. */
+/** Self and total ms per function (bench/cpu-profile.ts), idle left out. */
 function timings(profile: Profile): { self: Map<string, number>; total: Map<string, number> } {
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-  const parent = new Map<number, number>();
-  for (const node of profile.nodes)
-    for (const child of node.children ?? []) parent.set(child, node.id);
-  const self = new Map<string, number>();
-  const total = new Map<string, number>();
-  profile.samples.forEach((id, i) => {
-    const ms = (profile.timeDeltas[i] ?? 0) / 1000;
-    const leaf = byId.get(id);
-    if (leaf === undefined) return;
-    const leafKey = frameKey(leaf.callFrame);
-    self.set(leafKey, (self.get(leafKey) ?? 0) + ms);
-    const seen = new Set<string>();
-    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
-      const node = byId.get(at);
-      if (node === undefined || node.callFrame.url === '') continue;
-      const key = frameKey(node.callFrame);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      total.set(key, (total.get(key) ?? 0) + ms);
-    }
-  });
+  const { self, total } = functionTimes(profile);
   return { self, total };
 }
 

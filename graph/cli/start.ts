@@ -34,6 +34,7 @@ async function main(): Promise<number> {
   // Read before Neo4j starts: a bad PORT, or a network HOST with no account, should not cost a
   // JVM start to find out.
   const serverConfig = readServerConfig(process.env);
+  const wantsConsoleCopy = consoleCopyWanted();
   const accounts = await accountsForServing(serverConfig.host);
   const settings = config();
   const stopSignal = untilStopSignal();
@@ -43,7 +44,7 @@ async function main(): Promise<number> {
   // Console queries run on a copy of the graph at a low CPU priority when guatu runs its own
   // Neo4j (graph/neo4j/console-copy.ts); with NEO4J_URI, on a pool of their own.
   const consoleCopy =
-    supervisor !== null && consoleCopyWanted()
+    supervisor !== null && wantsConsoleCopy
       ? new ConsoleCopy(
           {
             connection: settings.connection,

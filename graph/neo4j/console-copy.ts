@@ -17,22 +17,18 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
-import { z } from 'zod';
-import type { Connection, LocalServer } from './config.ts';
+import { ConfigError, type Connection, type LocalServer } from './config.ts';
 import { copyGraph, type CopyReport } from './copy-graph.ts';
 import { freePort } from './ports.ts';
 import { Neo4jSupervisor, type SupervisorOptions } from './supervisor.ts';
 
 /** GUATU_CONSOLE_COPY: `on` (the default with the local Neo4j) or `off`. */
 export function consoleCopyWanted(env: NodeJS.ProcessEnv = process.env): boolean {
-  const value = z
-    .enum(['on', 'off'], {
-      error: (issue) =>
-        `GUATU_CONSOLE_COPY: expected on or off, got ${JSON.stringify(issue.input)}`,
-    })
-    .default('on')
-    .parse(env['GUATU_CONSOLE_COPY'] === '' ? undefined : env['GUATU_CONSOLE_COPY']);
-  return value === 'on';
+  const value = env['GUATU_CONSOLE_COPY'] ?? '';
+  if (value === '' || value === 'on') return true;
+  if (value === 'off') return false;
+  // Read before any JVM starts, so a typo costs nothing; said as the other variables are.
+  throw new ConfigError([`GUATU_CONSOLE_COPY: expected on or off, got ${JSON.stringify(value)}`]);
 }
 
 /** First starts tried before the console is given up for this run. */

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { consoleCopyWanted } from '../../graph/neo4j/console-copy.ts';
 import {
   ConfigError,
   DEFAULT_DATA_DIR,
@@ -139,6 +140,17 @@ describe('readConfig', () => {
   it('treats a variable set to the empty string as not set', () => {
     expect(readConfig({ NEO4J_URI: '', GUATU_NEO4J_PORT: '', GUATU_NEO4J_PASSWORD: '' })).toEqual(
       readConfig({}),
+    );
+  });
+});
+
+describe('GUATU_CONSOLE_COPY', () => {
+  it('is on unless set off, and names a bad value before any JVM starts', () => {
+    expect(consoleCopyWanted({})).toBe(true);
+    expect(consoleCopyWanted({ GUATU_CONSOLE_COPY: 'on' })).toBe(true);
+    expect(consoleCopyWanted({ GUATU_CONSOLE_COPY: 'off' })).toBe(false);
+    expect(() => consoleCopyWanted({ GUATU_CONSOLE_COPY: 'maybe' })).toThrow(
+      'GUATU_CONSOLE_COPY: expected on or off, got "maybe"',
     );
   });
 });
