@@ -105,9 +105,17 @@ describe('the availability banner', () => {
     await openExplorer(page, server, '?lang=en');
     database = { state: 'restarting' };
     expect(await bannerText()).toContain('The database is temporarily unavailable; reconnecting…');
-    database = { state: 'up' };
+    // Pressed just after a scheduled ask, while the database is still away: the banner's own
+    // schedule waits two seconds or more now, so an ask within one second is the button's. Clicking
+    // after the database is back would race the poll, which may take the banner away first.
+    const isHealth = (request: { url(): string }) =>
+      new URL(request.url()).pathname === '/api/health';
+    await page.waitForRequest(isHealth, { timeout: NOTICED_MS });
+    const asked = page.waitForRequest(isHealth, { timeout: 1_000 });
     await banner().locator('button').click();
-    await banner().waitFor({ state: 'detached', timeout: 10_000 });
+    await asked;
+    database = { state: 'up' };
+    await banner().waitFor({ state: 'detached', timeout: NOTICED_MS });
   }, 180_000);
 
   it('says the server cannot be reached while it is gone, and goes once it listens again', async () => {
