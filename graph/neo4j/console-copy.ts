@@ -33,6 +33,7 @@ export function consoleCopyWanted(env: NodeJS.ProcessEnv = process.env): boolean
 
 /** First starts tried before the console is given up for this run. */
 const START_ATTEMPTS = 4;
+const RESTART_READY_TIMEOUT_MS = 600_000;
 
 /** The copy JVM's nice value: see the head of this file. */
 export const COPY_NICENESS = 10;
@@ -183,6 +184,9 @@ export class ConsoleCopy {
     for (let attempt = 1; ; attempt += 1) {
       try {
         this.#supervisor = await Neo4jSupervisor.start(this.#settings, {
+          // A restart starts niced (supervisor.ts): with the explorer busy it gets the cores'
+          // leftovers and may take minutes, which is the point; the console says 503 meanwhile.
+          readyTimeoutMs: RESTART_READY_TIMEOUT_MS,
           ...this.#options.supervisor,
           niceness: this.#options.niceness,
           log: (line) => log(`console copy: ${line}`),

@@ -116,6 +116,13 @@ export interface StartOptions {
    * before: a JVM starting at nice 19 on a busy machine did not get ready within two minutes.
    */
   niceness?: number;
+  /**
+   * Lower the JVM to `niceness` as soon as it is spawned rather than once it is ready. For a
+   * restart (graph/neo4j/supervisor.ts): a JVM starting at full priority beside the explorer
+   * took the cores the planners were using, and a restart has no one waiting on it but the
+   * console, which answers 503 meanwhile.
+   */
+  niceFromSpawn?: boolean;
 }
 
 /** Where the local Neo4j keeps its home inside GUATU_DATA_DIR. */
@@ -471,7 +478,7 @@ class LauncherProcess {
   /** Callers of lastTransaction() in the order they asked; the JVM answers in that order. */
   readonly #lastTxAsked: { resolve: (id: number) => void; reject: (error: Error) => void }[] = [];
 
-  constructor(server: LocalServer, classpath: string, home: string) {
+  constructor(server: LocalServer, classpath: string, home: string, niceness = 0) {
     const archive = classArchive();
     this.#child = spawn(
       javaCommand(),
@@ -492,6 +499,9 @@ class LauncherProcess {
       },
     );
     const child = this.#child;
+    // Before the JVM has started its other threads, which take the main thread's value; any it
+    // started in the moment before are caught by lowerPriority once it is ready.
+    if (niceness > 0 && child.pid !== undefined) lowerPriority(child.pid, niceness);
     // The JVM closing its end early must not crash this process with EPIPE.
     child.stdin.on('error', () => {});
     child.stderr.on('data', (chunk: Buffer) => this.stderr.add(chunk));
@@ -682,7 +692,12 @@ export async function startLocalNeo4j(
   const home = neo4jHome(server.dataDir);
   const uri = `bolt://127.0.0.1:${server.port}`;
   log(`starting Neo4j on ${uri} (home ${home})`);
-  const launcher = new LauncherProcess(server, classpath, home);
+  const launcher = new LauncherProcess(
+    server,
+    classpath,
+    home,
+    options.niceFromSpawn === true ? (options.niceness ?? 0) : 0,
+  );
   try {
     await unlessAborted(
       untilReady(launcher, server, home, options.readyTimeoutMs ?? 120_000),

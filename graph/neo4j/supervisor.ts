@@ -216,7 +216,12 @@ export class Neo4jSupervisor {
           ...(this.#options.readyTimeoutMs === undefined
             ? {}
             : { readyTimeoutMs: this.#options.readyTimeoutMs }),
-          ...(this.#options.niceness === undefined ? {} : { niceness: this.#options.niceness }),
+          // A restart is niced from its spawn: the first start is not (a JVM starting niced on
+          // a busy machine can starve), but a restart competing at full priority with the
+          // explorer it failed beside cost the planners more than what made it fail.
+          ...(this.#options.niceness === undefined
+            ? {}
+            : { niceness: this.#options.niceness, niceFromSpawn: true }),
         });
         this.#current = instance;
         // Stopped while it started: stop() stops it, having waited for this watch to end.

@@ -23,6 +23,7 @@ import { startLocalNeo4j, type LocalNeo4j } from '../../graph/neo4j/launcher.ts'
 import { freePort } from '../../graph/neo4j/ports.ts';
 import { MAX_ANSWER_BYTES } from '../../graph/api/results.ts';
 import { HANG_MS } from '../support/hang.ts';
+import { processesMentioning } from '../support/neo4j.ts';
 import { FGW, loadSeed, seedApp, type ErrorAnswer } from './support.ts';
 
 const DATABASE = 'neo4j';
@@ -417,6 +418,17 @@ describe("Neo4j's refusals are coded 4xx with a plain sentence", () => {
   });
 });
 
+/** The first live process other than `old` whose command line names `text`. */
+async function newProcessMentioning(text: string, old: number, boundMs: number): Promise<number> {
+  const deadline = Date.now() + boundMs;
+  for (;;) {
+    const found = processesMentioning(text).find((pid) => pid !== old);
+    if (found !== undefined) return found;
+    if (Date.now() > deadline) throw new Error(`no new process naming ${text} in ${boundMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** The nice value of every thread of process `pid` (field 19 of /proc/PID/task/TID/stat). */
 async function threadNiceness(pid: number): Promise<number[]> {
   const tasks = await readdir(`/proc/${pid}/task`);
@@ -574,6 +586,12 @@ describe("the console's own copy of the graph (npm start's console)", () => {
       try {
         const stuck = await runConsole('RETURN 1 AS one', { app: onCopy });
         expect(stuck.status).toBe(504);
+        // The new JVM is niced from its spawn, not only once ready: a restart at full priority
+        // competed with the explorer for the cores. (The copy is started by this process, so
+        // no look can fall between its spawn and its lowering.)
+        const restarted = await newProcessMentioning(copyServer.dataDir, pid, 2 * HANG_MS);
+        expect(new Set(await threadNiceness(restarted))).toEqual(new Set([COPY_NICENESS]));
+        expect(copy.status().restarts).toBe(restartsBefore);
         await expect
           .poll(() => copy.status().restarts, { timeout: 2 * HANG_MS, interval: 200 })
           .toBeGreaterThan(restartsBefore);

@@ -116,6 +116,26 @@ describe('the rules, on a stand-in', () => {
     expect(supervisor.state).toEqual({ state: 'stopped' });
   });
 
+  it('starts a niced Neo4j at full priority, and a restart niced from its spawn', async () => {
+    const first = standIn();
+    const starts: StartOptions[] = [];
+    const supervisor = await Neo4jSupervisor.start(SERVER, {
+      ...QUICK,
+      niceness: 10,
+      start: async (_server, options) => {
+        starts.push(options);
+        return starts.length === 1 ? first : standIn();
+      },
+    });
+    first.die();
+    await within(2_000, 'up again', async () => (supervisor.restarts === 1 ? true : undefined));
+    expect(starts.map(({ niceness, niceFromSpawn }) => ({ niceness, niceFromSpawn }))).toEqual([
+      { niceness: 10, niceFromSpawn: undefined },
+      { niceness: 10, niceFromSpawn: true },
+    ]);
+    await supervisor.stop();
+  });
+
   it('gives up after the stated number of failures in a row, saying why', async () => {
     const first = standIn();
     let starts = 0;
