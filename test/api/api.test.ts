@@ -421,6 +421,7 @@ describe('paths', () => {
 describe('hotspots and named queries', () => {
   const hotspotNames = [
     'unit-load',
+    'portfolio-load',
     'multi-lead-items',
     'coordination-pairs',
     'brokers',

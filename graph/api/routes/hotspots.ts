@@ -15,6 +15,8 @@ import { OptionalCount, OptionalFlag, PlanParam, queryOf } from '../validate.ts'
 /** The hotspot rankings, in the order the explorer lists them. */
 export const HOTSPOT_NAMES = [
   'unit-load',
+  // Over every plan loaded, not only the plan shown (issue 15): a bureau's whole load.
+  'portfolio-load',
   'multi-lead-items',
   'coordination-pairs',
   'brokers',

@@ -39,6 +39,9 @@ export const zh = {
   hotspotsTitle_unit_load: '单位工作量',
   hotspotsDef_unit_load:
     '按加权工作量给单位排序:每牵头一项计 1,每配合一项计 0.5;默认不含集合单位。',
+  hotspotsTitle_portfolio_load: '全部规划工作量',
+  hotspotsDef_portfolio_load:
+    '计入所有已载入的规划:各规划中的牵头、配合与加权工作量相加,并列出各规划所占;默认不含集合单位。',
   hotspotsTitle_multi_lead_items: '多头牵头事项',
   hotspotsDef_multi_lead_items: '有三个及以上牵头单位的事项:没有哪一个单位能被明确问责。',
   hotspotsTitle_coordination_pairs: '协同单位对',
@@ -142,6 +145,9 @@ export const en: Record<keyof typeof zh, string> = {
   hotspotsTitle_unit_load: 'Unit load',
   hotspotsDef_unit_load:
     'Units ranked by weighted load: 1 per item led, 0.5 per item supported; collective units left out by default.',
+  hotspotsTitle_portfolio_load: 'Load over all plans',
+  hotspotsDef_portfolio_load:
+    "Counting every plan loaded: each plan's leads, supports and weighted load added up, with each plan's share; collective units left out by default.",
   hotspotsTitle_multi_lead_items: 'Diffuse ownership',
   hotspotsDef_multi_lead_items:
     'Items with three or more lead units, so no one unit clearly answers for them.',

@@ -1,0 +1,118 @@
+// The ranking over every plan loaded (cypher/portfolio-load.cypher, issue 15): with the seed and a
+// second notice of the same city loaded, each unit's figures are the sums of its figures in each
+// plan's own ranking, and its row says which plans it covers.
+import type { Hono } from 'hono';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HotspotAnswer } from '../../contract/api/hotspots.ts';
+import { loadPlanText } from '../../graph/load/load-plan.ts';
+import { connection, getDriver } from '../../graph/neo4j/database.ts';
+import { renamedSeed, seedText } from '../load/support.ts';
+import { removePlansOtherThanSeed, useTestNeo4j } from '../support/neo4j.ts';
+import { get, loadSeed, SEED_PLAN, seedApp } from './support.ts';
+
+useTestNeo4j();
+
+// The indicators and first themes of the seed, under a title of its own: a second notice naming
+// many of the seed's bureaus, and not all of them.
+const SECOND = renamedSeed('全部规划', seedText.split('\n').slice(0, 120).join('\n'));
+
+let app: Hono;
+let second = '';
+
+beforeAll(async () => {
+  const driver = getDriver();
+  const { database } = connection();
+  await loadSeed(driver, database);
+  await removePlansOtherThanSeed(driver);
+  second = (await loadPlanText(driver, SECOND, 'second.txt', { database })).planId;
+  app = seedApp(driver, database);
+}, 120_000);
+
+afterAll(() => removePlansOtherThanSeed(getDriver()));
+
+type Row = Record<string, unknown>;
+
+async function ranking(name: string, query: Record<string, string | number | boolean>) {
+  const answer = await get<HotspotAnswer>(app, `/api/hotspots/${name}`, {
+    limit: 500,
+    collectives: true,
+    ...query,
+  });
+  expect(answer.status).toBe(200);
+  expect(answer.body.truncated).toBe(false);
+  return answer.body.rows;
+}
+
+const FIGURES = ['leads', 'inferredLeads', 'supports', 'load'] as const;
+
+describe('GET /api/hotspots/portfolio-load', () => {
+  it('adds up each plan’s own ranking, unit by unit, and counts the plans', async () => {
+    const perPlan = [
+      await ranking('unit-load', { plan: SEED_PLAN }),
+      await ranking('unit-load', { plan: second }),
+    ];
+    const expected = new Map<string, Row>();
+    for (const rows of perPlan) {
+      for (const row of rows) {
+        const id = String(row['unitId']);
+        const sum = expected.get(id) ?? {
+          plans: 0,
+          leads: 0,
+          inferredLeads: 0,
+          supports: 0,
+          load: 0,
+        };
+        sum['plans'] = Number(sum['plans']) + 1;
+        for (const figure of FIGURES) sum[figure] = Number(sum[figure]) + Number(row[figure]);
+        expected.set(id, sum);
+      }
+    }
+    const portfolio = await ranking('portfolio-load', {});
+    const got = new Map(
+      portfolio.map((row) => [
+        String(row['unitId']),
+        Object.fromEntries(['plans', ...FIGURES].map((key) => [key, row[key]])),
+      ]),
+    );
+    expect(got).toEqual(expected);
+    // Both plans name some units, and one names others alone.
+    const counts = new Set(portfolio.map((row) => row['plans']));
+    expect(counts).toEqual(new Set([1, 2]));
+    // Heaviest first.
+    const loads = portfolio.map((row) => Number(row['load']));
+    expect(loads).toEqual([...loads].sort((a, b) => b - a));
+  });
+
+  it('says, for a unit in both plans, each plan’s share, the heaviest first', async () => {
+    const portfolio = await ranking('portfolio-load', {});
+    const fgw = portfolio.find((row) => row['unit'] === '市发改委');
+    const [inSeed] = (await ranking('unit-load', { plan: SEED_PLAN })).filter(
+      (row) => row['unit'] === '市发改委',
+    );
+    const [inSecond] = (await ranking('unit-load', { plan: second })).filter(
+      (row) => row['unit'] === '市发改委',
+    );
+    expect(fgw?.['plans']).toBe(2);
+    const parts = String(fgw?.['byPlan']).split('; ');
+    expect(parts).toHaveLength(2);
+    // The seed gives it more than its first themes do.
+    const share = (part: string | undefined) => Number(part?.split(' ').pop());
+    expect(parts[0]).toMatch(/^武汉市国民经济.*任务分工方案 /);
+    expect(share(parts[0])).toBe(inSeed?.['load']);
+    expect(parts[1]).toContain('全部规划');
+    expect(share(parts[1])).toBe(inSecond?.['load']);
+  });
+
+  it('leaves collective units out unless asked, as the other rankings do', async () => {
+    const without = await ranking('portfolio-load', { collectives: false });
+    expect(without.some((row) => row['collective'] === true)).toBe(false);
+    const withThem = await ranking('portfolio-load', {});
+    expect(withThem.some((row) => row['collective'] === true)).toBe(true);
+  });
+
+  it('is listed among the rankings, with its words in Chinese and English', async () => {
+    const listed = await get<{ name: string; titleZh: string }[]>(app, '/api/hotspots');
+    const entry = listed.body.find((ranking) => ranking.name === 'portfolio-load');
+    expect(entry?.titleZh).toBe('全部规划工作量排名:计入所有已载入规划,谁承担的事项最多');
+  });
+});
