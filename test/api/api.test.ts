@@ -428,6 +428,7 @@ describe('hotspots and named queries', () => {
     'communities',
     'cross-theme-units',
     'collective-exposure',
+    'member-load',
     'overdue-by-unit',
     'stalled-items',
     'progress-by-theme',

@@ -1,6 +1,7 @@
 // The ranking over every plan loaded (cypher/portfolio-load.cypher, issue 15): with the seed and a
 // second notice of the same city loaded, each unit's figures are the sums of its figures in each
-// plan's own ranking, and its row says which plans it covers.
+// plan's own ranking, and its row says which plans it covers. And collectives broken down
+// (cypher/member-load.cypher): what 各区人民政府 and its kind hand down to each member.
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HotspotAnswer } from '../../contract/api/hotspots.ts';
@@ -114,5 +115,68 @@ describe('GET /api/hotspots/portfolio-load', () => {
     const listed = await get<{ name: string; titleZh: string }[]>(app, '/api/hotspots');
     const entry = listed.body.find((ranking) => ranking.name === 'portfolio-load');
     expect(entry?.titleZh).toBe('全部规划工作量排名:计入所有已载入规划,谁承担的事项最多');
+  });
+});
+
+describe('GET /api/hotspots/member-load', () => {
+  it('gives each member of a named collective the items it carries through it, counted once', async () => {
+    const { database } = connection();
+    const driver = getDriver();
+    // The plan's assignments and memberships as stored, counted here in TypeScript: a second
+    // reckoning of what the query counts in Cypher.
+    const { records: assigned } = await driver.executeQuery(
+      `MATCH (unit:Unit)-[:LEADS|SUPPORTS {planId: $plan}]->(item:Item)
+       RETURN unit.id AS unit, item.id AS item, coalesce(unit.collective, false) AS collective`,
+      { plan: SEED_PLAN },
+      { database },
+    );
+    const { records: memberships } = await driver.executeQuery(
+      `MATCH (member:Unit)-[m:MEMBER_OF]->(collective:Unit)
+       WHERE m.source = 'dictionary' OR m.planId = $plan
+       RETURN member.id AS member, coalesce(member.collective, false) AS memberIsCollective,
+              collective.id AS collective`,
+      { plan: SEED_PLAN },
+      { database },
+    );
+    const itemsOf = new Map<string, Set<string>>();
+    const collectiveNamed = new Set<string>();
+    for (const record of assigned) {
+      const unit = String(record.get('unit'));
+      const items = itemsOf.get(unit) ?? new Set<string>();
+      items.add(String(record.get('item')));
+      itemsOf.set(unit, items);
+      if (record.get('collective') === true) collectiveNamed.add(unit);
+    }
+    const expected = new Map<string, { namedItems: number; viaCollectives: number }>();
+    const carriedBy = new Map<string, Set<string>>();
+    for (const record of memberships) {
+      const collective = String(record.get('collective'));
+      if (!collectiveNamed.has(collective) || record.get('memberIsCollective') === true) continue;
+      const member = String(record.get('member'));
+      const carried = carriedBy.get(member) ?? new Set<string>();
+      for (const item of itemsOf.get(collective) ?? []) carried.add(item);
+      carriedBy.set(member, carried);
+    }
+    for (const [member, carried] of carriedBy) {
+      const named = itemsOf.get(member) ?? new Set<string>();
+      const only = [...carried].filter((item) => !named.has(item)).length;
+      expected.set(member, { namedItems: named.size, viaCollectives: only });
+    }
+    expect(expected.size).toBeGreaterThan(10);
+
+    const rows = await ranking('member-load', { plan: SEED_PLAN });
+    const got = new Map(
+      rows.map((row) => [
+        String(row['unitId']),
+        { namedItems: row['namedItems'], viaCollectives: row['viaCollectives'] },
+      ]),
+    );
+    expect(got).toEqual(expected);
+    for (const row of rows) {
+      expect(row['items']).toBe(Number(row['namedItems']) + Number(row['viaCollectives']));
+    }
+    // A district of 各区人民政府 carries the items naming it.
+    const district = rows.find((row) => (row['collectives'] as string[]).includes('各区人民政府'));
+    expect(district?.['viaCollectives']).toBeGreaterThan(50);
   });
 });

@@ -23,6 +23,7 @@ export const HOTSPOT_NAMES = [
   'communities',
   'cross-theme-units',
   'collective-exposure',
+  'member-load',
   // Progress (issue 14): they read the progress records, and today from the app's clock.
   'overdue-by-unit',
   'stalled-items',

@@ -56,6 +56,9 @@ export const zh = {
   hotspotsTitle_collective_exposure: '依赖集合单位的事项',
   hotspotsDef_collective_exposure:
     '点名“各区人民政府”等集合单位的事项:具体由谁落实未列明;具名单位最少的排在前面。',
+  hotspotsTitle_member_load: '集合分工到成员',
+  hotspotsDef_member_load:
+    '“各区人民政府”等集合单位被点名,即每个成员都要承担:各成员单位被直接点名的事项、只经由集合单位承担的事项及合计。',
   hotspotsTitle_overdue_by_unit: '逾期单位',
   hotspotsDef_overdue_by_unit:
     '按逾期事项数给单位排序:完成时限已过而未完成的牵头或配合事项(暂缓的也计入);默认不含集合单位。',
@@ -165,6 +168,9 @@ export const en: Record<keyof typeof zh, string> = {
   hotspotsTitle_collective_exposure: 'Collective exposure',
   hotspotsDef_collective_exposure:
     'Items naming 各区人民政府 or another collective unit, leaving who acts unnamed; fewest named units first.',
+  hotspotsTitle_member_load: 'Members of collectives',
+  hotspotsDef_member_load:
+    'A collective such as 各区人民政府 named on an item means every member carries it: each member unit’s items named on it, those it carries only through a collective, and both.',
   hotspotsTitle_overdue_by_unit: 'Overdue by unit',
   hotspotsDef_overdue_by_unit:
     'Units ranked by overdue items: items they lead or support whose deadline has passed, not done (paused ones count); collective units left out by default.',
