@@ -34,7 +34,7 @@ const SECOND = [
   'test/api/hostile.test.ts',
 ];
 const THIRD = [
-  'test/web/{hotspots,console,canvas,availability,team-login,task-list,attach,reports,editions}.test.ts',
+  'test/web/{hotspots,console,canvas,availability,team-login,task-list,attach,reports,editions,unit-merge}.test.ts',
 ];
 
 // A server named by NEO4J_URI is one database: then the lanes run as one, one file at a time.

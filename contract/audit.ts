@@ -18,6 +18,8 @@ export const AUDIT_ACTION_WORDS: Readonly<Record<string, { zh: string; en: strin
   'import-ledger': { zh: '导入督办台账', en: 'Imported a ledger' },
   'update-progress': { zh: '更新进展', en: 'Updated progress' },
   'edit-item': { zh: '修改事项', en: 'Edited an item' },
+  'merge-units': { zh: '合并单位', en: 'Merged units' },
+  'split-units': { zh: '拆分单位', en: 'Split units' },
 };
 
 /** The action's word in `lang`, or the action as written when it has none. */

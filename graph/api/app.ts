@@ -33,6 +33,7 @@ import { sourceRoutes } from './routes/source.ts';
 import { taskListRoutes } from './routes/task-list.ts';
 import { themesRoutes } from './routes/themes.ts';
 import { unitsRoutes } from './routes/units.ts';
+import { unitMergeRoutes } from './routes/unit-merge.ts';
 
 export type { ApiDeps } from './context.ts';
 
@@ -151,6 +152,7 @@ export function createApp(deps: ApiDeps): Hono {
     searchRoutes,
     graphRoutes,
     unitsRoutes,
+    unitMergeRoutes,
     taskListRoutes,
     themesRoutes,
     pathsRoutes,

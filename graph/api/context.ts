@@ -110,6 +110,8 @@ export class ApiContext {
   readonly consoleDatabase: ConsoleDatabase | undefined;
   readonly #database: string;
   #plans: { at: number; plans: Promise<PlanSummary[]> } | null = null;
+  /** Edits of the graph that leave every plan's text and counts as they were (a units merge). */
+  #graphEdits = 0;
   readonly answers: AnswerCache;
   readonly availability: (() => DatabaseAvailability) | undefined;
   readonly now: () => Date;
@@ -274,7 +276,16 @@ export class ApiContext {
         (plan) =>
           `${plan.id}@${plan.sourceSha256}:${plan.itemCount}:${plan.unitCount}:${plan.edgeCount}`,
       )
-      .join('|');
+      .join('|')
+      .concat(`#${this.#graphEdits}`);
+  }
+
+  /**
+   * The graph was edited here without a plan being loaded (graph/api/routes/unit-merge.ts): the
+   * answers kept so far describe it no longer.
+   */
+  graphEdited(): void {
+    this.#graphEdits += 1;
   }
 
   /** The JSON kept for `key` under this version of the plans, if any and not too old. */

@@ -16,6 +16,7 @@ import { downloadTaskList, type TaskListFormat } from '../task-list/download-tas
 import { moveFocusInList } from './arrow-keys.ts';
 import { NodeSelectEvent } from './events.ts';
 import { panelStyles, sharedStyles } from './shared-styles.ts';
+import '../units/gt-unit-merge.ts';
 
 /** Partners listed before the rest are left out: the strongest ties tell the story. */
 const PARTNERS_SHOWN = 12;
@@ -48,6 +49,9 @@ export class GtUnitPanel extends LitElement {
         gap: 0.4rem;
         margin-top: 0.4rem;
       }
+      section.merge:has(> gt-unit-merge[data-empty]) {
+        display: none;
+      }
       .task-list .hint,
       .task-list .note {
         margin: 0.3rem 0 0;
@@ -63,13 +67,15 @@ export class GtUnitPanel extends LitElement {
   @state() private exporting: TaskListFormat | null = null;
   @state() private exportStatus = '';
   @state() private exportProblem = '';
+  /** Bumped when units were merged or split here: the profile is read again. */
+  @state() private revision = 0;
 
   @property() unitId = '';
   @property() plan: string | null = null;
   @property() language: Lang = 'zh';
 
   private profile = new Task(this, {
-    args: () => [this.unitId, this.plan] as const,
+    args: () => [this.unitId, this.plan, this.revision] as const,
     task: ([id, plan], { signal }) => this.api.unitProfile(id, plan, signal),
   });
 
@@ -80,6 +86,10 @@ export class GtUnitPanel extends LitElement {
       this.exportProblem = '';
     }
   }
+
+  #onMerged = (): void => {
+    this.revision += 1;
+  };
 
   #show(id: string): void {
     this.dispatchEvent(new NodeSelectEvent(id, true));
@@ -215,6 +225,15 @@ export class GtUnitPanel extends LitElement {
           <dt>${msg(lang, 'category')}</dt>
           <dd>${categoryName(lang, unit.collective === true ? 'collective' : unit.category)}</dd>
         </dl>
+      </section>
+      <section class="merge" @gt-units-merged=${this.#onMerged}>
+        <gt-unit-merge
+          .unitId=${unit.id}
+          .unitName=${unit.name}
+          .collective=${unit.collective === true}
+          .plan=${profile.plan}
+          .language=${lang}
+        ></gt-unit-merge>
       </section>
       ${hasItems ? this.#renderTaskList() : nothing}
       <section>
