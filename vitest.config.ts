@@ -20,7 +20,7 @@ const ALONE = [
   'test/neo4j/transaction-memory.test.ts',
   'test/api/{api-queries,elements,errors,guard}.test.ts',
   'test/web/{canvas-fit,heat,hotspot-details,layered-layout,plan-words,saved-views,table-data,to-elements,view-state,war-map}.test.ts',
-  'test/web/{attach-proposals,early-graph,editions-view}.test.ts',
+  'test/web/{attach-proposals,early-graph,editions-view,matrix-data}.test.ts',
   'test/editions/**/*.test.ts',
 ];
 

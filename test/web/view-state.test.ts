@@ -14,6 +14,7 @@ import {
   type ViewState,
 } from '../../web/src/state/view.ts';
 import { TIMELINE_GROUPS, WAR_FILTERS } from '../../web/src/state/warmap.ts';
+import { MATRIX_COLUMNS, type MatrixSort } from '../../web/src/state/matrix.ts';
 
 const id = fc.string({
   minLength: 1,
@@ -73,6 +74,12 @@ const arbitraryView: fc.Arbitrary<ViewState> = fc
       warFilters: fc.subarray([...WAR_FILTERS]),
       timeline: fc.boolean(),
       timelineBy: fc.constantFrom(...TIMELINE_GROUPS),
+      matrix: fc.boolean(),
+      matrixSort: fc.oneof(
+        fc.constantFrom<MatrixSort>('load', 'name', 'cluster'),
+        id.map((key): MatrixSort => `col:${key}`),
+      ),
+      matrixColumns: fc.constantFrom(...MATRIX_COLUMNS),
     }),
     lighting,
     comparing,

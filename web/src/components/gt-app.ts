@@ -260,12 +260,14 @@ export class GtApp extends LitElement {
       }
       gt-graph,
       gt-table-view,
-      gt-timeline {
+      gt-timeline,
+      gt-matrix-view {
         position: absolute;
         inset: 0;
       }
       gt-table-view,
-      gt-timeline {
+      gt-timeline,
+      gt-matrix-view {
         padding-top: 3rem;
       }
       gt-node-actions {
@@ -484,6 +486,7 @@ export class GtApp extends LitElement {
     // What is on screen now is defined now; the rest of components/later.ts after the first draw.
     if (this.#session.needsLogin) void define('gt-login');
     if (this.view.timeline) void define('gt-timeline');
+    if (this.view.matrix) void define('gt-matrix-view');
     if (this.view.selected !== null) {
       for (const panel of PANELS) void define(panel);
     }
@@ -1086,11 +1089,14 @@ export class GtApp extends LitElement {
               .metric=${view.metric}
               .warmap=${this.warMap.nodeData(drawing?.index ?? null)}
               ?hidden=${
-                view.table || view.timeline || (view.compare !== null && view.compareOn === 'table')
+                view.matrix ||
+                view.table ||
+                view.timeline ||
+                (view.compare !== null && view.compareOn === 'table')
               }
             ></gt-graph>
             ${
-              !view.table && view.timeline
+              !view.matrix && !view.table && view.timeline
                 ? html`<gt-timeline
                     .language=${lang}
                     .map=${this.warMap.map}
@@ -1104,7 +1110,18 @@ export class GtApp extends LitElement {
                 : nothing
             }
             ${
-              view.table
+              view.matrix
+                ? html`<gt-matrix-view
+                    .graph=${graph ?? null}
+                    .index=${drawing?.index ?? null}
+                    .view=${view}
+                    .englishPrefix=${drawing?.englishPrefix ?? ''}
+                    .plan=${plan}
+                  ></gt-matrix-view>`
+                : nothing
+            }
+            ${
+              view.table && !view.matrix
                 ? html`<gt-table-view
                     .nodes=${drawing?.shown.nodes ?? []}
                     .index=${drawing?.index ?? null}
@@ -1113,7 +1130,7 @@ export class GtApp extends LitElement {
                     .englishPrefix=${drawing?.englishPrefix ?? ''}
                     .fileBase=${this.#tableFileBase(drawing)}
                   ></gt-table-view>`
-                : view.timeline
+                : view.timeline || view.matrix
                   ? nothing
                   : html`
                       <gt-node-actions
@@ -1178,7 +1195,7 @@ export class GtApp extends LitElement {
             .nodes=${drawing?.shown.nodes ?? []}
             .warmap=${view.warmap || view.timeline ? this.warMap.map : null}
             .warFilters=${view.warFilters}
-            ?hidden=${view.table}
+            ?hidden=${view.table || view.matrix}
           ></gt-legend>
         </div>
         <aside role="complementary" aria-label=${msg(lang, 'panelLabel')}>

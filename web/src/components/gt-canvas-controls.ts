@@ -1,7 +1,8 @@
-// The controls in the canvas's corner: layered or force layout, graph, table or timeline, the
-// war map (作战图) on or off, fit to screen.
+// The controls in the canvas's corner: layered or force layout, graph, table, timeline or
+// matrix, the war map (作战图) on or off, fit to screen.
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { matrixWord } from '../i18n/features/matrix.ts';
 import { warmapWord } from '../i18n/features/warmap.ts';
 import { msg } from '../i18n/messages.ts';
 import { DEFAULT_VIEW, type ViewState } from '../state/view.ts';
@@ -42,7 +43,7 @@ export class GtCanvasControls extends LitElement {
               class="button"
               data-layout=${layout}
               aria-pressed=${pressed(view.layout === layout)}
-              ?disabled=${view.table || view.timeline}
+              ?disabled=${view.table || view.timeline || view.matrix}
               @click=${() => this.#change({ layout })}
             >
               ${msg(lang, layout === 'layered' ? 'layoutLayered' : 'layoutForce')}
@@ -53,26 +54,35 @@ export class GtCanvasControls extends LitElement {
         <button
           class="button"
           data-view="graph"
-          aria-pressed=${pressed(!view.table && !view.timeline)}
-          @click=${() => this.#change({ table: false, timeline: false })}
+          aria-pressed=${pressed(!view.table && !view.timeline && !view.matrix)}
+          @click=${() => this.#change({ table: false, timeline: false, matrix: false })}
         >
           ${msg(lang, 'viewGraph')}
         </button>
         <button
           class="button"
           data-view="table"
-          aria-pressed=${pressed(view.table)}
-          @click=${() => this.#change({ table: true, timeline: false })}
+          aria-pressed=${pressed(view.table && !view.matrix)}
+          @click=${() => this.#change({ table: true, timeline: false, matrix: false })}
         >
           ${msg(lang, 'viewTable')}
         </button>
         <button
           class="button"
           data-view="timeline"
-          aria-pressed=${pressed(view.timeline && !view.table)}
-          @click=${() => this.#change({ table: false, timeline: true })}
+          aria-pressed=${pressed(view.timeline && !view.table && !view.matrix)}
+          @click=${() => this.#change({ table: false, timeline: true, matrix: false })}
         >
           ${warmapWord(lang, 'viewTimeline')}
+        </button>
+        <button
+          class="button"
+          data-view="matrix"
+          aria-pressed=${pressed(view.matrix)}
+          title=${matrixWord(lang, 'viewMatrixHint')}
+          @click=${() => this.#change({ table: false, timeline: false, matrix: true })}
+        >
+          ${matrixWord(lang, 'viewMatrix')}
         </button>
       </div>
       <button
@@ -87,7 +97,7 @@ export class GtCanvasControls extends LitElement {
       <button
         class="button"
         data-action="fit"
-        ?disabled=${view.table || view.timeline}
+        ?disabled=${view.table || view.timeline || view.matrix}
         @click=${() => this.dispatchEvent(new FitRequestEvent())}
       >
         ${msg(lang, 'fit')}

@@ -15,6 +15,7 @@ const LATER = {
   'gt-report-dialog': () => import('./gt-report-dialog.ts'),
   'gt-timeline': () => import('../warmap/gt-timeline.ts'),
   'gt-login': () => import('./gt-login.ts'),
+  'gt-matrix-view': () => import('./gt-matrix-view.ts'),
 } satisfies Partial<Record<keyof HTMLElementTagNameMap, () => Promise<unknown>>>;
 
 export type LaterTag = keyof typeof LATER;

@@ -3,6 +3,7 @@
 // view; defaults are left out, so the plain address is the whole plan.
 import type { Lang } from '../i18n/messages.ts';
 import { DEFAULT_WARMAP_VIEW, readWarmapView, writeWarmapView, type WarmapView } from './warmap.ts';
+import { DEFAULT_MATRIX_VIEW, readMatrixView, writeMatrixView, type MatrixView } from './matrix.ts';
 import {
   DEFAULT_COMPARE_VIEW,
   readCompareView,
@@ -39,7 +40,7 @@ export interface Expansion {
   limit: number;
 }
 
-export interface ViewState extends WarmapView, CompareView {
+export interface ViewState extends WarmapView, CompareView, MatrixView {
   plan: string | null;
   selected: string | null;
   layout: Layout;
@@ -93,6 +94,7 @@ export const DEFAULT_VIEW: ViewState = {
   row: null,
   ...DEFAULT_WARMAP_VIEW,
   ...DEFAULT_COMPARE_VIEW,
+  ...DEFAULT_MATRIX_VIEW,
 };
 
 const isFilterKind = (value: string): value is FilterKind =>
@@ -164,6 +166,7 @@ export function readView(search: string): ViewState {
     row: lit ? row : null,
     ...readWarmapView(query),
     ...readCompareView(query),
+    ...readMatrixView(query),
   };
 }
 
@@ -201,6 +204,7 @@ export function writeView(view: ViewState): string {
   }
   writeWarmapView(view, query);
   writeCompareView(view, query);
+  writeMatrixView(view, query);
   // A row's key joins names with `|`, which a query may hold as it is: 市发改委|市经信局 reads
   // better in a shared link than %7C.
   return query.toString().replaceAll('%7C', '|');
