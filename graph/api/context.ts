@@ -12,6 +12,7 @@ import { AnswerCache } from './answer-cache.ts';
 import type { DatabaseAvailability } from './availability.ts';
 import { answerCacheConfig, DEFAULT_HOST, timeZoneConfig } from './config.ts';
 import type { FoundGraph } from './elements.ts';
+import type { RefusalLimits } from './console/refusals.ts';
 import type { ConsoleDatabase } from './console/target.ts';
 import { HttpError } from './http-error.ts';
 import { readRows, type ReadTarget, type Rows } from './read.ts';
@@ -54,6 +55,8 @@ export interface ApiDeps {
   queryTimeoutMs?: number;
   /** Time limit of a console query; default 10 s. */
   consoleTimeoutMs?: number;
+  /** How a client's refused console queries slow its next ones (console/refusals.ts). */
+  consoleRefusals?: Partial<RefusalLimits>;
   /** Rows a console or named query returns at most; default 5,000. */
   maxRows?: number;
   /**
@@ -104,6 +107,7 @@ export class ApiContext {
   readonly host: string;
   readonly queryTimeoutMs: number;
   readonly consoleTimeoutMs: number;
+  readonly consoleRefusals: Partial<RefusalLimits> | undefined;
   readonly maxRows: number;
   readonly #driver: Driver | (() => Driver);
   readonly #consoleDriver: Driver | (() => Driver) | undefined;
@@ -133,6 +137,7 @@ export class ApiContext {
     this.host = deps.host ?? DEFAULT_HOST;
     this.queryTimeoutMs = deps.queryTimeoutMs ?? 10_000;
     this.consoleTimeoutMs = deps.consoleTimeoutMs ?? DEFAULT_CONSOLE_TIMEOUT_MS;
+    this.consoleRefusals = deps.consoleRefusals;
     this.maxRows = deps.maxRows ?? 5_000;
     this.answers =
       deps.answers ??

@@ -20,6 +20,7 @@ import { collectRows, cypherParams, withReadSession } from '../read.ts';
 import { answerOf, graphOfRecords, MAX_ANSWER_BYTES, recordBytes } from '../results.ts';
 import { jsonBodyOf } from '../validate.ts';
 import { clientOf, ConsoleGate, type Busy } from '../console/gate.ts';
+import { RefusalBuckets } from '../console/refusals.ts';
 import { checkBodyNesting, checkExpensive, checkQueryNesting } from '../console/shape.ts';
 import { requireJson } from '../console/require-json.ts';
 import { consoleLease } from '../console/target.ts';
@@ -31,10 +32,13 @@ import { ConsoleCopyUnavailable } from '../../neo4j/console-copy.ts';
  */
 const CONSOLE_FETCH_SIZE = 50;
 
-const BUSY_MESSAGES: Record<Busy, string> = {
-  console_busy: 'the console is running as many queries as it may at once; try again in a moment',
+const BUSY_MESSAGES: Record<Busy | 'console_refusals', string> = {
+  console_busy:
+    'the console is running as many queries as it may at once; try again in a moment / 控制台同时运行的查询已达上限，请稍后再试',
   too_many_queries:
-    'this client already has as many console queries running as it may; wait for one to finish',
+    'this client already has as many console queries running as it may; wait for one to finish / 本机已有多条控制台查询在运行，请等其中一条结束',
+  console_refusals:
+    'too many console queries from this address were refused in a row; wait a few seconds / 本机的控制台查询接连被拒绝，请等几秒再试',
 };
 
 /**
@@ -51,7 +55,7 @@ function copyUnavailable(c: Context, error: ConsoleCopyUnavailable): Response {
  * The console's 429. Answered here rather than thrown: it carries Retry-After, and HttpError
  * carries no headers.
  */
-function busy(c: Context, reason: Busy): Response {
+function busy(c: Context, reason: Busy | 'console_refusals'): Response {
   return c.json({ error: { code: reason, message: BUSY_MESSAGES[reason] } }, 429, {
     'Retry-After': '1',
   });
@@ -149,6 +153,22 @@ export function consoleError(error: unknown, ranMs = 0, timeoutMs = Infinity): u
 export function cypherRoutes(api: ApiContext): Hono {
   const routes = new Hono();
   const gate = new ConsoleGate();
+  const refusals = new RefusalBuckets(api.consoleRefusals);
+
+  // Before anything reads the body: see console/refusals.ts.
+  routes.use('/cypher', async (c, next) => {
+    const client = clientOf(c);
+    if (client === 'in-process') return next();
+    const hold = refusals.holdFor(client);
+    if (hold === 'busy') return busy(c, 'console_refusals');
+    if (hold.waitMs > 0) await refusals.wait(hold.waitMs, c.req.raw.signal);
+    if (hold.refuse) {
+      refusals.refused(client);
+      return busy(c, 'console_refusals');
+    }
+    await next();
+    if (c.res.status >= 400) refusals.refused(client);
+  });
 
   routes.post('/cypher', async (c) => {
     requireJson(c);

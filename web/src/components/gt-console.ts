@@ -77,6 +77,10 @@ function failureWords(failure: Failure): MessageKey {
       return 'consoleUnavailable';
     case 'console_unavailable':
       return 'consoleCopyUnavailable';
+    case 'console_busy':
+    case 'too_many_queries':
+    case 'console_refusals':
+      return 'consoleBusy';
     case 'missing_param':
     case 'unknown_param':
     case 'wrong_type':

@@ -38,6 +38,7 @@ export const zh = {
   consoleTooLarge: '查询或参数太大,没有执行。',
   consoleUnavailable: '图数据库暂时无法连接,请稍后再试。',
   consoleCopyUnavailable: '控制台专用的数据副本正在准备、同步或重启(浏览图谱不受影响),请稍后再试。',
+  consoleBusy: '控制台查询太多:同时运行的已达上限,或本机的查询接连被拒绝。请稍等几秒再试。',
   consoleBadParams: '参数不符合要求:',
   consoleFailed: '查询失败:',
   consoleBadList: '请填写 JSON 列表,例如 ["市发改委"]',
@@ -93,6 +94,8 @@ export const en: Record<keyof typeof zh, string> = {
   consoleUnavailable: 'The graph database cannot be reached right now; try again shortly.',
   consoleCopyUnavailable:
     "The console's own copy of the graph is being prepared, updated or restarted (the explorer is not affected); try again shortly.",
+  consoleBusy:
+    'Too many console queries: as many as may run at once are running, or this machine’s queries were refused several times in a row. Wait a few seconds and try again.',
   consoleBadParams: 'A parameter is not right:',
   consoleFailed: 'The query failed:',
   consoleBadList: 'Enter a JSON list, e.g. ["市发改委"]',
