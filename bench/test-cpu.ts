@@ -54,6 +54,23 @@ function kindOf(name: string): string {
   return 'other';
 }
 
+/**
+ * The lane's direct child a process descends from: a vitest worker, one per test file when files
+ * are isolated (they are in the database lanes), so the k-th worker of a lane ran its k-th file.
+ */
+function workerOf(
+  pid: number,
+  table: Map<number, Sample>,
+  lanes: Map<number, string>,
+): number | null {
+  for (let at: number | undefined = pid, steps = 0; at !== undefined && steps < 64; steps += 1) {
+    const parent: number | undefined = table.get(at)?.parent;
+    if (parent !== undefined && lanes.has(parent)) return at;
+    at = parent;
+  }
+  return null;
+}
+
 /** The lane a process belongs to: the `--project NAME` of the vitest process above it. */
 function laneOf(
   pid: number,
@@ -78,17 +95,30 @@ const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/test-lanes.ts
 });
 const lanes = new Map<number, string>();
 const laneEnds = new Map<string, number>();
+/** Per lane, its files in the order their results were printed. */
+const fileOrder = new Map<string, string[]>();
 child.stdout.setEncoding('utf8');
+let rest = '';
 child.stdout.on('data', (chunk: string) => {
   process.stdout.write(chunk);
-  for (const [, lane, seconds] of chunk.matchAll(
-    /\[test\] lane (\S+) (?:passed|failed) in (\d+) s/g,
-  )) {
-    if (lane !== undefined) laneEnds.set(lane, Number(seconds));
+  const lines = (rest + chunk).split('\n');
+  rest = lines.pop() ?? '';
+  for (const raw of lines) {
+    // eslint-disable-next-line no-control-regex -- the colours vitest prints
+    const line = raw.replace(/\x1b\[[0-9;]*m/g, '');
+    const ended = /\[test\] lane (\S+) (?:passed|failed) in (\d+) s/.exec(line);
+    if (ended?.[1] !== undefined) laneEnds.set(ended[1], Number(ended[2]));
+    // A file's result, printed when it ends: `[lane]  ✓  lane  test/….test.ts (N tests) …`.
+    const file = /^\[(\S+)\]\s+[✓×❯]\s+\S+\s+(test\/\S+\.test\.ts)/u.exec(line);
+    if (file?.[1] !== undefined && file[2] !== undefined) {
+      fileOrder.set(file[1], [...(fileOrder.get(file[1]) ?? []), file[2]]);
+    }
   }
 });
 
 const seen = new Map<number, number>();
+/** Per lane, its workers in the order they appeared, with the CPU of each and its descendants. */
+const workers = new Map<string, { pid: number; cpu: number; java: number; chromium: number }[]>();
 const cpu = new Map<string, Map<string, number>>();
 const before = machine();
 let peakLoad = 0;
@@ -115,6 +145,19 @@ function sample(): void {
     cpu.set(lane, kinds);
     const kind = kindOf(info.name);
     kinds.set(kind, (kinds.get(kind) ?? 0) + delta / CLOCK_TICKS);
+    const worker = workerOf(pid, table, lanes);
+    if (worker !== null) {
+      const list = workers.get(lane) ?? [];
+      workers.set(lane, list);
+      let entry = list.find((candidate) => candidate.pid === worker);
+      if (entry === undefined) {
+        entry = { pid: worker, cpu: 0, java: 0, chromium: 0 };
+        list.push(entry);
+      }
+      entry.cpu += delta / CLOCK_TICKS;
+      if (kind === 'Neo4j (java)') entry.java += delta / CLOCK_TICKS;
+      if (kind === 'Chromium') entry.chromium += delta / CLOCK_TICKS;
+    }
   }
   peakLoad = Math.max(peakLoad, Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]));
 }
@@ -134,6 +177,23 @@ for (const [lane, kinds] of rows) {
   const figures = KINDS.map((kind) => (kinds.get(kind) ?? 0).toFixed(0));
   console.log(
     `| ${lane} | ${laneEnds.get(lane) ?? '–'} | ${figures.join(' | ')} | ${total(kinds).toFixed(0)} |`,
+  );
+}
+// The heaviest files: a lane's k-th worker against its k-th reported file (workers and files
+// both in order; a lane whose files share one worker, such as alone, shows as one).
+const perFile = [...workers.entries()].flatMap(([lane, list]) =>
+  list.map((entry, index) => ({
+    lane,
+    file: list.length === 1 ? '(all its files)' : (fileOrder.get(lane)?.[index] ?? '?'),
+    ...entry,
+  })),
+);
+perFile.sort((a, b) => b.cpu - a.cpu);
+console.log('\n| lane | file (by order) | CPU s | of which Neo4j | of which Chromium |');
+console.log('| --- | --- | --- | --- | --- |');
+for (const entry of perFile.slice(0, 25)) {
+  console.log(
+    `| ${entry.lane} | ${entry.file} | ${entry.cpu.toFixed(0)} | ${entry.java.toFixed(0)} | ${entry.chromium.toFixed(0)} |`,
   );
 }
 const ours = rows.reduce((sum, [, kinds]) => sum + total(kinds), 0);
