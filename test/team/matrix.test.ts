@@ -512,6 +512,28 @@ const MATRIX: Record<string, Case[]> = {
       },
     },
   ],
+  'POST /api/units/merge': [
+    {
+      name: 'merges a unit into another (into itself: the route’s own 422, nothing merged)',
+      allowed: PLANNERS,
+      guarded: true,
+      call: () => ({
+        method: 'POST',
+        path: '/api/units/merge',
+        json: { from: '武汉市/市发改委', into: '武汉市/市发改委' },
+      }),
+      allowedAnswer: routeError(422, 'unit_merge_self'),
+    },
+  ],
+  'POST /api/units/split': [
+    {
+      name: 'splits a merge (there is none: the route’s own 404)',
+      allowed: PLANNERS,
+      guarded: true,
+      call: () => ({ method: 'POST', path: '/api/units/split', json: { from: '武汉市/市发改委' } }),
+      allowedAnswer: routeError(404, 'unknown_merge'),
+    },
+  ],
   'POST /api/ledger/:token/confirm': [
     {
       name: 'confirms a ledger (none waits: the route’s own 404)',
