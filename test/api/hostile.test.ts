@@ -18,7 +18,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdir, readFile } from 'node:fs/promises';
 import type { LocalServer } from '../../graph/neo4j/config.ts';
-import { COPY_NICENESS, ConsoleCopy, copySettings } from '../../graph/neo4j/console-copy.ts';
+import { ConsoleCopy, copySettings } from '../../graph/neo4j/console-copy.ts';
 import { startLocalNeo4j, type LocalNeo4j } from '../../graph/neo4j/launcher.ts';
 import { freePort } from '../../graph/neo4j/ports.ts';
 import { MAX_ANSWER_BYTES } from '../../graph/api/results.ts';
@@ -418,6 +418,13 @@ describe("Neo4j's refusals are coded 4xx with a plain sentence", () => {
   });
 });
 
+/**
+ * The copy's nice value here: npm start's is 10 (COPY_NICENESS), but the test run keeps both cores
+ * busy, and a JVM restarting niced from its spawn at 10 got too little of them to be back within
+ * minutes. The mechanism (every thread at the value, from the spawn) is the same at any value.
+ */
+const TEST_NICENESS = 2;
+
 /** The first live process other than `old` whose command line names `text`. */
 async function newProcessMentioning(text: string, old: number, boundMs: number): Promise<number> {
   const deadline = Date.now() + boundMs;
@@ -466,6 +473,7 @@ describe("the console's own copy of the graph (npm start's console)", () => {
       copyServer,
       // A short grace, so that a copy that stops answering is found out quickly.
       {
+        niceness: TEST_NICENESS,
         queryTimeoutMs: CONSOLE_TIMEOUT_MS,
         stuckGraceMs: 1_000,
         unresponsiveMs: 2_000,
@@ -523,7 +531,7 @@ describe("the console's own copy of the graph (npm start's console)", () => {
     expect(pid).not.toBeNull();
     const niceness = await threadNiceness(pid ?? 0);
     expect(niceness.length).toBeGreaterThan(10);
-    expect(new Set(niceness)).toEqual(new Set([COPY_NICENESS]));
+    expect(new Set(niceness)).toEqual(new Set([TEST_NICENESS]));
   });
 
   it('sees a write made just before the query, and its undoing', async () => {
@@ -590,10 +598,10 @@ describe("the console's own copy of the graph (npm start's console)", () => {
         // competed with the explorer for the cores. (The copy is started by this process, so
         // no look can fall between its spawn and its lowering.)
         const restarted = await newProcessMentioning(copyServer.dataDir, pid, 2 * HANG_MS);
-        expect(new Set(await threadNiceness(restarted))).toEqual(new Set([COPY_NICENESS]));
+        expect(new Set(await threadNiceness(restarted))).toEqual(new Set([TEST_NICENESS]));
         expect(copy.status().restarts).toBe(restartsBefore);
         await expect
-          .poll(() => copy.status().restarts, { timeout: 2 * HANG_MS, interval: 200 })
+          .poll(() => copy.status().restarts, { timeout: 5 * HANG_MS, interval: 200 })
           .toBeGreaterThan(restartsBefore);
       } finally {
         try {
