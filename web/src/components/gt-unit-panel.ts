@@ -16,6 +16,7 @@ import { downloadTaskList, type TaskListFormat } from '../task-list/download-tas
 import { moveFocusInList } from './arrow-keys.ts';
 import { NodeSelectEvent } from './events.ts';
 import { panelStyles, sharedStyles } from './shared-styles.ts';
+import type { UnitsMergedEvent } from '../units/gt-unit-merge.ts';
 import '../units/gt-unit-merge.ts';
 
 /** Partners listed before the rest are left out: the strongest ties tell the story. */
@@ -87,8 +88,10 @@ export class GtUnitPanel extends LitElement {
     }
   }
 
-  #onMerged = (): void => {
-    this.revision += 1;
+  #onMerged = (event: UnitsMergedEvent): void => {
+    // Merged away, this panel's unit is gone (its profile a 400): the selection moves to the
+    // unit it went into, which reads its own profile.
+    if (event.unitId === this.unitId) this.revision += 1;
   };
 
   #show(id: string): void {
