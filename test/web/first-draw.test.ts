@@ -115,6 +115,36 @@ describe('the first screen', () => {
     expect(problems).toEqual([]);
   });
 
+  it('asks for a unit in the address with its plan while the plans list is on its way', async () => {
+    const held = await newWatchedPage(browser, problems);
+    let profile: () => void = () => {};
+    const profileAsked = new Promise<void>((resolve) => {
+      profile = resolve;
+    });
+    const profiles: URL[] = [];
+    held.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname === '/api/units/profile') {
+        profiles.push(url);
+        profile();
+      }
+    });
+    // The list waits for the panel's request: the plan it names comes from the address or the
+    // graph, never from the list (a panel asking with no plan is refused when several are loaded).
+    await held.route('**/api/plans', async (route: Route) => {
+      await Promise.race([profileAsked, new Promise((resolve) => setTimeout(resolve, HOLD_MS))]);
+      await route.continue();
+    });
+    try {
+      await held.goto(`${server.url}/?sel=${encodeURIComponent(FGW)}`);
+      await profileAsked;
+      expect(profiles[0]?.searchParams.get('plan')).toBe(SEED_PLAN);
+      expect(profiles[0]?.searchParams.get('id')).toBe(FGW);
+    } finally {
+      await held.context().close();
+    }
+  });
+
   it('asks for the graph before anything else, and makes no canvas until it has it', async () => {
     const held = await newWatchedPage(browser, problems);
     const asked: string[] = [];

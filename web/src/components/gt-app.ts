@@ -381,7 +381,7 @@ export class GtApp extends LitElement {
   private readonly litRow = new LitRowController(this, {
     api: () => this.api,
     view: () => this.view,
-    plan: () => this.#plan()?.id ?? null,
+    plan: () => this.#planId(),
     shown: () => this.#drawing?.shown ?? null,
     light: (marks, centre) =>
       this.#onHotspotRow(
@@ -393,7 +393,7 @@ export class GtApp extends LitElement {
   private readonly warMap = new WarMapController(this, {
     api: () => this.api,
     view: () => this.view,
-    plan: () => this.#plan()?.id ?? null,
+    plan: () => this.#planId(),
   });
 
   /** Two editions compared (editions/): a table, or the newer edition marked on the graph. */
@@ -712,6 +712,15 @@ export class GtApp extends LitElement {
     return plans.find((plan) => plan.id === this.view.plan) ?? plans[0] ?? null;
   }
 
+  /**
+   * The id of the plan shown, known before the plans list arrives (the graph is asked for
+   * first): the address's, else the one the graph came with. A panel asking with none while
+   * several plans are loaded was refused (400 plan_required).
+   */
+  #planId(): string | null {
+    return this.#plan()?.id ?? this.view.plan ?? this.planGraph.value?.plan ?? null;
+  }
+
   /** What to draw, recomputed only when the answers or the view changed what is shown. */
   #draw(graph: PlanGraph): Drawing {
     const expansions = this.expansions.value;
@@ -838,7 +847,7 @@ export class GtApp extends LitElement {
   #renderTool(tool: Tool, drawing: Drawing | null) {
     const { view } = this;
     const lang = view.lang;
-    const plan = this.#plan()?.id ?? null;
+    const plan = this.#planId();
     const close = html`<button
       class="close"
       aria-label=${msg(lang, 'close')}
@@ -911,7 +920,7 @@ export class GtApp extends LitElement {
     if (kind === 'unit') {
       return html`${close}<gt-unit-panel
           .unitId=${id}
-          .plan=${this.#plan()?.id ?? null}
+          .plan=${this.#planId()}
           .language=${lang}
         ></gt-unit-panel>`;
     }
@@ -1006,7 +1015,7 @@ export class GtApp extends LitElement {
                 data-action="import-ledger"
                 title=${ledgerWord(lang, 'ledgerButtonHint')}
                 @click=${() =>
-                  void this.#importDialog((dialog) => dialog.openLedger(this.#plan()?.id ?? null))}
+                  void this.#importDialog((dialog) => dialog.openLedger(this.#planId()))}
               >
                 ${ledgerWord(lang, 'ledgerButton')}
               </button>`
@@ -1205,7 +1214,7 @@ export class GtApp extends LitElement {
       <gt-import-dialog .language=${lang}></gt-import-dialog>
       <gt-report-dialog
         .language=${lang}
-        .plan=${this.#plan()?.id ?? null}
+        .plan=${this.#planId()}
         .figure=${this.#reportFigure}
       ></gt-report-dialog>
       <gt-db-banner .language=${lang}></gt-db-banner>
