@@ -1,6 +1,7 @@
 // The explorer's HTTP app: the JSON API under /api (docs/api.md) and the built web app beside it.
 // Everything it needs arrives in `deps`, so a test builds one on its own Neo4j and calls
 // `app.request()` in process.
+import { planGraphUrl, PLAN_PARAM } from '../../contract/api/plan-graph-url.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -85,6 +86,17 @@ function webApp(webRoot: string | null): Hono {
   web.use('*', async (c, next) => {
     if (!built()) return c.html(WEB_NOT_BUILT, 503);
     await next();
+  });
+  // The page's first need is its plan's graph, which the script asks for only once it has been
+  // read and run (web/src/api/early-graph.ts): a preload hint on the page starts that request
+  // with the page's own, beside the script. Same URL, no header of its own, so the browser
+  // hands the script's request the preloaded answer.
+  web.get('*', async (c, next) => {
+    await next();
+    if (isAppRoute(c.req.path) && c.res.headers.get('content-type')?.startsWith('text/html')) {
+      const graph = planGraphUrl(c.req.query(PLAN_PARAM) || null);
+      c.res.headers.append('Link', `<${graph}>; rel=preload; as=fetch; crossorigin`);
+    }
   });
   if (webRoot !== null) {
     // Made once the folder exists: serveStatic complains about a missing root when made.

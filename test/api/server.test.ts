@@ -10,7 +10,10 @@ import { CONTENT_SECURITY_POLICY } from '../../graph/api/app.ts';
 import { startServer, type ServerHandle } from '../../graph/api/server.ts';
 import { connection, getDriver } from '../../graph/neo4j/database.ts';
 import { useTestNeo4j } from '../support/neo4j.ts';
-import { FGW, loadSeed, seedApp, url } from './support.ts';
+import { planGraphUrl } from '../../contract/api/plan-graph-url.ts';
+import { graphUrl } from '../../web/src/api/early-graph.ts';
+import { readView } from '../../web/src/state/view.ts';
+import { FGW, loadSeed, SEED_PLAN, seedApp, url } from './support.ts';
 
 useTestNeo4j();
 
@@ -127,6 +130,19 @@ describe('the web app', () => {
       expect(response.headers.get('content-type')).toContain('text/html');
       expect(await response.text()).toContain('<gt-app></gt-app>');
     }
+  });
+
+  it('hints the page’s plan graph for preloading, at the URL the page asks for it', async () => {
+    const hint = async (path: string) => (await fetchFrom(server, path)).headers.get('link');
+    expect(await hint('/')).toBe(`<${planGraphUrl(null)}>; rel=preload; as=fetch; crossorigin`);
+    const address = `/?plan=${encodeURIComponent(SEED_PLAN)}&lang=en`;
+    expect(await hint(address)).toBe(
+      `<${graphUrl(readView(new URL(address, server.url).search).plan)}>; rel=preload; as=fetch; crossorigin`,
+    );
+    expect(await hint(address)).toContain(encodeURIComponent(SEED_PLAN));
+    // Not on anything but the page.
+    expect(await hint('/assets/app.js')).toBeNull();
+    expect(await hint(url('/api/health'))).toBeNull();
   });
 
   it('serves built files with their type, and 404 for a missing one', async () => {

@@ -3,13 +3,11 @@
 // request is the one ApiClient would make for the view in the address (same URL, same header),
 // and ApiClient takes its answer the first time it asks for that URL (its 401 hook, error
 // handling and schema check apply as to any answer). Nothing here reads the answer.
+import { planGraphUrl } from '../../../contract/api/plan-graph-url.ts';
 import { readView } from '../state/view.ts';
 
 /** The URL ApiClient asks for the graph of this view's plan (`ApiClient.planGraph`). */
-export function graphUrl(plan: string | null, base = '/api'): string {
-  const query = plan === null ? '' : `?${new URLSearchParams({ plan }).toString()}`;
-  return `${base}/plans/graph${query}`;
-}
+export const graphUrl = planGraphUrl;
 
 let started = false;
 let early: { url: string; response: Promise<Response> } | null = null;
@@ -19,7 +17,9 @@ export function startEarlyGraph(search = location.search): void {
   if (started) return;
   started = true;
   const url = graphUrl(readView(search).plan);
-  const response = fetch(url, { method: 'GET', headers: { accept: 'application/json' } });
+  // No header of its own: the server's preload hint for the page (graph/api/app.ts) may have the
+  // answer on its way already, and a request with other headers would not be given it.
+  const response = fetch(url, { method: 'GET' });
   // Left unclaimed (the app asked for another plan), its failure must not surface as unhandled.
   response.catch(() => {});
   early = { url, response };

@@ -1,6 +1,7 @@
 // What the planner is looking at, as one value: selection, filters, layout, language, what was
 // expanded or hidden. It lives in the URL's query string so a link shows a colleague the same
 // view; defaults are left out, so the plain address is the whole plan.
+import { PLAN_PARAM } from '../../../contract/api/plan-graph-url.ts';
 import type { Lang } from '../i18n/messages.ts';
 import { DEFAULT_WARMAP_VIEW, readWarmapView, writeWarmapView, type WarmapView } from './warmap.ts';
 import { DEFAULT_MATRIX_VIEW, readMatrixView, writeMatrixView, type MatrixView } from './matrix.ts';
@@ -141,7 +142,7 @@ export function readView(search: string): ViewState {
     if (expansion !== null) expanded.set(expansion.id, expansion);
   }
   return {
-    plan: query.get('plan') || null,
+    plan: query.get(PLAN_PARAM) || null,
     selected: query.get('sel') || null,
     layout: layout === 'force' ? 'force' : 'layered',
     lang: lang === 'en' ? 'en' : 'zh',
@@ -173,7 +174,7 @@ export function readView(search: string): ViewState {
 /** The query string (without `?`) for a view; only what differs from the defaults. */
 export function writeView(view: ViewState): string {
   const query = new URLSearchParams();
-  if (view.plan !== null) query.set('plan', view.plan);
+  if (view.plan !== null) query.set(PLAN_PARAM, view.plan);
   if (view.selected !== null) query.set('sel', view.selected);
   if (view.layout !== DEFAULT_VIEW.layout) query.set('layout', view.layout);
   if (view.lang !== DEFAULT_VIEW.lang) query.set('lang', view.lang);
