@@ -1,5 +1,5 @@
 // What a units merge costs: one merge and one split on the seed, and what the merges kept add to a
-// re-load of the seed (graph/load/apply-merges.ts runs them all again in the load's transaction),
+// re-load of the seed (graph/load/write-plan.ts runs them all again in the load's transaction),
 // with none, one and `count` merges kept. Prints figures; asserts nothing.
 // `npx tsx bench/unit-merge.ts [count]` (default 10); NEO4J_URI to use a running server.
 import { performance } from 'node:perf_hooks';

@@ -2,6 +2,7 @@
 // shares (ids, plan, limit, booleans) defined once. A zod failure becomes a 400 in onError.
 import type { Context } from 'hono';
 import { z } from 'zod';
+import type * as zm from 'zod/mini';
 import { HttpError } from './http-error.ts';
 
 /** Node ids hold `/`, Chinese and brackets (武汉市-f64b89c6/二(一)1), so they travel as ?id=. */
@@ -51,4 +52,17 @@ export async function jsonBodyOf(c: Context): Promise<unknown> {
   } catch (error) {
     throw new HttpError(400, 'bad_json', `the body is not JSON: ${(error as Error).message}`);
   }
+}
+
+/**
+ * A request body through one of the contract's (zod/mini) schemas (contract/api/): a mismatch
+ * is a 400 naming each field and what it expected.
+ */
+export function contractBody<S extends zm.ZodMiniType>(schema: S, value: unknown): zm.infer<S> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues.map(
+    (issue) => `${issue.path.map(String).join('.') || 'body'}: ${issue.message}`,
+  );
+  throw new HttpError(400, 'bad_request', `${issues.join('; ')} / 请求内容不正确`);
 }

@@ -4,7 +4,7 @@
 // transaction back, so readers only ever see the old version or the new one.
 import neo4j, { type Driver } from 'neo4j-driver';
 import { relinkRecords, type PlanRelinkReport } from '../progress/relink.ts';
-import { applyKeptMerges } from './apply-merges.ts';
+import { applyMerges } from '../units/merge.ts';
 import { isConnectionLoss, LoadFailedError } from './failure.ts';
 import { compareCounts, countPlan, LoadVerificationError } from './verify.ts';
 import {
@@ -340,8 +340,10 @@ export async function writePlan(
     const found = compareCounts(expected, actual);
     if (found.length > 0) throw new LoadVerificationError(planId, expected, actual, found);
     phase('verify');
+    // The units planners merged (graph/units/merge.ts) are merged again in this transaction, so
+    // readers never see a merged-away unit come back, and a failed merge rolls the load back.
     // After the verification, which compares the database with the document as printed.
-    await applyKeptMerges(tx, jurisdiction);
+    await applyMerges(tx, jurisdiction);
 
     committing = true;
     await tx.commit();

@@ -496,7 +496,7 @@ export async function mergeUnits(
 
 /**
  * Applies every merge of a jurisdiction again, in the order they were made: called by the loader
- * in its own transaction after a plan is written (graph/load/apply-merges.ts).
+ * in its own transaction after a plan is written (graph/load/write-plan.ts).
  */
 export async function applyMerges(tx: Runner, jurisdiction: string): Promise<number> {
   const records = (await tx.run(CYPHER.ofJurisdiction, { jurisdiction })).records.map((r) =>

@@ -7,7 +7,6 @@
 import neo4j from 'neo4j-driver';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import type * as zm from 'zod/mini';
 import {
   AttachPost,
   DeadlinePost,
@@ -38,23 +37,13 @@ import type { ApiContext } from '../context.ts';
 import { HttpError } from '../http-error.ts';
 import { withReadSession } from '../read.ts';
 import { sameOrigin } from '../same-origin.ts';
-import { jsonBodyOf, NodeId, PlanParam, queryOf } from '../validate.ts';
+import { contractBody, jsonBodyOf, NodeId, PlanParam, queryOf } from '../validate.ts';
 
 const KIND_OF: Record<RecordLabel, UnattachedView['kind']> = {
   Progress: 'progress',
   DeadlineChange: 'deadline',
   IndicatorValue: 'indicator',
 };
-
-/** A body through one of the contract's (zod/mini) schemas; a mismatch is a 400 naming the field. */
-function bodyOf<S extends zm.ZodMiniType>(schema: S, value: unknown): zm.infer<S> {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues.map(
-    (issue) => `${issue.path.map(String).join('.') || 'body'}: ${issue.message}`,
-  );
-  throw new HttpError(400, 'bad_request', `${issues.join('; ')} / 请求内容不正确`);
-}
 
 function unknownItem(itemId: string): HttpError {
   return new HttpError(
@@ -184,7 +173,7 @@ export function progressRoutes(api: ApiContext): Hono {
   });
 
   routes.post('/progress', guard, async (c) => {
-    const body = bodyOf(ProgressPost, await jsonBodyOf(c));
+    const body = contractBody(ProgressPost, await jsonBodyOf(c));
     const plan = await planOf(c, body.plan);
     const { status, note, percent } = body;
     if (status === undefined && note === undefined && percent === undefined) {
@@ -223,7 +212,7 @@ export function progressRoutes(api: ApiContext): Hono {
   });
 
   routes.post('/progress/deadline', guard, async (c) => {
-    const body = bodyOf(DeadlinePost, await jsonBodyOf(c));
+    const body = contractBody(DeadlinePost, await jsonBodyOf(c));
     // A viewer or liaison is refused before the words are even read.
     requireWrite(c, 'edit-item');
     const due = deadlineOf(body.due);
@@ -248,7 +237,7 @@ export function progressRoutes(api: ApiContext): Hono {
   });
 
   routes.post('/progress/indicator', guard, async (c) => {
-    const body = bodyOf(IndicatorPost, await jsonBodyOf(c));
+    const body = contractBody(IndicatorPost, await jsonBodyOf(c));
     const plan = await planOf(c, body.plan);
     const { driver, database } = api.target();
     const written = await asHttp(body.item, () =>
@@ -280,7 +269,7 @@ export function progressRoutes(api: ApiContext): Hono {
   });
 
   routes.post('/progress/attach', guard, async (c) => {
-    const body = bodyOf(AttachPost, await jsonBodyOf(c));
+    const body = contractBody(AttachPost, await jsonBodyOf(c));
     requireWrite(c, 'edit-item');
     const plan = await planOf(c, body.plan);
     const { driver, database } = api.target();

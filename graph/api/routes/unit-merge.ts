@@ -1,12 +1,11 @@
 // Units merged and split by a planner (docs/api.md, "Units merged"): the decision is kept in the
-// graph and applied again by every load (graph/units/merge.ts, graph/load/apply-merges.ts).
+// graph and applied again by every load (graph/units/merge.ts, graph/load/write-plan.ts).
 // Writes follow every write's rules: same-origin, JSON, a planner's or administrator's account,
 // one transaction each, an audit entry naming who, what and when; and the graph answers kept for
 // the plans' version are dropped, since a merge changes them without changing a plan's text.
 import neo4j, { type Transaction } from 'neo4j-driver';
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { z } from 'zod';
-import type * as zm from 'zod/mini';
 import {
   MergePost,
   SplitPost,
@@ -16,31 +15,11 @@ import {
 import { listMerges, mergeUnits, splitMerge, UnitMergeError } from '../../units/merge.ts';
 import { recordWrite, requireWrite } from '../accounts/gate.ts';
 import type { ApiContext } from '../context.ts';
+import { requireJson } from '../console/require-json.ts';
 import { HttpError } from '../http-error.ts';
 import { withReadSession } from '../read.ts';
 import { sameOrigin } from '../same-origin.ts';
-import { jsonBodyOf, NodeId, queryOf } from '../validate.ts';
-
-/** A body through one of the contract's schemas; a mismatch is a 400 naming the field. */
-function bodyOf<S extends zm.ZodMiniType>(schema: S, value: unknown): zm.infer<S> {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues.map(
-    (issue) => `${issue.path.map(String).join('.') || 'body'}: ${issue.message}`,
-  );
-  throw new HttpError(400, 'bad_request', `${issues.join('; ')} / 请求内容不正确`);
-}
-
-function checkJsonType(c: Context): void {
-  const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-  if (type !== 'application/json') {
-    throw new HttpError(
-      415,
-      'unsupported_media_type',
-      `send the request as application/json, not ${type === '' ? 'no type' : type} / 请以 JSON 格式发送请求`,
-    );
-  }
-}
+import { contractBody, jsonBodyOf, NodeId, queryOf } from '../validate.ts';
 
 /** Runs `work` in one write transaction, committed unless `rollback`; refusals become 4xx. */
 async function inWriteTransaction<T>(
@@ -89,8 +68,8 @@ export function unitMergeRoutes(api: ApiContext): Hono {
 
   routes.post('/units/merge', guard, async (c) => {
     requireWrite(c, 'edit-item');
-    checkJsonType(c);
-    const body = bodyOf(MergePost, await jsonBodyOf(c));
+    requireJson(c);
+    const body = contractBody(MergePost, await jsonBodyOf(c));
     const dryRun = body.dryRun === true;
     const done = await inWriteTransaction(
       api,
@@ -119,8 +98,8 @@ export function unitMergeRoutes(api: ApiContext): Hono {
 
   routes.post('/units/split', guard, async (c) => {
     requireWrite(c, 'edit-item');
-    checkJsonType(c);
-    const body = bodyOf(SplitPost, await jsonBodyOf(c));
+    requireJson(c);
+    const body = contractBody(SplitPost, await jsonBodyOf(c));
     const done = await inWriteTransaction(api, (tx) => splitMerge(tx, body));
     api.graphEdited();
     recordWrite(c, {

@@ -30,6 +30,12 @@ import {
   type ProgressPost,
 } from '../../../contract/api/progress.ts';
 import { DeadlineChange, IndicatorValue, ProgressRecord } from '../../../contract/progress.ts';
+import {
+  MergeAnswer,
+  MergesAnswer,
+  type MergePost,
+  type SplitPost,
+} from '../../../contract/api/unit-merge.ts';
 import { takeEarlyResponse } from './early-graph.ts';
 
 /** An answer the app cannot use: an HTTP error from the API, or a payload of the wrong shape. */
@@ -193,6 +199,21 @@ export class ApiClient {
   /** Attaches such a record to an item of the plan (a planner's write). */
   attach(post: AttachPost, signal?: AbortSignal) {
     return this.#write('/progress/attach', post, AttachAnswer, signal);
+  }
+
+  /** The merges into or from a unit, newest first (docs/api.md, "Units merged"). */
+  async unitMerges(unit: string, signal?: AbortSignal) {
+    return (await this.#get('/units/merges', { unit }, MergesAnswer, signal)).merges;
+  }
+
+  /** Merges one unit into another; with `dryRun`, only counts what would move. */
+  mergeUnits(post: MergePost, signal?: AbortSignal) {
+    return this.#write('/units/merge', post, MergeAnswer, signal);
+  }
+
+  /** Undoes a merge: the unit's edges, names and figures as before it. */
+  splitMerge(post: SplitPost, signal?: AbortSignal) {
+    return this.#write('/units/split', post, MergeAnswer, signal);
   }
 
   #write<S extends z.ZodMiniType>(path: string, body: unknown, schema: S, signal?: AbortSignal) {

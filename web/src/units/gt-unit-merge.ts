@@ -17,7 +17,6 @@ import '../components/gt-unit-field.ts';
 import { sharedStyles } from '../components/shared-styles.ts';
 import { mergeProblem, mergeWord, type UnitMergeWord } from '../i18n/features/unit-merge.ts';
 import type { Lang } from '../i18n/messages.ts';
-import { mergesOf, mergeUnits, splitMerge } from './merge-api.ts';
 
 /** Units were merged or split here: the panel around reads its unit again. */
 export class UnitsMergedEvent extends Event {
@@ -125,7 +124,7 @@ export class GtUnitMerge extends LitElement {
   private merges = new Task(this, {
     args: () => [this.unitId, this.version] as const,
     task: async ([unit], { signal }) =>
-      (await mergesOf(this.api, unit, signal)).filter((merge) => merge.into === unit),
+      (await this.api.unitMerges(unit, signal)).filter((merge) => merge.into === unit),
   });
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -171,7 +170,7 @@ export class GtUnitMerge extends LitElement {
     this.busy = 'count';
     this.problem = '';
     try {
-      const answer = await mergeUnits(this.api, { from: this.unitId, into: target, dryRun: true });
+      const answer = await this.api.mergeUnits({ from: this.unitId, into: target, dryRun: true });
       this.step = { kind: 'preview', target, answer };
     } catch (error) {
       this.problem = mergeProblem(this.language, error);
@@ -187,7 +186,7 @@ export class GtUnitMerge extends LitElement {
     this.busy = 'merge';
     this.problem = '';
     try {
-      await mergeUnits(this.api, {
+      await this.api.mergeUnits({
         from: this.unitId,
         into: target,
         ...(note.trim() === '' ? {} : { note: note.trim() }),
@@ -210,7 +209,7 @@ export class GtUnitMerge extends LitElement {
     this.busy = 'split';
     this.problem = '';
     try {
-      await splitMerge(this.api, { merge: merge.id });
+      await this.api.splitMerge({ merge: merge.id });
       this.status = this.#w('splitDone', { from: merge.fromName });
       this.version += 1;
       await this.#changed(this.unitId);
