@@ -12,9 +12,9 @@
 // NETWORK=<Mbit/s>,<ms> has Chromium emulate a link of that speed and round-trip latency (e.g.
 // NETWORK=20,10 for an office network through a VPN): on the loopback, bytes cost nothing, so
 // what compression saves shows only on a slower link.
-// The first round's profiles are written to test-artifacts/first-draw-<n>.cpuprofile and
-// first-select-<n>.cpuprofile (open them in Chromium's DevTools). After each load the plan is
-// also redrawn in the page (best of 20, by part): Cytoscape's share, with a warm JIT.
+// The last round's profiles (the server warm by then) are written to
+// test-artifacts/first-draw-<n>.cpuprofile and first-select-<n>.cpuprofile (open them in
+// Chromium's DevTools). After each load the plan is also redrawn in the page (best of 20, by part): Cytoscape's share, with a warm JIT.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
@@ -294,7 +294,7 @@ async function main(): Promise<void> {
         );
         console.log(`  marks: ${marks}`);
         for (const row of done.network) console.log(`  ${row}`);
-        if (round === 0) {
+        if (round === ROUNDS - 1) {
           mkdirSync(ARTIFACTS, { recursive: true });
           writeFileSync(
             join(ARTIFACTS, `first-draw-${i}.cpuprofile`),

@@ -42,11 +42,20 @@ export class MarkEvent extends Event {
   }
 }
 
+/** A planner chose another of the loaded plans to explore. */
+export class PlanChooseEvent extends Event {
+  static readonly eventName = 'gt-plan-choose';
+  constructor(readonly planId: string) {
+    super(PlanChooseEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     'gt-node-select': NodeSelectEvent;
     'gt-view-change': ViewChangeEvent;
     'gt-fit-request': FitRequestEvent;
     'gt-mark': MarkEvent;
+    'gt-plan-choose': PlanChooseEvent;
   }
 }

@@ -38,7 +38,8 @@ import { HotspotRowEvent } from '../hotspots/events.ts';
 import { LitRowController } from '../hotspots/lit-row-controller.ts';
 import { readView, TOOLS, writeView, type Tool, type ViewState } from '../state/view.ts';
 import { SessionController } from '../controllers/session-controller.ts';
-import { MarkEvent, NodeSelectEvent, ViewChangeEvent } from './events.ts';
+import { MarkEvent, NodeSelectEvent, PlanChooseEvent, ViewChangeEvent } from './events.ts';
+import './gt-plan-picker.ts';
 import type { GtGraph } from './gt-graph.ts';
 import type { GtImportDialog, PlanImportedEvent } from './gt-import-dialog.ts';
 import type { GtReportDialog } from './gt-report-dialog.ts';
@@ -452,6 +453,7 @@ export class GtApp extends LitElement {
     // By name: the import dialog's module loads after the first screen (components/later.ts).
     this.addEventListener('gt-plan-imported', this.#onPlanImported);
     this.addEventListener(NodeSelectEvent.eventName, this.#onSelect);
+    this.addEventListener(PlanChooseEvent.eventName, this.#onPlanChoose);
     this.addEventListener(ViewChangeEvent.eventName, this.#onViewChange);
     this.addEventListener('gt-fit-request', () => this.graph?.fit());
     this.addEventListener(MarkEvent.eventName, this.#onMark);
@@ -582,19 +584,31 @@ export class GtApp extends LitElement {
     this.#neighbourhoods.clear();
     // The plan on screen was replaced: same address, new content, so it is fetched again.
     if (event.answer.planId === (this.view.plan ?? this.#plan()?.id)) void this.planGraph.run();
+    this.#showPlan(event.answer.planId, { tool: null });
+  };
+
+  #onPlanChoose = (event: PlanChooseEvent): void => {
+    this.#pendingFocus = null;
+    this.#showPlan(event.planId);
+  };
+
+  /** Another plan on screen, as a step back can undo: what was chosen in the last one goes. */
+  #showPlan(planId: string, more: Partial<ViewState> = {}): void {
     this.#setView(
       {
-        plan: event.answer.planId,
+        plan: planId,
         selected: null,
         theme: null,
         expanded: [],
         hidden: [],
         marked: [],
-        tool: null,
+        hot: null,
+        row: null,
+        ...more,
       },
       true,
     );
-  };
+  }
 
   #onPopState = (): void => {
     this.view = readView(location.search);
@@ -976,11 +990,20 @@ export class GtApp extends LitElement {
           <span class="mark" aria-hidden="true">挂图</span>
           <div class="titles">
             <h1>${plan?.title ?? msg(lang, 'appTitle')}</h1>
-            <div class="subtitle">
-              ${msg(lang, 'appTitle')}${plan?.issuer ? ` · ${plan.issuer}` : ''}${
-                plan?.date ? ` · ${plan.date}` : ''
-              }
-            </div>
+            ${
+              // With several plans loaded, the line under the title chooses among them.
+              (this.plans.value?.length ?? 0) >= 2
+                ? html`<gt-plan-picker
+                    .plans=${this.plans.value ?? []}
+                    .current=${plan?.id ?? null}
+                    .language=${lang}
+                  ></gt-plan-picker>`
+                : html`<div class="subtitle">
+                    ${msg(lang, 'appTitle')}${plan?.issuer ? ` · ${plan.issuer}` : ''}${
+                      plan?.date ? ` · ${plan.date}` : ''
+                    }
+                  </div>`
+            }
           </div>
         </div>
         <gt-search .language=${lang} .plan=${plan?.id ?? null}></gt-search>

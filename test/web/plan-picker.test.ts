@@ -1,0 +1,103 @@
+// The header's plan picker (issue 15) in a real Chromium: with the seed and a second notice of the
+// same city loaded (a year's work report division, its first themes), the picker names both as in
+// file names, with date and size; choosing the second draws the second's graph (its nodes, as the
+// API gives them) under its title, with the address naming it; Back returns to the seed; the words
+// follow the interface language. One browser and one page for the file.
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PlanGraph } from '../../contract/api/plans.ts';
+import type { ServerHandle } from '../../graph/api/server.ts';
+import { loadPlanText } from '../../graph/load/load-plan.ts';
+import { connection, getDriver } from '../../graph/neo4j/database.ts';
+import { SEED_PLAN } from '../api/support.ts';
+import { seedText } from '../load/support.ts';
+import { removePlansOtherThanSeed, useTestNeo4j } from '../support/neo4j.ts';
+import { ARTIFACTS } from './browser.ts';
+import { getApi, openExplorer, startExplorerSession, stopExplorerSession } from './session.ts';
+
+useTestNeo4j();
+
+const WORK_REPORT = seedText
+  .split('\n')
+  .slice(0, 90)
+  .join('\n')
+  .replaceAll('国民经济和社会发展第十四个五年规划和', '2023年政府工作报告')
+  .replaceAll('2035年远景目标纲要任务分工方案', '重点工作任务分工方案')
+  .replace('2022年3月3日', '2023年2月20日');
+
+let server: ServerHandle;
+let browser: Browser;
+let page: Page;
+const problems: string[] = [];
+let second = '';
+
+const picker = () => page.locator('gt-plan-picker select[data-plan-picker]');
+const drawnNodes = async () =>
+  Number(await page.locator('gt-graph').getAttribute('data-node-count'));
+const title = () => page.locator('header.bar h1').textContent();
+
+beforeAll(async () => {
+  ({ server, browser, page } = await startExplorerSession(problems));
+  const driver = getDriver();
+  await removePlansOtherThanSeed(driver);
+  second = (
+    await loadPlanText(driver, WORK_REPORT, 'work-report.txt', { database: connection().database })
+  ).planId;
+}, 240_000);
+
+afterAll(async () => {
+  await stopExplorerSession({ server, browser });
+  await removePlansOtherThanSeed(getDriver());
+});
+
+describe('the plan picker', () => {
+  it('names every loaded plan and switches the explorer to the one chosen; Back returns', async () => {
+    await openExplorer(page, server, `?plan=${encodeURIComponent(SEED_PLAN)}`);
+    const options = (await picker().locator('option').allTextContents()).map((text) => text.trim());
+    expect(options.toSorted()).toEqual([
+      '武汉2023政府工作报告分工(2023-02-20 · 33 项)',
+      '武汉十四五分工(2022-03-03 · 185 项)',
+    ]);
+    expect(await picker().inputValue()).toBe(SEED_PLAN);
+    await page
+      .locator('gt-app header.bar')
+      .screenshot({ path: join(ARTIFACTS, 'plan-picker.png') });
+    const seedNodes = await drawnNodes();
+    expect(seedNodes).toBe(255);
+
+    const graph = await getApi<PlanGraph>(server, '/plans/graph', { plan: second });
+    await picker().selectOption(second);
+    await expect.poll(title).toBe('武汉市2023年政府工作报告重点工作任务分工方案');
+    await expect.poll(drawnNodes).toBe(graph.elements.nodes.length);
+    expect(new URL(page.url()).searchParams.get('plan')).toBe(second);
+    // Every node drawn is the second plan's (units are shared across plans; items and themes
+    // carry their plan's id).
+    const ids = (await page.evaluate(
+      `window.__guatu.cy.nodes().map((node) => node.id())`,
+    )) as string[];
+    expect(ids.toSorted()).toEqual(graph.elements.nodes.map((node) => node.data.id).toSorted());
+
+    await page.goBack();
+    await expect
+      .poll(title)
+      .toBe('武汉市国民经济和社会发展第十四个五年规划和2035年远景目标纲要任务分工方案');
+    await expect.poll(drawnNodes).toBe(seedNodes);
+    expect(await picker().inputValue()).toBe(SEED_PLAN);
+  });
+
+  it('speaks the interface language, and is not shown with one plan loaded', async () => {
+    await openExplorer(page, server, `?plan=${encodeURIComponent(SEED_PLAN)}&lang=en`);
+    expect((await page.locator('gt-plan-picker label').textContent())?.trim()).toBe('Plan');
+    const options = (await picker().locator('option').allTextContents()).map((text) => text.trim());
+    expect(options).toContain('武汉十四五分工 (2022-03-03 · 185 items)');
+    expect(await picker().getAttribute('title')).toBe(
+      '2 plans are loaded: choose the one to explore (the graph, panels, rankings and paths follow)',
+    );
+
+    await removePlansOtherThanSeed(getDriver());
+    await openExplorer(page, server, `?plan=${encodeURIComponent(SEED_PLAN)}`);
+    await expect.poll(() => page.locator('gt-plan-picker select').count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
+});
