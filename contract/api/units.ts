@@ -48,6 +48,24 @@ export const ProfileItem = z.looseObject({
 });
 export type ProfileItem = z.infer<typeof ProfileItem>;
 
+/**
+ * A unit's figures in one of the plans that name it: what the plan's unit-load ranking gives it,
+ * inferred leads counted apart. Over all of them, the sums are its row in portfolio-load.
+ */
+export const UnitPlanShare = z.looseObject({
+  plan: z.looseObject({
+    id: z.string(),
+    title: z.string(),
+    jurisdiction: z.nullable(z.string()),
+    date: z.nullable(z.string()),
+  }),
+  itemsLed: z.number(),
+  inferredLeads: z.number(),
+  itemsSupported: z.number(),
+  load: z.number(),
+});
+export type UnitPlanShare = z.infer<typeof UnitPlanShare>;
+
 export const UnitProfile = z.looseObject({
   plan: z.string(),
   unit: UnitNode,
@@ -58,6 +76,8 @@ export const UnitProfile = z.looseObject({
   /** Most shared items first; `items` counts them. */
   partners: z.array(z.looseObject({ unit: UnitRef, items: z.number() })),
   memberOf: z.array(UnitRef),
+  /** Every plan loaded that names the unit, this one included, the heaviest first. */
+  plans: z.array(UnitPlanShare),
 });
 export type UnitProfile = z.infer<typeof UnitProfile>;
 

@@ -5,7 +5,7 @@
 // contract's (contract/api/), the one the page parses it with.
 import { z } from 'zod';
 import { PlanSummary } from '../../contract/api/plans.ts';
-import { UnitFigures } from '../../contract/api/units.ts';
+import { UnitFigures, UnitPlanShare } from '../../contract/api/units.ts';
 import type { JsonValue } from '../queries/to-json.ts';
 import type { ApiContext } from './context.ts';
 import { parseRows, type ReadTarget } from './read.ts';
@@ -109,6 +109,7 @@ const rowSchemas = {
     items: z.array(AssignedItem.extend({ theme: NodeJson.nullable() })),
     partners: z.array(z.object({ unit: NodeJson, items: z.number() })),
     collectives: z.array(NodeJson),
+    plans: z.array(UnitPlanShare),
   }),
   'unit-paths': z.object({ path: PathJson }),
   'unit-theme-routes': z.object({ path: PathJson }),

@@ -49,6 +49,7 @@ function profile(
     otherItems,
     partners: [],
     memberOf: [],
+    plans: [],
   } as UnitProfile;
 }
 

@@ -2,15 +2,18 @@
 // same city loaded (a year's work report division, its first themes), the picker names both as in
 // file names, with date and size; choosing the second draws the second's graph (its nodes, as the
 // API gives them) under its title, with the address naming it; Back returns to the seed; the words
-// follow the interface language. One browser and one page for the file.
+// follow the interface language. A unit's panel gives its figures in each plan (each its plan's
+// unit-load row) and the total (its portfolio-load row), and switches plans keeping the unit.
+// One browser and one page for the file.
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HotspotAnswer } from '../../contract/api/hotspots.ts';
 import type { PlanGraph } from '../../contract/api/plans.ts';
 import type { ServerHandle } from '../../graph/api/server.ts';
 import { loadPlanText } from '../../graph/load/load-plan.ts';
 import { connection, getDriver } from '../../graph/neo4j/database.ts';
-import { SEED_PLAN } from '../api/support.ts';
+import { FGW, SEED_PLAN } from '../api/support.ts';
 import { seedText } from '../load/support.ts';
 import { removePlansOtherThanSeed, useTestNeo4j } from '../support/neo4j.ts';
 import { ARTIFACTS } from './browser.ts';
@@ -84,6 +87,68 @@ describe('the plan picker', () => {
       .toBe('武汉市国民经济和社会发展第十四个五年规划和2035年远景目标纲要任务分工方案');
     await expect.poll(drawnNodes).toBe(seedNodes);
     expect(await picker().inputValue()).toBe(SEED_PLAN);
+  });
+
+  it('gives a unit’s figures in every plan naming it, totalled as portfolio-load does', async () => {
+    await openExplorer(
+      page,
+      server,
+      `?plan=${encodeURIComponent(SEED_PLAN)}&sel=${encodeURIComponent(FGW)}`,
+    );
+    const table = page.locator('gt-unit-panel gt-unit-plans table');
+    await table.waitFor();
+    const figures = async (row: string) =>
+      Object.fromEntries(
+        await Promise.all(
+          ['leads', 'supports', 'load'].map(
+            async (name) =>
+              [
+                name,
+                (await table.locator(`${row} [data-figure="${name}"]`).textContent())?.trim(),
+              ] as const,
+          ),
+        ),
+      );
+    const rankingRow = async (name: string, plan?: string) => {
+      const answer = await getApi<HotspotAnswer>(server, `/hotspots/${name}`, {
+        limit: '500',
+        ...(plan === undefined ? {} : { plan }),
+      });
+      const row = answer.rows.find((each) => each['unitId'] === FGW);
+      if (row === undefined) throw new Error(`${name}: no row for ${FGW}`);
+      return row;
+    };
+    const text = (leads: unknown, inferred: unknown, supports: unknown, load: unknown) => ({
+      leads:
+        Number(inferred) === 0 ? String(leads) : `${String(leads)}(其中推定 ${String(inferred)})`,
+      supports: String(supports),
+      load: Number.isInteger(Number(load)) ? String(load) : Number(load).toFixed(1),
+    });
+    const all = await rankingRow('portfolio-load');
+    expect(all['plans']).toBe(2);
+    expect(await figures('tr[data-total]')).toEqual(
+      text(all['leads'], all['inferredLeads'], all['supports'], all['load']),
+    );
+    for (const plan of [SEED_PLAN, second]) {
+      const own = await rankingRow('unit-load', plan);
+      expect(await figures(`tr[data-plan="${plan}"]`)).toEqual(
+        text(own['leads'], own['inferredLeads'], own['supports'], own['load']),
+      );
+    }
+    await page
+      .locator('gt-unit-panel section.plans')
+      .screenshot({ path: join(ARTIFACTS, 'unit-plans.png') });
+    // The seed's row is the one shown; the other's name switches to it, 市发改委 still chosen.
+    expect(await table.locator(`tr[data-plan="${SEED_PLAN}"]`).getAttribute('aria-current')).toBe(
+      'true',
+    );
+    await table.locator(`tr[data-plan="${second}"] button`).click();
+    await expect.poll(title).toBe('武汉市2023年政府工作报告重点工作任务分工方案');
+    const address = new URL(page.url()).searchParams;
+    expect([address.get('plan'), address.get('sel')]).toEqual([second, FGW]);
+    await expect
+      .poll(() => table.locator(`tr[data-plan="${second}"]`).getAttribute('aria-current'))
+      .toBe('true');
   });
 
   it('speaks the interface language, and is not shown with one plan loaded', async () => {

@@ -17,6 +17,7 @@
 // items: one map per item it leads or supports: item, theme (or null), type, role, inferred
 // partners: one map per partner unit: unit and items (shared item count)
 // collectives: the collective units it is a member of
+// plans: one map per plan naming the unit, this one included, heaviest first: plan and figures
 
 MATCH (unit:Unit {id: $unitId})
 OPTIONAL MATCH (unit)-[activity:ACTIVE_IN]->(:Plan {id: $planId})
@@ -43,8 +44,21 @@ CALL (unit) {
   OPTIONAL MATCH (unit)-[:MEMBER_OF]->(collective:Unit)
   RETURN collect(DISTINCT collective) AS collectives
 }
+CALL (unit) {
+  OPTIONAL MATCH (unit)-[every:ACTIVE_IN]->(other:Plan)
+  WITH every, other
+  ORDER BY every.load DESC, other.date DESC, other.id
+  RETURN collect(CASE WHEN other IS NULL THEN null ELSE {
+           plan: other {.id, .title, .jurisdiction, .date},
+           itemsLed: every.itemsLed,
+           inferredLeads: COUNT { (unit)-[:LEADS {planId: other.id, inferred: true}]->(:Item) },
+           itemsSupported: every.itemsSupported,
+           load: every.load
+         } END) AS plans
+}
 RETURN unit AS unit,
        properties(activity) AS metrics,
        items AS items,
        partners AS partners,
-       collectives AS collectives
+       collectives AS collectives,
+       plans AS plans

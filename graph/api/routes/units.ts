@@ -1,5 +1,5 @@
-// A unit's profile: its figures in a plan, its items grouped by theme with role badges, and the
-// units it shares items with.
+// A unit's profile: its figures in a plan, its items grouped by theme with role badges, the
+// units it shares items with, and its figures in every plan that names it.
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { ProfileItem, ThemeRef, UnitProfile } from '../../../contract/api/units.ts';
@@ -51,6 +51,7 @@ export function unitsRoutes(api: ApiContext): Hono {
         items: partner.items,
       })),
       memberOf: row.collectives.map(unitBrief),
+      plans: row.plans,
     };
     return c.json(answer);
   });

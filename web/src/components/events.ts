@@ -42,10 +42,14 @@ export class MarkEvent extends Event {
   }
 }
 
-/** A planner chose another of the loaded plans to explore. */
+/** A planner chose another of the loaded plans to explore, keeping a node chosen if given. */
 export class PlanChooseEvent extends Event {
   static readonly eventName = 'gt-plan-choose';
-  constructor(readonly planId: string) {
+  constructor(
+    readonly planId: string,
+    /** The node to show chosen there (a unit is the same node in every plan). */
+    readonly selected: string | null = null,
+  ) {
     super(PlanChooseEvent.eventName, { bubbles: true, composed: true });
   }
 }

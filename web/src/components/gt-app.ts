@@ -588,8 +588,8 @@ export class GtApp extends LitElement {
   };
 
   #onPlanChoose = (event: PlanChooseEvent): void => {
-    this.#pendingFocus = null;
-    this.#showPlan(event.planId);
+    this.#pendingFocus = event.selected;
+    this.#showPlan(event.planId, event.selected === null ? {} : { selected: event.selected });
   };
 
   /** Another plan on screen, as a step back can undo: what was chosen in the last one goes. */

@@ -18,6 +18,7 @@ import { NodeSelectEvent } from './events.ts';
 import { panelStyles, sharedStyles } from './shared-styles.ts';
 import type { UnitsMergedEvent } from '../units/gt-unit-merge.ts';
 import '../units/gt-unit-merge.ts';
+import '../units/gt-unit-plans.ts';
 
 /** Partners listed before the rest are left out: the strongest ties tell the story. */
 const PARTNERS_SHOWN = 12;
@@ -217,6 +218,18 @@ export class GtUnitPanel extends LitElement {
           ${msg(lang, 'load')}:${msg(lang, 'loadHint')}
         </p>
       </section>
+      ${
+        profile.plans.length >= 2
+          ? html`<section class="plans">
+              <gt-unit-plans
+                .shares=${profile.plans}
+                .unitId=${unit.id}
+                .plan=${profile.plan}
+                .language=${lang}
+              ></gt-unit-plans>
+            </section>`
+          : nothing
+      }
       <section>
         <dl class="facts">
           <dt>${msg(lang, 'shortName')}</dt>
