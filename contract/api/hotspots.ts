@@ -21,5 +21,11 @@ export const HotspotAnswer = z.looseObject({
   meaningsZh: z.optional(z.record(z.string(), z.string())),
   rows: z.array(z.record(z.string(), z.unknown())),
   truncated: z.boolean(),
+  /** The plans the figures cover: the one asked for, or every plan loaded (portfolio-load). */
+  plans: z.array(
+    z.looseObject({ id: z.string(), title: z.string(), jurisdiction: z.nullable(z.string()) }),
+  ),
+  /** Whether the ranking counts every plan loaded rather than one. */
+  allPlans: z.boolean(),
 });
 export type HotspotAnswer = z.infer<typeof HotspotAnswer>;

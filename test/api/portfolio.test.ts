@@ -104,6 +104,23 @@ describe('GET /api/hotspots/portfolio-load', () => {
     expect(share(parts[1])).toBe(inSecond?.['load']);
   });
 
+  it('says which plans each ranking’s figures cover', async () => {
+    const scope = async (name: string, query: Record<string, string>) => {
+      const answer = await get<HotspotAnswer>(app, `/api/hotspots/${name}`, query);
+      expect(answer.status).toBe(200);
+      return { allPlans: answer.body.allPlans, plans: answer.body.plans.map((plan) => plan.id) };
+    };
+    expect(await scope('portfolio-load', {})).toEqual({
+      allPlans: true,
+      plans: expect.arrayContaining([SEED_PLAN, second]) as unknown,
+    });
+    expect((await scope('portfolio-load', {})).plans).toHaveLength(2);
+    expect(await scope('unit-load', { plan: second })).toEqual({
+      allPlans: false,
+      plans: [second],
+    });
+  });
+
   it('leaves collective units out unless asked, as the other rankings do', async () => {
     const without = await ranking('portfolio-load', { collectives: false });
     expect(without.some((row) => row['collective'] === true)).toBe(false);

@@ -3,7 +3,8 @@
 // file names, with date and size; choosing the second draws the second's graph (its nodes, as the
 // API gives them) under its title, with the address naming it; Back returns to the seed; the words
 // follow the interface language. A unit's panel gives its figures in each plan (each its plan's
-// unit-load row) and the total (its portfolio-load row), and switches plans keeping the unit.
+// unit-load row) and the total (its portfolio-load row), and switches plans keeping the unit;
+// each ranking says which plans it covers.
 // One browser and one page for the file.
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -149,6 +150,22 @@ describe('the plan picker', () => {
     await expect
       .poll(() => table.locator(`tr[data-plan="${second}"]`).getAttribute('aria-current'))
       .toBe('true');
+  });
+
+  it('says under each ranking which plans its figures cover', async () => {
+    await openExplorer(page, server, `?plan=${encodeURIComponent(SEED_PLAN)}&tool=hotspots`);
+    const scope = page.locator('gt-hotspots-panel [data-scope]');
+    await expect.poll(() => scope.textContent()).toBe('范围:武汉十四五分工');
+    await page.locator('gt-hotspots-panel select[name="ranking"]').selectOption('portfolio-load');
+    await expect
+      .poll(async () => (await scope.textContent())?.replace(/\(.*\)/, '(…)'))
+      .toBe('范围:全部 2 份规划(…)');
+    expect(
+      (await scope.textContent())
+        ?.match(/\((.*)\)/)?.[1]
+        ?.split('、')
+        .toSorted(),
+    ).toEqual(['武汉2023政府工作报告分工', '武汉十四五分工']);
   });
 
   it('speaks the interface language, and is not shown with one plan loaded', async () => {

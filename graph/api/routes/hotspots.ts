@@ -88,8 +88,12 @@ export function hotspotsRoutes(api: ApiContext): Hono {
     const query = queryOf(c, HotspotQuery);
     const signal = c.req.raw.signal;
     const given: Record<string, unknown> = {};
-    if (declares(definition, 'planId'))
-      given['planId'] = (await api.resolvePlan(query.plan, signal)).id;
+    // Each answer says which plans its figures cover: the one asked for, or all of them.
+    const allPlans = !declares(definition, 'planId');
+    const covered = allPlans
+      ? await api.plans(signal)
+      : [await api.resolvePlan(query.plan, signal)];
+    if (!allPlans) given['planId'] = covered[0]?.id;
     if (query.limit !== undefined && declares(definition, 'limit')) given['limit'] = query.limit;
     if (declares(definition, 'today')) given['today'] = api.today();
     if (PROGRESS_RANKINGS.has(definition.name)) c.set('freshAnswer', true);
@@ -122,6 +126,8 @@ export function hotspotsRoutes(api: ApiContext): Hono {
       ),
       rows: values,
       truncated,
+      plans: covered.map(({ id, title, jurisdiction }) => ({ id, title, jurisdiction })),
+      allPlans,
     } satisfies HotspotAnswer);
   });
 

@@ -7,6 +7,7 @@ import { consume } from '@lit/context';
 import { Task } from '@lit/task';
 import { LitElement, css, html, nothing, unsafeCSS, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { planShortTitle } from '../../../contract/short-title.ts';
 import type { ApiClient } from '../api/client.ts';
 import { apiContext } from '../api/context.ts';
 import type { HotspotAnswer, HotspotInfo, NodeData, PlanSummary } from '../api/schema.ts';
@@ -72,6 +73,14 @@ function formatNumber(value: number): string {
   return Math.abs(value) < 1 ? value.toFixed(3) : value.toFixed(1);
 }
 
+/** Which plans a ranking's figures cover, in the planner's words: one plan, or all of them. */
+export function scopeWords(lang: Lang, answer: Pick<HotspotAnswer, 'plans' | 'allPlans'>): string {
+  const plans = answer.plans.map((plan) => planShortTitle(plan)).join('、');
+  return answer.allPlans
+    ? msg(lang, 'hotspotsScopeAll', { count: answer.plans.length, plans })
+    : msg(lang, 'hotspotsScope', { plans });
+}
+
 /** Sorts numbers as numbers, lists by length, text in the planner's collation; blanks last. */
 function compareCells(a: unknown, b: unknown, lang: Lang): number {
   const blank = (v: unknown) => v === null || v === undefined;
@@ -114,6 +123,10 @@ export class GtHotspotsPanel extends LitElement {
       .definition {
         margin: 0.6rem 0 0.3rem;
         line-height: 1.5;
+      }
+      .scope {
+        margin: 0 0 0.3rem;
+        font-size: 0.78rem;
       }
       details {
         font-size: 0.78rem;
@@ -577,6 +590,11 @@ export class GtHotspotsPanel extends LitElement {
           </select>
         </label>
         <p class="definition" data-definition=${this.ranking}>${definition}</p>
+        ${
+          answer?.name === this.ranking
+            ? html`<p class="scope muted" data-scope>${scopeWords(lang, answer)}</p>`
+            : nothing
+        }
         ${
           full !== ''
             ? html`<details>
