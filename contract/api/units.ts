@@ -78,6 +78,15 @@ export const UnitProfile = z.looseObject({
   memberOf: z.array(UnitRef),
   /** Every plan loaded that names the unit, this one included, the heaviest first. */
   plans: z.array(UnitPlanShare),
+  /**
+   * Items the unit carries only as a member of collectives the plan names (各区人民政府 on an item:
+   * each district carries it), each once; and how many each collective hands down. As
+   * member-load counts them.
+   */
+  viaCollectives: z.object({
+    items: z.number(),
+    collectives: z.array(z.looseObject({ unit: UnitRef, items: z.number() })),
+  }),
 });
 export type UnitProfile = z.infer<typeof UnitProfile>;
 

@@ -110,6 +110,10 @@ const rowSchemas = {
     partners: z.array(z.object({ unit: NodeJson, items: z.number() })),
     collectives: z.array(NodeJson),
     plans: z.array(UnitPlanShare),
+    viaCollectives: z.object({
+      items: z.number(),
+      collectives: z.array(z.object({ unit: NodeJson, items: z.number() })),
+    }),
   }),
   'unit-paths': z.object({ path: PathJson }),
   'unit-theme-routes': z.object({ path: PathJson }),

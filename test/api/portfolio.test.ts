@@ -5,11 +5,12 @@
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HotspotAnswer } from '../../contract/api/hotspots.ts';
+import type { UnitProfile } from '../../contract/api/units.ts';
 import { loadPlanText } from '../../graph/load/load-plan.ts';
 import { connection, getDriver } from '../../graph/neo4j/database.ts';
 import { renamedSeed, seedText } from '../load/support.ts';
 import { removePlansOtherThanSeed, useTestNeo4j } from '../support/neo4j.ts';
-import { get, loadSeed, SEED_PLAN, seedApp } from './support.ts';
+import { FGW, get, loadSeed, SEED_PLAN, seedApp } from './support.ts';
 
 useTestNeo4j();
 
@@ -195,5 +196,27 @@ describe('GET /api/hotspots/member-load', () => {
     // A district of 各区人民政府 carries the items naming it.
     const district = rows.find((row) => (row['collectives'] as string[]).includes('各区人民政府'));
     expect(district?.['viaCollectives']).toBeGreaterThan(50);
+  });
+
+  it('gives each member’s unit profile the same count, by collective', async () => {
+    const rows = await ranking('member-load', { plan: SEED_PLAN });
+    for (const row of rows) {
+      const profile = await get<UnitProfile>(app, '/api/units/profile', {
+        id: String(row['unitId']),
+        plan: SEED_PLAN,
+      });
+      const { items, collectives } = profile.body.viaCollectives;
+      expect(items).toBe(row['viaCollectives']);
+      expect(collectives.map((entry) => entry.unit.name).toSorted()).toEqual(
+        (row['collectives'] as string[]).toSorted(),
+      );
+      // Each collective's share is at most the whole, and together they reach it.
+      const shares = collectives.map((entry) => entry.items);
+      expect(Math.max(...shares)).toBeLessThanOrEqual(items);
+      expect(shares.reduce((sum, share) => sum + share, 0)).toBeGreaterThanOrEqual(items);
+    }
+    // A unit named only by itself has none.
+    const fgw = await get<UnitProfile>(app, '/api/units/profile', { id: FGW, plan: SEED_PLAN });
+    expect(fgw.body.viaCollectives).toEqual({ items: 0, collectives: [] });
   });
 });

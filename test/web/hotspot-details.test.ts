@@ -50,6 +50,7 @@ function profile(
     partners: [],
     memberOf: [],
     plans: [],
+    viaCollectives: { items: 0, collectives: [] },
   } as UnitProfile;
 }
 

@@ -18,6 +18,7 @@
 // partners: one map per partner unit: unit and items (shared item count)
 // collectives: the collective units it is a member of
 // plans: one map per plan naming the unit, this one included, heaviest first: plan and figures
+// viaCollectives: items it carries only through collectives of the plan, and by collective
 
 MATCH (unit:Unit {id: $unitId})
 OPTIONAL MATCH (unit)-[activity:ACTIVE_IN]->(:Plan {id: $planId})
@@ -56,9 +57,29 @@ CALL (unit) {
            load: every.load
          } END) AS plans
 }
+// As cypher/member-load.cypher counts them: a member of a collective named on an item carries
+// it; an item is counted once however many of its collectives are named on it.
+CALL (unit) {
+  OPTIONAL MATCH (unit)-[membership:MEMBER_OF]->(collective:Unit)
+                 -[active:ACTIVE_IN {planId: $planId}]->(:Plan)
+  WHERE active.collective
+    AND NOT coalesce(unit.collective, false)
+    AND (membership.source = 'dictionary' OR membership.planId = $planId)
+  OPTIONAL MATCH (collective)-[:LEADS|SUPPORTS {planId: $planId}]->(item:Item)
+  WHERE NOT EXISTS { (unit)-[:LEADS|SUPPORTS {planId: $planId}]->(item) }
+  WITH collective, collect(DISTINCT item) AS items
+  ORDER BY size(items) DESC, collective.name
+  WITH collect(CASE WHEN collective IS NULL THEN null ELSE {unit: collective, items: size(items)} END) AS byCollective,
+       collect(items) AS lists
+  RETURN {
+           items: size(reduce(seen = [], list IN lists | seen + [item IN list WHERE NOT item IN seen])),
+           collectives: byCollective
+         } AS viaCollectives
+}
 RETURN unit AS unit,
        properties(activity) AS metrics,
        items AS items,
        partners AS partners,
        collectives AS collectives,
-       plans AS plans
+       plans AS plans,
+       viaCollectives AS viaCollectives

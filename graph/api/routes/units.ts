@@ -52,6 +52,13 @@ export function unitsRoutes(api: ApiContext): Hono {
       })),
       memberOf: row.collectives.map(unitBrief),
       plans: row.plans,
+      viaCollectives: {
+        items: row.viaCollectives.items,
+        collectives: row.viaCollectives.collectives.map((entry) => ({
+          unit: unitBrief(entry.unit),
+          items: entry.items,
+        })),
+      },
     };
     return c.json(answer);
   });

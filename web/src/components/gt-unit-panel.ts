@@ -12,6 +12,7 @@ import { roleOfType } from '../graph/to-elements.ts';
 import { leadCountText } from '../i18n/words.ts';
 import { categoryName, kindName, msg, roleBadge, type Lang } from '../i18n/messages.ts';
 import { taskListProblem, taskListWord } from '../i18n/features/task-list.ts';
+import { viaCollectivesWord } from '../i18n/features/via-collectives.ts';
 import { downloadTaskList, type TaskListFormat } from '../task-list/download-task-list.ts';
 import { moveFocusInList } from './arrow-keys.ts';
 import { NodeSelectEvent } from './events.ts';
@@ -44,6 +45,11 @@ export class GtUnitPanel extends LitElement {
       }
       .theme-title {
         font-weight: 600;
+      }
+      .via {
+        margin: 0.35rem 0 0;
+        font-size: 0.78rem;
+        line-height: 1.5;
       }
       .task-list .actions {
         display: flex;
@@ -167,6 +173,25 @@ export class GtUnitPanel extends LitElement {
     </ul>`;
   }
 
+  // A district of 各区人民政府 carries what 各区人民政府 is named on: said apart from its own.
+  #renderViaCollectives(profile: UnitProfile) {
+    const { items, collectives } = profile.viaCollectives;
+    if (collectives.length === 0) return nothing;
+    const lang = this.language;
+    const list = collectives
+      .map((entry) =>
+        viaCollectivesWord(lang, 'viaCollectiveEntry', { name: entry.unit.name, n: entry.items }),
+      )
+      .join(lang === 'zh' ? '、' : ', ');
+    return html`<p
+      class="muted via"
+      data-via-collectives=${items}
+      title=${viaCollectivesWord(lang, 'viaCollectivesHint')}
+    >
+      ${viaCollectivesWord(lang, 'viaCollectives', { n: items, list })}
+    </p>`;
+  }
+
   #renderProfile(profile: UnitProfile) {
     const lang = this.language;
     const { unit, metrics } = profile;
@@ -217,6 +242,7 @@ export class GtUnitPanel extends LitElement {
         <p class="muted" style="margin:0.4rem 0 0;font-size:0.75rem">
           ${msg(lang, 'load')}:${msg(lang, 'loadHint')}
         </p>
+        ${this.#renderViaCollectives(profile)}
       </section>
       ${
         profile.plans.length >= 2

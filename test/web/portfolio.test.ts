@@ -1,10 +1,10 @@
-// The header's plan picker (issue 15) in a real Chromium: with the seed and a second notice of the
+// The whole portfolio (issue 15) in a real Chromium. The header's plan picker: with the seed and a second notice of the
 // same city loaded (a year's work report division, its first themes), the picker names both as in
 // file names, with date and size; choosing the second draws the second's graph (its nodes, as the
 // API gives them) under its title, with the address naming it; Back returns to the seed; the words
 // follow the interface language. A unit's panel gives its figures in each plan (each its plan's
 // unit-load row) and the total (its portfolio-load row), and switches plans keeping the unit;
-// each ranking says which plans it covers.
+// each ranking says which plans it covers; a district's panel says what collectives hand down.
 // One browser and one page for the file.
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -166,6 +166,32 @@ describe('the plan picker', () => {
         ?.split('、')
         .toSorted(),
     ).toEqual(['武汉2023政府工作报告分工', '武汉十四五分工']);
+  });
+
+  it('tells a district what 各区人民政府 hands down to it, apart from its own items', async () => {
+    const ranking = await getApi<HotspotAnswer>(server, '/hotspots/member-load', {
+      plan: SEED_PLAN,
+      limit: '500',
+    });
+    const district = ranking.rows.find((row) =>
+      (row['collectives'] as string[]).includes('各区人民政府'),
+    );
+    if (district === undefined) throw new Error('no district in member-load');
+    await openExplorer(
+      page,
+      server,
+      `?plan=${encodeURIComponent(SEED_PLAN)}&sel=${encodeURIComponent(String(district['unitId']))}`,
+    );
+    const line = page.locator('gt-unit-panel [data-via-collectives]');
+    await line.waitFor();
+    expect(await line.getAttribute('data-via-collectives')).toBe(
+      String(district['viaCollectives']),
+    );
+    expect((await line.textContent())?.replace(/\s+/g, ' ').trim()).toMatch(
+      new RegExp(
+        `^经集合单位另承担 ${String(district['viaCollectives'])} 项:.*各区人民政府 \\d+ 项`,
+      ),
+    );
   });
 
   it('speaks the interface language, and is not shown with one plan loaded', async () => {
