@@ -116,6 +116,12 @@ export class ChaosNeo4j {
   }
 }
 
+/**
+ * What a round needs of the Neo4j it runs on: the harness's own, or one a test runs under the
+ * supervisor (test/load/chaos.test.ts), whose kill -9 is then also the supervisor's subject.
+ */
+export type ChaosTarget = Pick<ChaosNeo4j, 'driver' | 'env' | 'killAndRestart'>;
+
 /** What the database holds of `planId`, or null when it holds no such plan. */
 export async function checksum(driver: Driver, planId: string): Promise<Checksum | null> {
   const session = driver.session({ database: 'neo4j', defaultAccessMode: neo4j.session.READ });
@@ -265,7 +271,7 @@ export async function identify(
  * start, when `early`, which may land before the write or after it).
  */
 export async function round(
-  server: ChaosNeo4j,
+  server: ChaosTarget,
   versions: Versions,
   planId: string,
   expected: readonly [Checksum, Checksum],
@@ -311,7 +317,7 @@ const kind = (kill: Kill): 'loader' | 'import' => (kill.endsWith('import') ? 'im
  * Loads `file` to the end, in this process (no kill; it only sets the stage), and returns the
  * checksum the database then holds.
  */
-export async function loadWhole(server: ChaosNeo4j, file: string) {
+export async function loadWhole(server: Pick<ChaosTarget, 'driver'>, file: string) {
   const outcome = await loadPlanFile(server.driver, file, {
     database: 'neo4j',
     replace: true,

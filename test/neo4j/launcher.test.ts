@@ -1,5 +1,10 @@
 // The local Neo4j itself: these tests start instances of their own (besides the run's), so they
-// hold whether or not NEO4J_URI points the rest of the suite elsewhere.
+// hold whether or not NEO4J_URI points the rest of the suite elsewhere. A start costs about 10 CPU
+// seconds, so each asserts all it can: `npm run db` starts Neo4j on a fresh data folder, where
+// its settings, auth and a rival are checked before Ctrl-C stops it; then again on that folder
+// with a new password, checked before its Node process is killed outright. That the JVM exits
+// with status 0 when stop() is called in-process is asserted where the supervisor stops one
+// (test/load/chaos.test.ts).
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
@@ -65,84 +70,166 @@ async function occupy(port: number): Promise<Server> {
   return server;
 }
 
-describe('the local Neo4j', () => {
-  // Shared by the first two tests: a restart on an existing data folder is the second's subject.
-  let server: LocalServer;
+interface DbCommand {
+  child: ChildProcessByStdio<null, Readable, Readable>;
+  /** The JVM's pid and Bolt address, once `npm run db` says Neo4j is running. */
+  running: Promise<{ pid: number; uri: string }>;
+  exit: Promise<number | null>;
+  dataDir: string;
+}
+
+/** `npm run db` as a single Node process (no npm or tsx wrapper), so signals reach it directly. */
+function runDbCommand(server: LocalServer): DbCommand {
+  // The run's own Neo4j is configured through NEO4J_*; `npm run db` would rightly refuse.
+  const inherited = Object.entries(process.env).filter(([name]) => !name.startsWith('NEO4J_'));
+  const env = {
+    ...Object.fromEntries(inherited),
+    GUATU_DATA_DIR: server.dataDir,
+    GUATU_NEO4J_PORT: String(server.port),
+    GUATU_NEO4J_PASSWORD: server.password,
+    GUATU_NEO4J_HEAP: server.heap,
+    GUATU_NEO4J_PAGECACHE: server.pageCache,
+  };
+  const child = spawn(process.execPath, ['--import', 'tsx', 'graph/cli/db.ts'], {
+    cwd: repositoryRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exit = new Promise<number | null>((resolve) => child.on('close', resolve));
+  const running = new Promise<{ pid: number; uri: string }>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const said = /Neo4j is running at (\S+) .*, pid (\d+)/.exec(stdout);
+      if (said?.[1] !== undefined && said[2] !== undefined) {
+        resolve({ uri: said[1], pid: Number(said[2]) });
+      }
+    });
+    void exit.then((code) => reject(new Error(`npm run db exited (${code}) early:\n${stderr}`)));
+  });
+  return { child, running, exit, dataDir: server.dataDir };
+}
+
+interface StartedDb extends DbCommand {
+  server: LocalServer;
+  pid: number;
+  uri: string;
+}
+
+/** One `npm run db` for a describe's tests, killed after them should a test fail first. */
+function useDbCommand(server: () => Promise<LocalServer>): () => StartedDb {
+  let command: DbCommand | undefined;
+  let started: StartedDb | undefined;
+  beforeAll(async () => {
+    const config = await server();
+    command = runDbCommand(config);
+    started = { ...command, server: config, ...(await command.running) };
+  }, JVM_START_MS);
+  afterAll(() => {
+    // The JVM follows its parent (the end of its stdin).
+    if (command?.child.exitCode === null && command.child.signalCode === null) {
+      command.child.kill('SIGKILL');
+    }
+  });
+  return () => {
+    if (started === undefined) throw new Error('npm run db did not start');
+    return started;
+  };
+}
+
+// The first data folder, which `npm run db` starts again with a new password.
+let first: LocalServer;
+
+describe('npm run db, on a fresh data folder', () => {
+  const db = useDbCommand(async () => {
+    first = await localServer({ GUATU_NEO4J_PASSWORD: 'the-first-password' });
+    return first;
+  });
 
   it(
     'listens on 127.0.0.1 for Bolt only, with auth on and the limits guatu sets',
     async () => {
-      server = await localServer({ GUATU_NEO4J_PASSWORD: 'the-first-password' });
-      const instance = await startLocalNeo4j(server, patient);
-      try {
-        expect(instance.uri).toBe(`bolt://127.0.0.1:${server.port}`);
-        expect(listeningAddresses(instance.pid)).toEqual([`127.0.0.1:${server.port}`]);
+      const { server, uri, pid } = db();
+      expect(uri).toBe(`bolt://127.0.0.1:${server.port}`);
+      expect(listeningAddresses(pid)).toEqual([`127.0.0.1:${server.port}`]);
 
-        const settings = await runQuery(
-          instance.uri,
-          server.password,
-          `SHOW SETTINGS YIELD name, value
-           WHERE name IN ['server.bolt.listen_address', 'server.http.enabled',
-             'server.https.enabled', 'dbms.security.auth_enabled',
-             'dbms.security.allow_csv_import_from_file_urls', 'dbms.usage_report.enabled',
-             'db.transaction.timeout', 'db.memory.transaction.max', 'server.memory.pagecache.size']
-           RETURN name, value ORDER BY name`,
-        );
-        expect(Object.fromEntries(settings.map(({ name, value }) => [name, value]))).toEqual({
-          'db.memory.transaction.max': '512.00MiB',
-          'db.transaction.timeout': '30s',
-          'dbms.security.allow_csv_import_from_file_urls': 'false',
-          'dbms.security.auth_enabled': 'true',
-          'dbms.usage_report.enabled': 'false',
-          'server.bolt.listen_address': `127.0.0.1:${server.port}`,
-          'server.http.enabled': 'false',
-          'server.https.enabled': 'false',
-          'server.memory.pagecache.size': '64.00MiB',
-        });
+      const settings = await runQuery(
+        uri,
+        server.password,
+        `SHOW SETTINGS YIELD name, value
+         WHERE name IN ['server.bolt.listen_address', 'server.http.enabled',
+           'server.https.enabled', 'dbms.security.auth_enabled',
+           'dbms.security.allow_csv_import_from_file_urls', 'dbms.usage_report.enabled',
+           'db.transaction.timeout', 'db.memory.transaction.max', 'server.memory.pagecache.size']
+         RETURN name, value ORDER BY name`,
+      );
+      expect(Object.fromEntries(settings.map(({ name, value }) => [name, value]))).toEqual({
+        'db.memory.transaction.max': '512.00MiB',
+        'db.transaction.timeout': '30s',
+        'dbms.security.allow_csv_import_from_file_urls': 'false',
+        'dbms.security.auth_enabled': 'true',
+        'dbms.usage_report.enabled': 'false',
+        'server.bolt.listen_address': `127.0.0.1:${server.port}`,
+        'server.http.enabled': 'false',
+        'server.https.enabled': 'false',
+        'server.memory.pagecache.size': '64.00MiB',
+      });
 
-        await expect(runQuery(instance.uri, 'not-the-password', 'RETURN 1')).rejects.toMatchObject({
-          code: 'Neo.ClientError.Security.Unauthorized',
-        });
-        await runQuery(instance.uri, server.password, 'CREATE (:GuatuRuntimeProbe {kept: true})');
+      await expect(runQuery(uri, 'not-the-password', 'RETURN 1')).rejects.toMatchObject({
+        code: 'Neo.ClientError.Security.Unauthorized',
+      });
+      await runQuery(uri, server.password, 'CREATE (:GuatuRuntimeProbe {kept: true})');
 
-        // A second instance on the same data folder is refused, by name.
-        const rival = startLocalNeo4j({ ...server, port: await freePort() }, patient);
-        await expect(rival).rejects.toMatchObject({
-          problem: 'data-in-use',
-          message: expect.stringContaining(join(server.dataDir, 'neo4j')),
-        });
-      } finally {
-        await instance.stop();
-      }
-      expect(isRunning(instance.pid)).toBe(false);
-      expect(await instance.exited).toEqual({ code: 0, signal: null });
-    },
-    JVM_START_MS * 2,
-  );
-
-  it(
-    'takes the password from GUATU_NEO4J_PASSWORD again on a restart with existing data',
-    async () => {
-      const restarted = { ...server, password: 'the-second-password' };
-      const instance = await startLocalNeo4j(restarted, patient);
-      try {
-        const rows = await runQuery(
-          instance.uri,
-          restarted.password,
-          'MATCH (probe:GuatuRuntimeProbe) RETURN probe.kept AS kept',
-        );
-        expect(rows).toEqual([{ kept: true }]);
-        await expect(runQuery(instance.uri, server.password, 'RETURN 1')).rejects.toMatchObject({
-          code: 'Neo.ClientError.Security.Unauthorized',
-        });
-      } finally {
-        await instance.stop();
-      }
-      expect(isRunning(instance.pid)).toBe(false);
+      // A second instance on the same data folder is refused, by name.
+      const rival = startLocalNeo4j({ ...server, port: await freePort() }, patient);
+      await expect(rival).rejects.toMatchObject({
+        problem: 'data-in-use',
+        message: expect.stringContaining(join(server.dataDir, 'neo4j')),
+      });
     },
     JVM_START_MS,
   );
 
+  it('stops Neo4j on Ctrl-C and exits cleanly, leaving no process', async () => {
+    const { child, exit, pid, dataDir } = db();
+    expect(isRunning(pid)).toBe(true);
+    child.kill('SIGINT');
+    expect(await exit).toBe(0);
+    expect(isRunning(pid)).toBe(false);
+    expect(processesMentioning(dataDir)).toEqual([]);
+  }, 120_000);
+});
+
+describe('npm run db, on that data folder again with a new GUATU_NEO4J_PASSWORD', () => {
+  const db = useDbCommand(async () => ({ ...first, password: 'the-second-password' }));
+
+  it('takes the password from GUATU_NEO4J_PASSWORD again on a restart with existing data', async () => {
+    const { uri, server } = db();
+    const rows = await runQuery(
+      uri,
+      server.password,
+      'MATCH (probe:GuatuRuntimeProbe) RETURN probe.kept AS kept',
+    );
+    expect(rows).toEqual([{ kept: true }]);
+    await expect(runQuery(uri, first.password, 'RETURN 1')).rejects.toMatchObject({
+      code: 'Neo.ClientError.Security.Unauthorized',
+    });
+  });
+
+  it('leaves no JVM behind when its Node process is killed outright', async () => {
+    const { child, exit, pid, dataDir } = db();
+    expect(isRunning(pid)).toBe(true);
+    child.kill('SIGKILL');
+    await exit;
+    // Nothing in Node runs after SIGKILL: only the JVM seeing its stdin end can stop it.
+    expect(await waitUntilGone(pid, 20_000)).toBe(true);
+    expect(processesMentioning(dataDir)).toEqual([]);
+  }, 120_000);
+});
+
+describe('the local Neo4j refusing to start', () => {
   it('refuses a port in use before starting Java, naming the port', async () => {
     const server = await localServer();
     const blocker = await occupy(server.port);
@@ -175,76 +262,6 @@ describe('the local Neo4j', () => {
       } finally {
         blocker.close();
       }
-    },
-    JVM_START_MS,
-  );
-});
-
-interface DbCommand {
-  child: ChildProcessByStdio<null, Readable, Readable>;
-  /** The JVM's pid, once `npm run db` says Neo4j is running. */
-  jvm: Promise<number>;
-  exit: Promise<number | null>;
-}
-
-/** `npm run db` as a single Node process (no npm or tsx wrapper), so signals reach it directly. */
-async function runDbCommand(): Promise<DbCommand & { dataDir: string }> {
-  const server = await localServer();
-  // The run's own Neo4j is configured through NEO4J_*; `npm run db` would rightly refuse.
-  const inherited = Object.entries(process.env).filter(([name]) => !name.startsWith('NEO4J_'));
-  const env = {
-    ...Object.fromEntries(inherited),
-    GUATU_DATA_DIR: server.dataDir,
-    GUATU_NEO4J_PORT: String(server.port),
-    GUATU_NEO4J_PASSWORD: server.password,
-    GUATU_NEO4J_HEAP: server.heap,
-    GUATU_NEO4J_PAGECACHE: server.pageCache,
-  };
-  const child = spawn(process.execPath, ['--import', 'tsx', 'graph/cli/db.ts'], {
-    cwd: repositoryRoot,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exit = new Promise<number | null>((resolve) => child.on('close', resolve));
-  const jvm = new Promise<number>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-      const pid = /Neo4j is running at .*, pid (\d+)/.exec(stdout)?.[1];
-      if (pid) resolve(Number(pid));
-    });
-    void exit.then((code) => reject(new Error(`npm run db exited (${code}) early:\n${stderr}`)));
-  });
-  return { child, jvm, exit, dataDir: server.dataDir };
-}
-
-describe('npm run db', () => {
-  it(
-    'stops Neo4j on Ctrl-C and exits cleanly, leaving no process',
-    async () => {
-      const db = await runDbCommand();
-      const jvm = await db.jvm;
-      expect(isRunning(jvm)).toBe(true);
-      db.child.kill('SIGINT');
-      expect(await db.exit).toBe(0);
-      expect(isRunning(jvm)).toBe(false);
-      expect(processesMentioning(db.dataDir)).toEqual([]);
-    },
-    JVM_START_MS,
-  );
-
-  it(
-    'leaves no JVM behind when its Node process is killed outright',
-    async () => {
-      const db = await runDbCommand();
-      const jvm = await db.jvm;
-      db.child.kill('SIGKILL');
-      await db.exit;
-      // Nothing in Node runs after SIGKILL: only the JVM seeing its stdin end can stop it.
-      expect(await waitUntilGone(jvm, 20_000)).toBe(true);
-      expect(processesMentioning(db.dataDir)).toEqual([]);
     },
     JVM_START_MS,
   );

@@ -1,38 +1,14 @@
-// The supervised local Neo4j: first its rules on a stand-in (backoff, giving up, stopping on
-// purpose), then the real thing on a Neo4j of this file's own (its own data folder and port;
-// the run's shared Neo4j is never touched): kill -9 its JVM, the API answers 503
-// `database_unavailable` and health says down, the supervisor starts it again, and the same app
-// answers searches again without being told.
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Hono } from 'hono';
-import neo4j, { type Driver } from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readConfig, type LocalServer } from '../../graph/neo4j/config.ts';
+// The supervised local Neo4j's rules, on a stand-in: backoff, giving up, stopping on purpose.
+// The real thing — kill -9 to its JVM mid-replace, the API answering 503 `database_unavailable`
+// and health saying down, the supervisor starting it again and the same app answering searches
+// again without being told, then a stop for good — is asserted on the chaos suite's own Neo4j
+// (test/load/chaos.test.ts), which kills that JVM anyway: one start and one restart instead of
+// two of each.
+import { describe, expect, it } from 'vitest';
+import type { LocalServer } from '../../graph/neo4j/config.ts';
 import type { LocalNeo4j, LocalNeo4jExit, StartOptions } from '../../graph/neo4j/launcher.ts';
-import { freePort } from '../../graph/neo4j/ports.ts';
 import { Neo4jSupervisor, restartDelay } from '../../graph/neo4j/supervisor.ts';
-import { FGW, loadSeed, seedApp } from '../api/support.ts';
-import { isRunning, processesMentioning } from '../support/neo4j.ts';
-
-const JVM_START_MS = 300_000;
-
-/** Polls `check` until it returns a value, or fails after `boundMs` naming what it waited for. */
-async function within<T>(
-  boundMs: number,
-  what: string,
-  check: () => Promise<T | undefined>,
-): Promise<T> {
-  const deadline = Date.now() + boundMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`not within ${boundMs} ms: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+import { within } from '../support/within.ts';
 
 interface StandIn extends LocalNeo4j {
   /** Ends the stand-in as kill -9 would. */
@@ -251,110 +227,4 @@ describe('the rules, on a stand-in', () => {
     expect(aborted).toBe(true);
     expect(supervisor.state).toEqual({ state: 'stopped' });
   });
-});
-
-describe('a real Neo4j killed with -9', () => {
-  let scratch: string;
-  let server: LocalServer;
-  let supervisor: Neo4jSupervisor | undefined;
-  let driver: Driver | undefined;
-  let app: Hono;
-  const lines: string[] = [];
-
-  beforeAll(async () => {
-    scratch = await mkdtemp(join(tmpdir(), 'guatu-supervisor-test-'));
-    const configured = readConfig({
-      GUATU_DATA_DIR: scratch,
-      GUATU_NEO4J_PORT: String(await freePort()),
-      GUATU_NEO4J_PASSWORD: `guatu-supervisor-${randomBytes(6).toString('hex')}`,
-      GUATU_NEO4J_PAGECACHE: '64m',
-      GUATU_NEO4J_HEAP: '512m',
-    });
-    if (configured.mode !== 'local') throw new Error('expected a local configuration');
-    server = configured.local;
-    supervisor = await Neo4jSupervisor.start(server, {
-      backoff: { firstMs: 500, maxMs: 5_000 },
-      readyTimeoutMs: JVM_START_MS,
-      log: (line) => lines.push(line),
-    });
-    driver = neo4j.driver(
-      supervisor.current?.uri ?? '',
-      neo4j.auth.basic('neo4j', server.password),
-      {
-        disableLosslessIntegers: true,
-      },
-    );
-    await loadSeed(driver, 'neo4j');
-    const watched = supervisor;
-    app = seedApp(driver, 'neo4j', { availability: () => watched.availability() });
-  }, JVM_START_MS + 120_000);
-
-  afterAll(async () => {
-    await driver?.close();
-    await supervisor?.stop();
-    if (scratch !== undefined) await rm(scratch, { recursive: true, force: true });
-  }, 120_000);
-
-  const search = () => app.request(`/api/search?q=${encodeURIComponent('发改委')}`);
-  const health = async () => (await app.request('/api/health')).json() as Promise<unknown>;
-
-  it(
-    'answers 503 database_unavailable while it is down, and searches again once it is back',
-    async () => {
-      if (supervisor === undefined) throw new Error('no supervisor');
-      const before = await search();
-      expect(before.status).toBe(200);
-      expect(await health()).toMatchObject({ neo4j: 'up' });
-      const pid = supervisor.current?.pid ?? 0;
-      expect(isRunning(pid)).toBe(true);
-
-      process.kill(pid, 'SIGKILL');
-      const down = await within(10_000, 'a 503 from search', async () => {
-        const answer = await search();
-        return answer.status === 503 ? answer : undefined;
-      });
-      expect(await down.json()).toEqual({
-        error: {
-          code: 'database_unavailable',
-          message: expect.stringContaining('temporarily unavailable') as unknown,
-          messageZh: expect.stringContaining('数据库暂时不可用') as unknown,
-        },
-      });
-      expect(Number(down.headers.get('Retry-After'))).toBeGreaterThanOrEqual(1);
-      expect(await health()).toEqual({ neo4j: 'down', plans: [] });
-      // The 503 may come first, from the driver finding the connection gone.
-      await within(10_000, 'the supervisor noticing', async () =>
-        lines.some((line) => line.includes(`pid ${pid}) stopped by itself (signal SIGKILL)`))
-          ? true
-          : undefined,
-      );
-
-      const back = await within(JVM_START_MS, 'Neo4j up again', async () =>
-        supervisor?.state.state === 'up' ? supervisor.current : undefined,
-      );
-      expect(back?.pid).not.toBe(pid);
-      expect(supervisor.restarts).toBe(1);
-      // The same app and driver, told nothing: the driver reconnects on its own.
-      const again = await within(30_000, 'a 200 from search', async () => {
-        const answer = await search();
-        return answer.status === 200 ? answer : undefined;
-      });
-      const hits = (await again.json()) as { id: string }[];
-      expect(hits.map((hit) => hit.id)).toContain(FGW);
-      expect(await health()).toMatchObject({ neo4j: 'up' });
-    },
-    JVM_START_MS + 60_000,
-  );
-
-  it('stops for good when told to: no restart, no JVM left', async () => {
-    if (supervisor === undefined) throw new Error('no supervisor');
-    const pid = supervisor.current?.pid ?? 0;
-    await supervisor.stop();
-    expect(isRunning(pid)).toBe(false);
-    expect(supervisor.state).toEqual({ state: 'stopped' });
-    // Longer than the first wait before a restart.
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
-    expect(processesMentioning(server.dataDir)).toEqual([]);
-    expect((await search()).status).toBe(503);
-  }, 120_000);
 });
