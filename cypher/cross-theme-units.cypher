@@ -48,6 +48,10 @@
 MATCH (unit:Unit)-[active:ACTIVE_IN {planId: $planId}]->(:Plan)
 WHERE ($includeCollectives OR NOT active.collective)
   AND active.themesReached > 0
+// Ranked and cut first: inferred leads are counted for the rows shown only (see unit-load).
+WITH unit, active
+ORDER BY active.themesReached DESC, active.load DESC, unit.name ASC
+LIMIT $limit
 RETURN unit.name AS unit,
        active.themesReached AS themesReached,
        active.itemsLed AS leads,
@@ -57,4 +61,3 @@ RETURN unit.name AS unit,
        active.itemsSupported AS supports,
        unit.id AS unitId
 ORDER BY themesReached DESC, active.load DESC, unit ASC
-LIMIT $limit

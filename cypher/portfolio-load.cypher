@@ -59,15 +59,20 @@ ORDER BY active.load DESC, plan.date DESC, plan.id ASC
 WITH unit,
      count(plan) AS plans,
      sum(active.itemsLed) AS leads,
-     sum(COUNT {
-       (unit)-[:LEADS {planId: plan.id, inferred: true}]->(:Item)
-     }) AS inferredLeads,
      sum(active.itemsSupported) AS supports,
      sum(active.load) AS load,
      collect(plan.title + ' ' + CASE
        WHEN active.load = floor(active.load) THEN toString(toInteger(active.load))
        ELSE toString(active.load)
      END) AS perPlan
+ORDER BY load DESC, leads DESC, unit.name ASC
+LIMIT $limit
+// Counted for the rows shown, in one pass over the unit's leads of every plan: counted plan by
+// plan, the work grew with the square of the plans loaded.
+CALL (unit) {
+  OPTIONAL MATCH (unit)-[lead:LEADS {inferred: true}]->(:Item)
+  RETURN count(lead) AS inferredLeads
+}
 RETURN unit.name AS unit,
        plans AS plans,
        leads AS leads,
@@ -79,4 +84,3 @@ RETURN unit.name AS unit,
        unit.collective AS collective,
        unit.id AS unitId
 ORDER BY load DESC, leads DESC, unit ASC
-LIMIT $limit

@@ -50,6 +50,11 @@
 // Scans the whole graph.
 MATCH (unit:Unit)-[active:ACTIVE_IN {planId: $planId}]->(:Plan)
 WHERE $includeCollectives OR NOT active.collective
+// Ranked and cut first: the inferred leads are counted for the rows shown only, since counting
+// them reads every lead of a unit in every plan loaded.
+WITH unit, active
+ORDER BY active.load DESC, active.itemsLed DESC, unit.name ASC
+LIMIT $limit
 RETURN unit.name AS unit,
        active.itemsLed AS leads,
        COUNT {
@@ -61,4 +66,3 @@ RETURN unit.name AS unit,
        active.collective AS collective,
        unit.id AS unitId
 ORDER BY load DESC, leads DESC, unit ASC
-LIMIT $limit

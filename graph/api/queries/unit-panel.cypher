@@ -45,14 +45,22 @@ CALL (unit) {
   OPTIONAL MATCH (unit)-[:MEMBER_OF]->(collective:Unit)
   RETURN collect(DISTINCT collective) AS collectives
 }
+// Inferred leads in one pass over the unit's leads, grouped by plan: counted plan by plan, the
+// work would grow with the square of the plans loaded.
 CALL (unit) {
+  OPTIONAL MATCH (unit)-[lead:LEADS {inferred: true}]->(:Item)
+  WITH lead.planId AS planId, count(lead) AS inferred
+  RETURN collect(CASE WHEN planId IS NULL THEN null ELSE [planId, inferred] END) AS inferredByPlan
+}
+CALL (unit, inferredByPlan) {
   OPTIONAL MATCH (unit)-[every:ACTIVE_IN]->(other:Plan)
   WITH every, other
   ORDER BY every.load DESC, other.date DESC, other.id
   RETURN collect(CASE WHEN other IS NULL THEN null ELSE {
            plan: other {.id, .title, .jurisdiction, .date},
            itemsLed: every.itemsLed,
-           inferredLeads: COUNT { (unit)-[:LEADS {planId: other.id, inferred: true}]->(:Item) },
+           inferredLeads: coalesce(
+             [pair IN inferredByPlan WHERE pair[0] = other.id | pair[1]][0], 0),
            itemsSupported: every.itemsSupported,
            load: every.load
          } END) AS plans
