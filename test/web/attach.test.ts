@@ -22,7 +22,7 @@ import { recordProgress } from '../../graph/progress/records.ts';
 import { queries } from '../../graph/queries/registry.ts';
 import { renamedSeed, seedText } from '../load/support.ts';
 import { removePlansOtherThanSeed, useTestNeo4j } from '../support/neo4j.ts';
-import { ARTIFACTS, buildWeb, launchChromium, WEB_DIST } from './browser.ts';
+import { artefactShot, buildWeb, launchChromium, WEB_DIST } from './browser.ts';
 import { newWatchedPage } from './session.ts';
 
 useTestNeo4j();
@@ -187,7 +187,7 @@ describe('a planner', () => {
     const proposals = science.locator('button.proposal');
     expect(await proposals.first().getAttribute('data-item')).toBe(item('二(一)5'));
     expect(await proposals.first().locator('.likeness').innerText()).toBe('相似 77%');
-    await page.screenshot({ path: join(ARTIFACTS, 'attach-dialog.png') });
+    await artefactShot(page, 'attach-dialog');
   });
 
   it('attaches a record to the item proposed: the list shrinks, the panel shows it', async () => {

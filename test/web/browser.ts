@@ -1,10 +1,11 @@
 // What the browser tests and the benchmark share: the built web app (built here when web/dist is
 // older than its sources), the explorer served in process on an ephemeral port against a Neo4j
 // holding the seed, and Debian's Chromium driven headless by playwright-core.
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Driver } from 'neo4j-driver';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { createApp } from '../../graph/api/app.ts';
 import { startServer, type ServerHandle } from '../../graph/api/server.ts';
 import { queries } from '../../graph/queries/registry.ts';
@@ -43,6 +44,17 @@ export function launchChromium(extraArgs: readonly string[] = []): Promise<Brows
     headless: true,
     args: [...CHROMIUM_ARGS, ...extraArgs],
   });
+}
+
+/**
+ * Screenshots for people to look at, which no test reads: taken only when GUATU_TEST_SHOTS is set
+ * (`GUATU_TEST_SHOTS=1 npx vitest run test/web/…`), into test-artifacts/. Each costs Chromium a
+ * frame and a PNG encode, and the suite took dozens per run.
+ */
+export async function artefactShot(shown: Page | Locator, name: string): Promise<void> {
+  if (!process.env['GUATU_TEST_SHOTS']) return;
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await shown.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
 }
 
 /**

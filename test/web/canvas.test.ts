@@ -2,13 +2,12 @@
 // room must read (every theme, the busiest units) are drawn large enough, the rest wait until
 // the planner zooms in, no two drawn labels pile up, and the themes' boxes neither overlap one
 // another nor hide under the controls laid over the canvas, in the layered and force layouts.
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerHandle } from '../../graph/api/server.ts';
 import { MAJOR_UNITS } from '../../web/src/graph/to-elements.ts';
 import { useTestNeo4j } from '../support/neo4j.ts';
-import { ARTIFACTS } from './browser.ts';
+import { artefactShot } from './browser.ts';
 import { getApi, readCanvas, startExplorerSession, stopExplorerSession } from './session.ts';
 
 useTestNeo4j();
@@ -125,7 +124,10 @@ async function expectThemesClear(layout: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  ({ server, browser } = await startExplorerSession(problems));
+  let unused: Page;
+  ({ server, browser, page: unused } = await startExplorerSession(problems));
+  // The session's page is the planner's 1600×960 window; this file's is a projector's.
+  await unused.context().close();
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   page = await context.newPage();
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
@@ -165,7 +167,7 @@ describe('the whole plan on a 1920×1080 projector', () => {
       // Drawn labels are all legible, and none lies over another.
       for (const label of labels) expect(label.px, label.id).toBeGreaterThanOrEqual(LEGIBLE_PX);
       expect(overlapping(labels)).toEqual([]);
-      await page.screenshot({ path: join(ARTIFACTS, 'canvas-1920-whole-plan.png') });
+      await artefactShot(page, 'canvas-1920-whole-plan');
     },
     TEST_MS,
   );
@@ -181,15 +183,17 @@ describe('the whole plan on a 1920×1080 projector', () => {
       expect(minor.length).toBeGreaterThan(200);
       expect(minor.filter((n) => n.label !== '').map((n) => n.id)).toEqual([]);
 
+      // `void`: the setter answers Cytoscape itself, which Playwright would copy out of the page
+      // whole (tens of seconds of the renderer's time).
       await canvas(
-        `cy.zoom({ level: cy.zoom() * 3, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } })`,
+        `void cy.zoom({ level: cy.zoom() * 3, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } })`,
       );
       const zoomed = await canvas<{ id: string; label: string; display: string; px: number }[]>(
         `cy.nodes('[prominence = "minor"]').map((n) => ({ id: n.id(), label: n.style('label'), display: n.data('display'), px: n.numericStyle('font-size') * cy.zoom() }))`,
       );
       expect(zoomed.filter((n) => n.label !== n.display).map((n) => n.id)).toEqual([]);
       for (const node of zoomed) expect(node.px, node.id).toBeGreaterThanOrEqual(LEGIBLE_PX);
-      await page.screenshot({ path: join(ARTIFACTS, 'canvas-1920-zoomed-in.png') });
+      await artefactShot(page, 'canvas-1920-zoomed-in');
 
       // Back out (the keyboard's 0 fits the plan again): the minor labels leave with the zoom.
       await page.locator('gt-graph .canvas').focus();
@@ -227,7 +231,7 @@ describe('the whole plan on a 1920×1080 projector', () => {
         .locator('gt-graph[data-layout="force"]')
         .waitFor({ state: 'attached', timeout: WAIT_MS });
       await expectThemesClear('force');
-      await page.screenshot({ path: join(ARTIFACTS, 'canvas-1920-force.png') });
+      await artefactShot(page, 'canvas-1920-force');
     },
     TEST_MS,
   );

@@ -4,14 +4,13 @@
 // named queries and the rankings in Chinese — titles, definitions, parameter labels, column names
 // with their meanings, enum values in words — with English one click away.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerHandle } from '../../graph/api/server.ts';
 import { FGW, SEED_PLAN } from '../api/support.ts';
 import { useTestNeo4j } from '../support/neo4j.ts';
-import { ARTIFACTS } from './browser.ts';
-import { openExplorer, startExplorerSession, stopExplorerSession } from './session.ts';
+import { artefactShot } from './browser.ts';
+import { openInApp, startExplorerSession, stopExplorerSession } from './session.ts';
 
 useTestNeo4j();
 
@@ -22,7 +21,8 @@ let browser: Browser;
 let page: Page;
 const problems: string[] = [];
 
-const open = (query = '') => openExplorer(page, server, query);
+// Loaded once, then in the page's app: the tests are of the words shown, not of loading.
+const open = (query = '') => openInApp(page, server, query);
 
 async function download(selector: string): Promise<string> {
   const waiting = page.waitForEvent('download');
@@ -76,7 +76,7 @@ describe('facts right wherever they are shown', () => {
       inferredLeads: 0,
       supports: 4,
     });
-    await page.screenshot({ path: join(ARTIFACTS, 'chinese-first-focused-table.png') });
+    await artefactShot(page, 'chinese-first-focused-table');
   });
 
   it('uses 牵头 and 配合 on the legend, the filters and the panels; role words as printed', async () => {
@@ -193,7 +193,7 @@ describe('Chinese first', () => {
       .toEqual(['Ref.', 'Kind', 'Item', 'Role of unit A', 'Role of unit B', 'Item id']);
     const english = trimmed(await table.locator('td[data-column="edgeA"]').allTextContents());
     expect(new Set(english)).toEqual(new Set(['Leads', 'Supports']));
-    await page.screenshot({ path: join(ARTIFACTS, 'chinese-first-console.png') });
+    await artefactShot(page, 'chinese-first-console');
     expect(problems).toEqual([]);
   });
 });

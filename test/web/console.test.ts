@@ -5,7 +5,6 @@
 // downloads, and a history that survives a reload.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -17,8 +16,14 @@ import { initialField, ParamError, paramsOf } from '../../web/src/console/params
 import { cellText, worded } from '../../web/src/export/table-data.ts';
 import { SEED_PLAN } from '../api/support.ts';
 import { useTestNeo4j } from '../support/neo4j.ts';
-import { ARTIFACTS, waitForExpression } from './browser.ts';
-import { openExplorer, readCanvas, startExplorerSession, stopExplorerSession } from './session.ts';
+import { artefactShot, waitForExpression } from './browser.ts';
+import {
+  openExplorer,
+  openInApp,
+  readCanvas,
+  startExplorerSession,
+  stopExplorerSession,
+} from './session.ts';
 
 useTestNeo4j();
 
@@ -82,7 +87,9 @@ async function databaseChecksum(): Promise<{ hash: string; nodes: number }> {
 }
 
 const canvas = <T>(read: string) => readCanvas<T>(page, read);
-const open = (query = '') => openExplorer(page, server, query);
+// In the page's app: the tests are of the console, not of loading the page; the first (which
+// scripts the first screen fetched) and the reload the history survives load it.
+const open = (query = '') => openInApp(page, server, query);
 
 async function openConsole(): Promise<void> {
   await page.locator('[data-tool="console"]').click();
@@ -149,7 +156,7 @@ beforeEach(() => {
 
 describe('the Cypher console in Chromium', () => {
   it('loads the editor only when the console opens, highlights Cypher, and breaks no CSP rule', async () => {
-    await open();
+    await openExplorer(page, server);
     const scripts = () => requested.filter((url) => url.endsWith('.js'));
     const firstScreen = scripts();
     expect(firstScreen.length).toBeGreaterThan(0);
@@ -194,7 +201,7 @@ describe('the Cypher console in Chromium', () => {
     await options.first().waitFor();
     expect(await options.allTextContents()).toContain('Unit');
     await page.keyboard.press('Escape');
-    await page.screenshot({ path: join(ARTIFACTS, 'console-open.png') });
+    await artefactShot(page, 'console-open');
     expect(
       problems.filter((problem) => /Content Security Policy|unsafe-eval/i.test(problem)),
     ).toEqual([]);
@@ -217,7 +224,7 @@ describe('the Cypher console in Chromium', () => {
       expect(await failure.textContent()).toContain('HTTP 422');
       expect(await page.locator('gt-console gt-result-table').count()).toBe(0);
     }
-    await page.screenshot({ path: join(ARTIFACTS, 'console-write-refused.png') });
+    await artefactShot(page, 'console-write-refused');
     // A file read and a syntax error, each in its own words; the syntax error keeps its position.
     await setQuery("LOAD CSV FROM 'file:///etc/passwd' AS line RETURN line");
     await runAndWait();
@@ -341,7 +348,7 @@ describe('the Cypher console in Chromium', () => {
     expect(marked.toSorted()).toEqual(expected);
     expect(await canvas<number>('cy.$(".marked").edges().length')).toBe(6);
     expect(new URL(page.url()).searchParams.getAll('mark').length).toBe(13);
-    await page.screenshot({ path: join(ARTIFACTS, 'console-result.png') });
+    await artefactShot(page, 'console-result');
   });
 
   it('says plainly when a result was cut at 5,000 rows', async () => {

@@ -6,8 +6,7 @@
 // is green, the changed ones amber, the removed one a red ghost under its old theme, with a legend;
 // the language switch gives English; closing restores the plain graph. The import review offers
 // the same table for a file about to replace a plan. One browser and one page for the file.
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerHandle } from '../../graph/api/server.ts';
@@ -17,7 +16,7 @@ import { loadSeed } from '../api/support.ts';
 import { renamedSeed, seedText } from '../load/support.ts';
 import { removePlansOtherThanSeed, useTestNeo4j } from '../support/neo4j.ts';
 import {
-  ARTIFACTS,
+  artefactShot,
   buildWeb,
   launchChromium,
   serveExplorer,
@@ -60,7 +59,6 @@ let newerId = '';
 beforeAll(async () => {
   const driver = getDriver();
   const { database } = connection();
-  mkdirSync(ARTIFACTS, { recursive: true });
   // Chromium starts while the plans load; the two editions load one after the other (they share
   // the seed's units).
   const launching = launchChromium();
@@ -146,7 +144,7 @@ describe('editions compared in the explorer', () => {
       table().locator('tr[data-to="二(一)4"] td[data-column="toTitle"] ins').allInnerTexts(),
     ).resolves.toEqual(['加快']);
 
-    await page.screenshot({ path: join(ARTIFACTS, 'editions-table.png') });
+    await artefactShot(page, 'editions-table');
 
     // Filtered to one kind of change, then to all again.
     await table().locator('button[data-filter="added"]').click();
@@ -235,7 +233,7 @@ describe('editions compared in the explorer', () => {
     await expect(view().locator('[data-legend="changed"] .count').innerText()).resolves.toBe('2');
     await expect(view().locator('[data-legend="removed"] .count').innerText()).resolves.toBe('1');
 
-    await page.screenshot({ path: join(ARTIFACTS, 'editions-graph.png') });
+    await artefactShot(page, 'editions-graph');
 
     // A tap on the ghost names it in the legend and selects nothing of the plan.
     await page.evaluate(

@@ -1,17 +1,17 @@
 // The explorer in a real Chromium against the real API and Neo4j with the seed loaded: the whole
 // plan drawn, a bureau found by initials, Chinese and English, its counts equal to the API's, a
 // theme's units, a link that restores its view, the language switch, expanding, the source and
-// the table view. Screenshots go to test-artifacts/.
-import { join } from 'node:path';
+// the table view. Screenshots (with GUATU_TEST_SHOTS=1) go to test-artifacts/.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerHandle } from '../../graph/api/server.ts';
 import { FGW, SEED_PLAN, TASK_1, THEME_1 } from '../api/support.ts';
 import { useTestNeo4j } from '../support/neo4j.ts';
-import { ARTIFACTS, waitForExpression } from './browser.ts';
+import { artefactShot, waitForExpression } from './browser.ts';
 import {
   getApi,
   openExplorer,
+  openInApp,
   readCanvas,
   startExplorerSession,
   stopExplorerSession,
@@ -27,16 +27,16 @@ const problems: string[] = [];
 
 const api = <T>(path: string, query: Record<string, string> = {}) => getApi<T>(server, path, query);
 
-const open = (query = '') => openExplorer(page, server, query);
+// In the page's app: most tests are of what it shows, not of loading it. The first screen and the
+// link that restores a view load the page (openExplorer).
+const open = (query = '') => openInApp(page, server, query);
 const canvas = <T>(read: string) => readCanvas<T>(page, read);
 
 function selectedInUrl(): string | null {
   return new URL(page.url()).searchParams.get('sel');
 }
 
-async function shot(name: string): Promise<void> {
-  await page.screenshot({ path: join(ARTIFACTS, `explorer-${name}.png`) });
-}
+const shot = (name: string) => artefactShot(page, `explorer-${name}`);
 
 beforeAll(async () => {
   ({ server, browser, page } = await startExplorerSession(problems));
@@ -46,7 +46,7 @@ afterAll(() => stopExplorerSession({ server, browser }));
 
 describe('the explorer in Chromium', () => {
   it('draws the whole seed plan on the first screen', async () => {
-    await open();
+    await openExplorer(page, server);
     const graph = await api<{ elements: { nodes: unknown[]; edges: unknown[] } }>('/plans/graph');
     expect(graph.elements.nodes.length).toBe(255);
     expect(await canvas<number>('cy.nodes().length')).toBe(graph.elements.nodes.length);
@@ -161,7 +161,11 @@ describe('the explorer in Chromium', () => {
   });
 
   it('restores a view from its link, and writes the view back into the link', async () => {
-    await open(`?sel=${encodeURIComponent(FGW)}&layout=force&lang=en&roles=lead,owner&coll=0`);
+    await openExplorer(
+      page,
+      server,
+      `?sel=${encodeURIComponent(FGW)}&layout=force&lang=en&roles=lead,owner&coll=0`,
+    );
     await page.locator('gt-graph[data-layout="force"]').waitFor({ state: 'attached' });
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(await canvas<number>('cy.edges("[type = \\"SUPPORTS\\"]").length')).toBe(0);

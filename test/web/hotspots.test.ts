@@ -4,9 +4,8 @@
 // Neo4j read directly), keeps them in the camera's view and names the row in the address by its
 // key, which a fresh page lights again; heat by load makes 市发改委 the biggest unit;
 // paths between 市发改委 and 市经信局 and from 市发改委 to a theme are listed as the API answers
-// and lit. Screenshots go to test-artifacts/.
+// and lit. Screenshots (with GUATU_TEST_SHOTS=1) go to test-artifacts/.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planShortTitle } from '../../contract/short-title.ts';
@@ -17,12 +16,13 @@ import { en, zh } from '../../web/src/i18n/features/hotspots.ts';
 import { kindName } from '../../web/src/i18n/messages.ts';
 import { FGW, SEED_PLAN, THEME_1 } from '../api/support.ts';
 import { useTestNeo4j } from '../support/neo4j.ts';
-import { ARTIFACTS, waitForExpression } from './browser.ts';
+import { artefactShot, waitForExpression } from './browser.ts';
 import { DIMMED, FULL, seenStrengths } from './seen.ts';
 import {
   getApi,
   newWatchedPage,
   openExplorer,
+  openInApp,
   readCanvas,
   startExplorerSession,
   stopExplorerSession,
@@ -54,15 +54,15 @@ const problems: string[] = [];
 
 const api = <T>(path: string, query: Record<string, string> = {}) => getApi<T>(server, path, query);
 
-const open = (query = '') => openExplorer(page, server, query);
+// In the page's app: the tests here are of what it shows, not of loading it (the last test's
+// fresh tab, reload and old link are; they load).
+const open = (query = '') => openInApp(page, server, query);
 const canvas = <T>(read: string) => readCanvas<T>(page, read);
 
 const markedIds = () => canvas<string[]>('cy.elements(".marked").map((e) => e.id()).sort()');
 const marksInUrl = () => new URL(page.url()).searchParams.getAll('mark');
 
-async function shot(name: string): Promise<void> {
-  await page.screenshot({ path: join(ARTIFACTS, `hotspots-${name}.png`) });
-}
+const shot = (name: string) => artefactShot(page, `hotspots-${name}`);
 
 /** Opens a ranking in the hotspots tool and waits for its table. */
 async function openRanking(name: string): Promise<void> {
@@ -645,7 +645,11 @@ describe('what stands behind a ranking row, in Chromium', () => {
     expect(await markedIds()).toEqual(lit);
     // An old link listing ids still lights them (one listing all 120-odd of this row was too long
     // for the server to take: the reason rows are named by their key).
-    await open(`?mark=${encodeURIComponent(FGW)}&mark=${encodeURIComponent(JXJ)}`);
+    await openExplorer(
+      page,
+      server,
+      `?mark=${encodeURIComponent(FGW)}&mark=${encodeURIComponent(JXJ)}`,
+    );
     await waitForExpression(page, 'window.__guatu.cy.nodes(".marked").length === 2');
     expect(await markedIds()).toEqual([FGW, JXJ].sort());
   }, 180_000);

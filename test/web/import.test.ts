@@ -13,7 +13,7 @@ import { connection, getDriver } from '../../graph/neo4j/database.ts';
 import { readDocument } from '../../graph/parse/parse-document.ts';
 import { SEED_PLAN } from '../api/support.ts';
 import { removePlansOtherThanSeed, useTestNeo4j } from '../support/neo4j.ts';
-import { ARTIFACTS } from './browser.ts';
+import { artefactShot } from './browser.ts';
 import { getApi, openExplorer, startExplorerSession, stopExplorerSession } from './session.ts';
 
 const EXAMPLES = fileURLToPath(new URL('../fixtures/examples/', import.meta.url));
@@ -105,7 +105,7 @@ describe('import in the explorer', () => {
     await expect(
       review.locator(`.units li[data-unit="${unit?.key}"]`).textContent(),
     ).resolves.toContain(NOTICE_UNIT);
-    await page.screenshot({ path: join(ARTIFACTS, 'import-review.png') });
+    await artefactShot(page, 'import-review');
 
     // Reviewed, not written.
     expect(await census()).toEqual(before);
@@ -123,7 +123,7 @@ describe('import in the explorer', () => {
     await page.keyboard.type(NOTICE_UNIT);
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.searchParams.get('sel') === unit?.id);
-    await page.screenshot({ path: join(ARTIFACTS, 'import-loaded.png') });
+    await artefactShot(page, 'import-loaded');
     expect(problems).toEqual([]);
   });
 
@@ -151,7 +151,7 @@ describe('import in the explorer', () => {
     // The error is also shown in the document view, as a coded issue with its Chinese.
     const issue = page.locator('gt-import-review .issue.error').first();
     await expect(issue.textContent()).resolves.toMatch(/[\u4e00-\u9fff]/u);
-    await page.screenshot({ path: join(ARTIFACTS, 'import-corrupt.png') });
+    await artefactShot(page, 'import-corrupt');
 
     await page.locator('gt-import-dialog [data-action="import-cancel"]').click();
     await page.locator('gt-import-dialog dialog[open]').waitFor({ state: 'detached' });

@@ -5,8 +5,8 @@
 // follow the interface language. A unit's panel gives its figures in each plan (each its plan's
 // unit-load row) and the total (its portfolio-load row), and switches plans keeping the unit;
 // each ranking says which plans it covers; a district's panel says what collectives hand down.
-// One browser and one page for the file.
-import { join } from 'node:path';
+// One browser and one page for the file; the first and last views are loaded, the rest reached
+// in the app as Back and Forward reach them.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HotspotAnswer } from '../../contract/api/hotspots.ts';
@@ -17,8 +17,14 @@ import { connection, getDriver } from '../../graph/neo4j/database.ts';
 import { FGW, SEED_PLAN } from '../api/support.ts';
 import { seedText } from '../load/support.ts';
 import { removePlansOtherThanSeed, useTestNeo4j } from '../support/neo4j.ts';
-import { ARTIFACTS } from './browser.ts';
-import { getApi, openExplorer, startExplorerSession, stopExplorerSession } from './session.ts';
+import { artefactShot } from './browser.ts';
+import {
+  getApi,
+  openExplorer,
+  openInApp,
+  startExplorerSession,
+  stopExplorerSession,
+} from './session.ts';
 
 useTestNeo4j();
 
@@ -64,9 +70,7 @@ describe('the plan picker', () => {
       '武汉十四五分工(2022-03-03 · 185 项)',
     ]);
     expect(await picker().inputValue()).toBe(SEED_PLAN);
-    await page
-      .locator('gt-app header.bar')
-      .screenshot({ path: join(ARTIFACTS, 'plan-picker.png') });
+    await artefactShot(page.locator('gt-app header.bar'), 'plan-picker');
     const seedNodes = await drawnNodes();
     expect(seedNodes).toBe(255);
 
@@ -91,7 +95,7 @@ describe('the plan picker', () => {
   });
 
   it('gives a unit’s figures in every plan naming it, totalled as portfolio-load does', async () => {
-    await openExplorer(
+    await openInApp(
       page,
       server,
       `?plan=${encodeURIComponent(SEED_PLAN)}&sel=${encodeURIComponent(FGW)}`,
@@ -136,9 +140,7 @@ describe('the plan picker', () => {
         text(own['leads'], own['inferredLeads'], own['supports'], own['load']),
       );
     }
-    await page
-      .locator('gt-unit-panel section.plans')
-      .screenshot({ path: join(ARTIFACTS, 'unit-plans.png') });
+    await artefactShot(page.locator('gt-unit-panel section.plans'), 'unit-plans');
     // The seed's row is the one shown; the other's name switches to it, 市发改委 still chosen.
     expect(await table.locator(`tr[data-plan="${SEED_PLAN}"]`).getAttribute('aria-current')).toBe(
       'true',
@@ -153,7 +155,7 @@ describe('the plan picker', () => {
   });
 
   it('says under each ranking which plans its figures cover', async () => {
-    await openExplorer(page, server, `?plan=${encodeURIComponent(SEED_PLAN)}&tool=hotspots`);
+    await openInApp(page, server, `?plan=${encodeURIComponent(SEED_PLAN)}&tool=hotspots`);
     const scope = page.locator('gt-hotspots-panel [data-scope]');
     await expect.poll(() => scope.textContent()).toBe('范围:武汉十四五分工');
     await page.locator('gt-hotspots-panel select[name="ranking"]').selectOption('portfolio-load');
@@ -177,7 +179,7 @@ describe('the plan picker', () => {
       (row['collectives'] as string[]).includes('各区人民政府'),
     );
     if (district === undefined) throw new Error('no district in member-load');
-    await openExplorer(
+    await openInApp(
       page,
       server,
       `?plan=${encodeURIComponent(SEED_PLAN)}&sel=${encodeURIComponent(String(district['unitId']))}`,
@@ -195,7 +197,7 @@ describe('the plan picker', () => {
   });
 
   it('speaks the interface language, and is not shown with one plan loaded', async () => {
-    await openExplorer(page, server, `?plan=${encodeURIComponent(SEED_PLAN)}&lang=en`);
+    await openInApp(page, server, `?plan=${encodeURIComponent(SEED_PLAN)}&lang=en`);
     expect((await page.locator('gt-plan-picker label').textContent())?.trim()).toBe('Plan');
     const options = (await picker().locator('option').allTextContents()).map((text) => text.trim());
     expect(options).toContain('武汉十四五分工 (2022-03-03 · 185 items)');

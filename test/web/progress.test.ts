@@ -19,7 +19,7 @@ import { connection, getDriver } from '../../graph/neo4j/database.ts';
 import { queries } from '../../graph/queries/registry.ts';
 import { FGW, loadSeed, SEED_PLAN } from '../api/support.ts';
 import { useTestNeo4j } from '../support/neo4j.ts';
-import { ARTIFACTS, buildWeb, launchChromium, WEB_DIST } from './browser.ts';
+import { artefactShot, buildWeb, launchChromium, WEB_DIST } from './browser.ts';
 import { newWatchedPage } from './session.ts';
 
 useTestNeo4j();
@@ -137,9 +137,7 @@ describe('a liaison of 市发改委', () => {
     expect(await progress().locator('[data-percent]').innerText()).toBe('40%');
     // A liaison sets no deadlines.
     expect(await progress().locator('form.deadline').count()).toBe(0);
-    await page
-      .locator('gt-item-panel')
-      .screenshot({ path: join(ARTIFACTS, 'progress-liaison.png') });
+    await artefactShot(page.locator('gt-item-panel'), 'progress-liaison');
   });
 
   it('has no form on another unit’s item, and a direct POST from the page is refused', async () => {

@@ -2,15 +2,20 @@
 // way the main search finds them (pinyin initials, Traditional) and fill the field with the one
 // chosen; the main search shows items found by words of their text, with those words marked in a
 // snippet, as the API answers them.
-import { join } from 'node:path';
 import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerHandle } from '../../graph/api/server.ts';
 import { zh } from '../../web/src/i18n/features/search.ts';
 import { FGW, SEED_PLAN } from '../api/support.ts';
 import { useTestNeo4j } from '../support/neo4j.ts';
-import { ARTIFACTS } from './browser.ts';
-import { getApi, openExplorer, startExplorerSession, stopExplorerSession } from './session.ts';
+import { artefactShot } from './browser.ts';
+import {
+  getApi,
+  openExplorer,
+  openInApp,
+  startExplorerSession,
+  stopExplorerSession,
+} from './session.ts';
 
 useTestNeo4j();
 
@@ -35,10 +40,13 @@ beforeAll(async () => {
 
 afterAll(() => stopExplorerSession({ server, browser }));
 
-/** Opens the explorer; a page that never draws says what went wrong in it. */
-async function open(query = ''): Promise<void> {
+/**
+ * Opens the explorer (loaded once, then in the page's app: the tests are of the search, not of
+ * loading; `openExplorer` loads); a page that never draws says what went wrong in it.
+ */
+async function open(query = '', how = openInApp): Promise<void> {
   try {
-    await openExplorer(page, server, query);
+    await how(page, server, query);
   } catch (error) {
     throw new Error(`${String(error)}\n${problems.join('\n')}`, { cause: error });
   }
@@ -71,7 +79,7 @@ describe("the paths tool's unit fields", () => {
       main.filter((hit) => hit.id.startsWith('武汉市/')).map((hit) => hit.id),
     );
     expect(offered[0]).toEqual([SFJ, '市司法局']);
-    await page.screenshot({ path: join(ARTIFACTS, 'search-paths-sfj.png') });
+    await artefactShot(page, 'search-paths-sfj');
     await from.locator(`[role="option"][data-id="${SFJ}"]`).click();
     expect(await input.inputValue()).toBe('市司法局');
     expect(await from.locator('[role="listbox"]').isHidden()).toBe(true);
@@ -165,14 +173,15 @@ describe('the main search', () => {
         zh.searchFoundIn_text + (hit.snippet ?? []).map((part) => part.text).join(''),
       );
     }
-    await page.screenshot({ path: join(ARTIFACTS, 'search-text-snippet.png') });
+    await artefactShot(page, 'search-text-snippet');
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.searchParams.get('sel') === hits[0]?.id);
     expect(problems.filter((problem) => !problem.includes('Failed to load resource'))).toEqual([]);
   }, 120_000);
 
   it("draws the units found by name while the search of items' text is still on its way, and Enter takes the first", async () => {
-    await open();
+    // Loaded: the answers the page kept from the tests before would spare it the requests held.
+    await open('', openExplorer);
     // Every whole answer (names and items' text) is held; the names' answer is let through.
     const held: Route[] = [];
     const hold = (route: Route) => {

@@ -21,7 +21,7 @@ import { connection, getDriver } from '../../graph/neo4j/database.ts';
 import { queries } from '../../graph/queries/registry.ts';
 import { FGW, loadSeed } from '../api/support.ts';
 import { useTestNeo4j } from '../support/neo4j.ts';
-import { ARTIFACTS, buildWeb, launchChromium, WEB_DIST } from './browser.ts';
+import { artefactShot, ARTIFACTS, buildWeb, launchChromium, WEB_DIST } from './browser.ts';
 import { newWatchedPage } from './session.ts';
 
 useTestNeo4j();
@@ -137,7 +137,7 @@ describe('team mode', () => {
     await signIn('guanli', 'not the password');
     await page.locator('gt-login [role="alert"]').waitFor();
     expect(await alertText()).toBe('账号或密码不对，请重新输入。');
-    await page.screenshot({ path: join(ARTIFACTS, 'team-login.png') });
+    await artefactShot(page, 'team-login');
   });
 
   it('signs a viewer in: its name and role in the header, no import button', async () => {
@@ -170,7 +170,7 @@ describe('team mode', () => {
     await panel.locator('[data-action="add-account"]').click();
     const added = panel.locator('tr[data-account="fgw"]');
     await added.waitFor();
-    await page.screenshot({ path: join(ARTIFACTS, 'team-accounts.png') });
+    await artefactShot(page, 'team-accounts');
     expect((await added.locator('td').allInnerTexts()).slice(0, 4)).toEqual([
       'fgw',
       '单位联络员',
@@ -193,7 +193,7 @@ describe('team mode', () => {
     await newest.waitFor();
     const cells = await newest.locator('td').allInnerTexts();
     expect(cells.slice(2, 6)).toEqual(['guanli', '系统管理员', '修改账号', 'fgw']);
-    await page.screenshot({ path: join(ARTIFACTS, 'team-audit.png') });
+    await artefactShot(page, 'team-audit');
     expect(await panel.locator('table.audit th').allInnerTexts()).toEqual([
       '序号',
       '时间',

@@ -20,7 +20,7 @@ import { queries } from '../../graph/queries/registry.ts';
 import { splitMerge } from '../../graph/units/merge.ts';
 import { renamedSeed, seedText } from '../load/support.ts';
 import { removePlansOtherThanSeed, useTestNeo4j } from '../support/neo4j.ts';
-import { ARTIFACTS, buildWeb, launchChromium, WEB_DIST } from './browser.ts';
+import { artefactShot, buildWeb, launchChromium, WEB_DIST } from './browser.ts';
 import { newWatchedPage, readCanvas } from './session.ts';
 
 useTestNeo4j();
@@ -145,7 +145,7 @@ describe('merging units from the unit panel', () => {
     expect(await preview.innerText()).toContain(
       `将把「市科技局」合并到「市发改委」:移动牵头 ${Number(edges?.['leads'])} 条、配合 ${Number(edges?.['supports'])} 条`,
     );
-    await page.screenshot({ path: join(ARTIFACTS, 'unit-merge-preview.png') });
+    await artefactShot(page, 'unit-merge-preview');
     // The preview wrote nothing.
     expect(await cypher('MATCH (m:UnitMerge) RETURN m')).toEqual([]);
 
@@ -170,7 +170,7 @@ describe('merging units from the unit panel', () => {
         ),
       )
       .toBe(Number(leads?.['n']));
-    await page.screenshot({ path: join(ARTIFACTS, 'unit-merge-merged.png') });
+    await artefactShot(page, 'unit-merge-merged');
   });
 
   it('splits it again: two units on the graph, no merged name', async () => {

@@ -2,8 +2,6 @@
 // (test/progress/war-map-plan.ts) and a server clock the test moves: an item due tomorrow is on
 // track; two days later, after a refresh, the same item is late on the canvas, in the legend's
 // count and on the timeline.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../graph/api/app.ts';
@@ -22,7 +20,7 @@ import {
   WAR_MAP_PLAN,
 } from '../progress/war-map-plan.ts';
 import { removePlansOtherThanSeed, useTestNeo4j } from '../support/neo4j.ts';
-import { ARTIFACTS, buildWeb, launchChromium, waitForExpression, WEB_DIST } from './browser.ts';
+import { artefactShot, buildWeb, launchChromium, waitForExpression, WEB_DIST } from './browser.ts';
 import { newWatchedPage } from './session.ts';
 
 useTestNeo4j();
@@ -38,7 +36,6 @@ const legendCount = (state: string) =>
   page.locator(`gt-war-legend li[data-war-state="${state}"]`).getAttribute('data-count');
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
   const driver = getDriver();
   const { database } = connection();
   await Promise.all([buildWeb(), loadSeed(driver, database)]);
@@ -89,7 +86,7 @@ describe('the war map in Chromium', () => {
     expect(await page.evaluate(`${node(FGW)}.data('warLate')`)).toBe(66.7);
     expect(await page.evaluate(`${node(FGW)}.style('border-width')`)).toBe('3px');
     expect(await page.evaluate(`${node(item('2'))}.style('border-width')`)).toBe('5px');
-    await page.screenshot({ path: join(ARTIFACTS, 'warmap-on-track.png') });
+    await artefactShot(page, 'warmap-on-track');
   });
 
   it('after the server’s clock moves two days on and a refresh, the same item is late', async () => {
@@ -102,7 +99,7 @@ describe('the war map in Chromium', () => {
     await expect(
       page.locator('gt-war-legend [data-today]').getAttribute('data-today'),
     ).resolves.toBe('2026-12-09');
-    await page.screenshot({ path: join(ARTIFACTS, 'warmap-late.png') });
+    await artefactShot(page, 'warmap-late');
   });
 
   it('steps back what the 已逾期 filter leaves out', async () => {
@@ -141,7 +138,7 @@ describe('the war map in Chromium', () => {
     await expect(timeline.locator(`tr[data-row="${FGW}"] button[data-item]`).count()).resolves.toBe(
       1,
     );
-    await page.screenshot({ path: join(ARTIFACTS, 'warmap-timeline.png') });
+    await artefactShot(page, 'warmap-timeline');
   });
 
   it('ranks the items stalled longest in 热点, statuses in words', async () => {
