@@ -84,6 +84,8 @@ describe('parseRows', () => {
     items: [],
     partners: [{ unit, items: neo4j.int(3) }],
     collectives: [],
+    plans: [],
+    viaCollectives: { items: neo4j.int(0), collectives: [] },
   };
 
   it("turns the driver's values into JSON and checks them: integers become numbers", () => {
