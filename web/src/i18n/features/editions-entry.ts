@@ -2,6 +2,7 @@
 // import review's, and what they say while the comparison comes. Apart from the rest of the
 // feature's words (editions.ts, which includes these), so the first load carries only these;
 // the view's own code and words are loaded on first use.
+import { featureWords } from '../feature-words.ts';
 import type { Lang } from '../messages.ts';
 
 export const entryZh = {
@@ -34,12 +35,4 @@ export type EditionsEntryWord = keyof typeof entryZh;
 const WORDS: Record<Lang, Record<EditionsEntryWord, string>> = { zh: entryZh, en: entryEn };
 
 /** A word of the entries, `{name}`s filled in. */
-export function editionsEntryWord(
-  lang: Lang,
-  key: EditionsEntryWord,
-  params: Record<string, string | number> = {},
-): string {
-  return WORDS[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    params[name] === undefined ? whole : String(params[name]),
-  );
-}
+export const editionsEntryWord = featureWords<EditionsEntryWord>(WORDS);

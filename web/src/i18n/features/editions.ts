@@ -1,6 +1,7 @@
 // The words of a comparison of editions (版本对比), in Chinese and English: the table's headers,
 // how sure each pairing is, what changed, a unit's change of role. The words the server's CSV
 // prints too are contract/edition-words.ts, used here as they are, so table and file agree.
+import { featureWords } from '../feature-words.ts';
 import type { Lang } from '../messages.ts';
 import { entryEn, entryZh } from './editions-entry.ts';
 import type {
@@ -106,15 +107,7 @@ export type EditionsWord = keyof typeof zh;
 const WORDS: Record<Lang, Record<EditionsWord, string>> = { zh, en };
 
 /** A word of this feature, `{name}`s filled in. */
-export function editionsWord(
-  lang: Lang,
-  key: EditionsWord,
-  params: Record<string, string | number> = {},
-): string {
-  return WORDS[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    params[name] === undefined ? whole : String(params[name]),
-  );
-}
+export const editionsWord = featureWords<EditionsWord>(WORDS);
 
 /** A changed items' table header. */
 export const itemColumnWord = (lang: Lang, column: ItemColumn): string =>

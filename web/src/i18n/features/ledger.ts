@@ -1,4 +1,5 @@
 // The words of a 督办台账 import (the import dialog's ledger mode), in Chinese and English.
+import { featureWords } from '../feature-words.ts';
 import type { Lang } from '../messages.ts';
 import type { LedgerMatchView, LedgerUnmatchedView } from '../../../../contract/api/ledger.ts';
 
@@ -85,13 +86,7 @@ export type LedgerWord = keyof typeof zh;
 
 const WORDS: Record<Lang, Record<LedgerWord, string>> = { zh, en };
 
-export function ledgerWord(
-  lang: Lang,
-  key: LedgerWord,
-  params: Record<string, string> = {},
-): string {
-  return WORDS[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
-}
+export const ledgerWord = featureWords<LedgerWord>(WORDS);
 
 /** How a row found its item, in words, with the similarity where it was not exact. */
 export function howWords(lang: Lang, match: LedgerMatchView): string {

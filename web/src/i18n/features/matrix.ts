@@ -1,5 +1,6 @@
 // The responsibility matrix's words (责任矩阵: units × themes). The role words are the app's one
 // pair (roles.ts: 牵头, 配合, 推定牵头), never a synonym of the matrix's own.
+import { featureWords } from '../feature-words.ts';
 import type { Lang } from '../messages.ts';
 import { EDGE_WORDS } from './roles.ts';
 
@@ -90,12 +91,4 @@ export type MatrixWord = keyof typeof zh;
 const WORDS: Record<Lang, Record<MatrixWord, string>> = { zh, en };
 
 /** A word of the matrix, `{name}`s filled in. */
-export function matrixWord(
-  lang: Lang,
-  key: MatrixWord,
-  params: Record<string, string | number> = {},
-): string {
-  return WORDS[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
-}
+export const matrixWord = featureWords<MatrixWord>(WORDS);

@@ -1,5 +1,5 @@
 // The header's plan picker: which of the loaded plans the explorer shows.
-import type { Lang } from '../messages.ts';
+import { featureWords } from '../feature-words.ts';
 
 const zh = {
   planPickerLabel: '当前规划',
@@ -18,15 +18,5 @@ const en: Record<keyof typeof zh, string> = {
 
 export type PlanPickerWord = keyof typeof zh;
 
-const WORDS: Record<Lang, Record<PlanPickerWord, string>> = { zh, en };
-
-/** A word of the picker, `{name}`s filled in. */
-export function planPickerWord(
-  lang: Lang,
-  key: PlanPickerWord,
-  params: Record<string, string | number> = {},
-): string {
-  return WORDS[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    params[name] === undefined ? whole : String(params[name]),
-  );
-}
+/** A word of the feature, `{name}`s filled in. */
+export const planPickerWord = featureWords<PlanPickerWord>({ zh, en });

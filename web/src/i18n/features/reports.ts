@@ -1,5 +1,6 @@
 // The words of the progress report's dialog (进展通报), in Chinese and English. What the report
 // itself prints is contract/report-words.ts, shared with the server's Word and Excel files.
+import { featureWords } from '../feature-words.ts';
 import type { Lang } from '../messages.ts';
 
 export const zh = {
@@ -46,13 +47,7 @@ export type ReportWord = keyof typeof zh;
 const WORDS: Record<Lang, Record<ReportWord, string>> = { zh, en };
 
 /** A word of this feature, `{name}`s filled in. */
-export function reportWord(
-  lang: Lang,
-  key: ReportWord,
-  params: Record<string, string> = {},
-): string {
-  return WORDS[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
-}
+export const reportWord = featureWords<ReportWord>(WORDS);
 
 /** Why a report failed, in the planner's words: the server's message carries both languages. */
 export function reportProblem(lang: Lang, error: unknown): string {

@@ -1,5 +1,6 @@
 // The words of a unit's 任务清单 export in its panel, in Chinese and English. The file's own words
 // (headers, roles) are the server's: graph/api/task-list/words.ts.
+import { featureWords } from '../feature-words.ts';
 import type { Lang } from '../messages.ts';
 
 export const zh = {
@@ -45,13 +46,7 @@ const PROBLEMS: Record<string, TaskListWord> = {
 };
 
 /** A word of this feature, `{name}`s filled in. */
-export function taskListWord(
-  lang: Lang,
-  key: TaskListWord,
-  params: Record<string, string> = {},
-): string {
-  return WORDS[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
-}
+export const taskListWord = featureWords<TaskListWord>(WORDS);
 
 /** Why an export failed, in the planner's words: by the API's code, else its message. */
 export function taskListProblem(lang: Lang, error: unknown): string {

@@ -1,4 +1,5 @@
 // The words of merging units in the unit panel (合并到… / 拆分), in Chinese and English.
+import { featureWords } from '../feature-words.ts';
 import type { Lang } from '../messages.ts';
 
 export const zh = {
@@ -85,15 +86,7 @@ const PROBLEMS: Record<string, UnitMergeWord> = {
 };
 
 /** A word of this feature, `{name}`s filled in. */
-export function mergeWord(
-  lang: Lang,
-  key: UnitMergeWord,
-  params: Record<string, string | number> = {},
-): string {
-  return WORDS[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    params[name] === undefined ? whole : String(params[name]),
-  );
-}
+export const mergeWord = featureWords<UnitMergeWord>(WORDS);
 
 /** Why a merge or split failed, in the planner's words: by the API's code, else its message. */
 export function mergeProblem(lang: Lang, error: unknown): string {

@@ -1,5 +1,5 @@
 // The unit panel's figures over every plan that names the unit (units/gt-unit-plans.ts).
-import type { Lang } from '../messages.ts';
+import { featureWords } from '../feature-words.ts';
 
 const zh = {
   unitPlansTitle: '全部规划',
@@ -23,15 +23,5 @@ const en: Record<keyof typeof zh, string> = {
 
 export type UnitPlansWord = keyof typeof zh;
 
-const WORDS: Record<Lang, Record<UnitPlansWord, string>> = { zh, en };
-
-/** A word of the across-plans figures, `{name}`s filled in. */
-export function unitPlansWord(
-  lang: Lang,
-  key: UnitPlansWord,
-  params: Record<string, string | number> = {},
-): string {
-  return WORDS[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    params[name] === undefined ? whole : String(params[name]),
-  );
-}
+/** A word of the feature, `{name}`s filled in. */
+export const unitPlansWord = featureWords<UnitPlansWord>({ zh, en });

@@ -1,6 +1,6 @@
 // The unit panel's line on what collectives hand down to a member unit (各区人民政府 on an item:
 // each district carries it), as the member-load ranking counts it.
-import type { Lang } from '../messages.ts';
+import { featureWords } from '../feature-words.ts';
 
 const zh = {
   viaCollectives: '经集合单位另承担 {n} 项:{list}',
@@ -18,15 +18,5 @@ const en: Record<keyof typeof zh, string> = {
 
 export type ViaCollectivesWord = keyof typeof zh;
 
-const WORDS: Record<Lang, Record<ViaCollectivesWord, string>> = { zh, en };
-
-/** A word of the line, `{name}`s filled in. */
-export function viaCollectivesWord(
-  lang: Lang,
-  key: ViaCollectivesWord,
-  params: Record<string, string | number> = {},
-): string {
-  return WORDS[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    params[name] === undefined ? whole : String(params[name]),
-  );
-}
+/** A word of the feature, `{name}`s filled in. */
+export const viaCollectivesWord = featureWords<ViaCollectivesWord>({ zh, en });

@@ -2,6 +2,7 @@
 // and English. Statuses keep the ledger's own words (contract/progress.ts STATUS_WORDS); the map's
 // five states are named here.
 import type { MapState } from '../../../../contract/api/progress-map.ts';
+import { featureWords } from '../feature-words.ts';
 import type { Lang } from '../messages.ts';
 
 export const zh = {
@@ -80,15 +81,7 @@ export type WarmapWord = keyof typeof zh;
 const WORDS: Record<Lang, Record<WarmapWord, string>> = { zh, en };
 
 /** A word of the war map, `{name}`s filled in. */
-export function warmapWord(
-  lang: Lang,
-  key: WarmapWord,
-  params: Record<string, string | number> = {},
-): string {
-  return WORDS[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
-}
+export const warmapWord = featureWords<WarmapWord>(WORDS);
 
 /** A map state in words (`on-track` → 正常推进). */
 export function mapStateWord(lang: Lang, state: MapState): string {
