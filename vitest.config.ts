@@ -1,17 +1,14 @@
 import { configDefaults, defineConfig } from 'vitest/config';
 
-// Six lanes, which `npm test` runs side by side as vitest processes of their own
+// Five lanes, which `npm test` runs side by side as vitest processes of their own
 // (scripts/test-lanes.ts; one vitest process runs projects like these one after another). Three
 // database lanes, each with a Neo4j of its own (test/global-setup.ts), files one after another
 // within a lane: a file waits on its browser, its Neo4j or a command it runs much of the time
 // (three lanes kept 1.35 of the two cores busy on average), and the other lanes use the machine
 // meanwhile. The suites that start Neo4js of their own (launcher, supervisor, chaos) form a lane:
-// they wait on JVMs for minutes and use little CPU. The hostile suite starts two Neo4js of its own
-// (the explorer's and the console's low-priority copy) and waits on them most of its five minutes:
-// a lane of its own from the start. The rest touch no database (the parser and readers, pure
-// logic, accounts) and form the last.
+// they wait on JVMs for minutes and use little CPU. The rest touch no database (the parser and
+// readers, pure logic, accounts) and form the last.
 const OWN_NEO4J = ['test/load/chaos.test.ts', 'test/neo4j/{launcher,supervisor}.test.ts'];
-const HOSTILE = ['test/api/hostile.test.ts'];
 
 const ALONE = [
   'test/parse/**/*.test.ts',
@@ -31,12 +28,13 @@ const ALONE = [
 // by their times in a whole run (scripts/test-lanes.ts prints each lane's); the first lane keeps
 // the API, loader and query suites, and any file not named here.
 const SECOND = [
-  'test/web/{briefing,explorer,progress,chinese-first,import,search,warmap,availability}.test.ts',
+  'test/web/{briefing,explorer,progress,chinese-first,import,search,warmap}.test.ts',
   'test/queries/cli.test.ts',
-  'test/load/load.test.ts',
+  // Starts a Neo4j of its own: here only to even out the lanes.
+  'test/api/hostile.test.ts',
 ];
 const THIRD = [
-  'test/web/{hotspots,console,canvas,team-login,task-list,attach,reports,editions,unit-merge}.test.ts',
+  'test/web/{hotspots,console,canvas,availability,team-login,task-list,attach,reports,editions,unit-merge}.test.ts',
 ];
 
 // A server named by NEO4J_URI is one database: then the lanes run as one, one file at a time.
@@ -76,11 +74,11 @@ export default defineConfig({
   test: {
     projects: [
       ONE_DATABASE
-        ? databaseLane('graph', ['test/**/*.test.ts'], [...ALONE, ...OWN_NEO4J, ...HOSTILE])
+        ? databaseLane('graph', ['test/**/*.test.ts'], [...ALONE, ...OWN_NEO4J])
         : databaseLane(
             'graph',
             ['test/**/*.test.ts'],
-            [...ALONE, ...OWN_NEO4J, ...HOSTILE, ...SECOND, ...THIRD],
+            [...ALONE, ...OWN_NEO4J, ...SECOND, ...THIRD],
           ),
       ...(ONE_DATABASE
         ? []
@@ -93,7 +91,6 @@ export default defineConfig({
           ...timeouts,
         },
       },
-      { test: { name: 'hostile', include: HOSTILE, ...timeouts } },
       {
         test: {
           name: 'alone',

@@ -14,7 +14,7 @@ const VITEST = fileURLToPath(new URL('../node_modules/vitest/vitest.mjs', import
 const DATABASE_LANES = process.env['NEO4J_URI'] ? ['graph'] : ['graph', 'graph-2', 'graph-3'];
 // Lanes without a browser, which start at once: suites starting Neo4js of their own, and those
 // needing no database.
-const EARLY_LANES = ['own-neo4j', 'hostile', 'alone'];
+const EARLY_LANES = ['own-neo4j', 'alone'];
 const LANES = [...DATABASE_LANES, ...EARLY_LANES];
 
 function run(args: readonly string[], lane: string | null): Promise<number> {
