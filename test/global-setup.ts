@@ -6,6 +6,7 @@
 // `provide` (test/support/worker-env.ts), not this process's environment, which the lanes share.
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +23,17 @@ declare module 'vitest' {
     neo4j: Connection;
     /** The run's local instance, or null when the run uses a server given by NEO4J_URI. */
     localNeo4j: { pid: number; dataDir: string; port: number } | null;
+    /**
+     * Where the lane's local Neo4j says its newest transaction (the launcher's `lastTransaction`,
+     * which only this process, the JVM's parent, can ask): a loopback address answering
+     * `GET` with the number. The console copy of the hostile suite follows the lane's Neo4j by it.
+     */
+    lastTransactionUrl: string | null;
+    /**
+     * The per-transaction memory cap of the lane's local Neo4j when the lane asks for one (a
+     * project's `provide`): the hostile suite needs a cap its queries pass within 2 s.
+     */
+    neo4jTransactionMemory?: string;
   }
 }
 
@@ -37,6 +49,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   let local: LocalNeo4j | null = null;
   let dataDir: string | null = null;
   let connection: Connection;
+  const transactionMemory = project.config.provide?.neo4jTransactionMemory;
 
   if (process.env.NEO4J_URI) {
     const configured = readConfig(process.env);
@@ -49,6 +62,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       GUATU_NEO4J_PORT: String(await freePort()),
       GUATU_NEO4J_PASSWORD: `guatu-test-${randomBytes(6).toString('hex')}`,
       GUATU_NEO4J_PAGECACHE: '128m',
+      ...(transactionMemory ? { GUATU_NEO4J_TX_MEMORY: transactionMemory } : {}),
     });
     if (configured.mode !== 'local') throw new Error('expected a local configuration');
     try {
@@ -80,8 +94,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
     'localNeo4j',
     local && dataDir ? { pid: local.pid, dataDir, port: local.port } : null,
   );
+  const bridge = local === null ? null : await lastTransactionBridge(local);
+  project.provide('lastTransactionUrl', bridge?.url ?? null);
 
   return async () => {
+    await bridge?.close();
     if (local === null || dataDir === null) return;
     const pid = local.pid;
     // What the lane's Neo4j cost, start included: the figure to compare JVM options by.
@@ -90,6 +107,25 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await local.stop();
     await rm(dataDir, { recursive: true, force: true });
     if (processExists(pid)) throw new Error(`the test Neo4j (pid ${pid}) is still running`);
+  };
+}
+
+/** Answers `GET /` with the local Neo4j's newest transaction id, on a free loopback port. */
+async function lastTransactionBridge(
+  local: LocalNeo4j,
+): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = createServer((request, response) => {
+    local.lastTransaction().then(
+      (id) => response.writeHead(200, { 'Content-Type': 'text/plain' }).end(String(id)),
+      (error: unknown) => response.writeHead(503).end(String(error)),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('no port for the bridge');
+  return {
+    url: `http://127.0.0.1:${address.port}/`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
 

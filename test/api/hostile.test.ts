@@ -1,8 +1,9 @@
-// The console under attack (issue 16), on a Neo4j of its own: runaway queries Neo4j cannot
-// interrupt must be refused up front or stopped a few seconds past their limit (the launcher's
-// watchdog), a flood of console queries must not slow health or the explorer, answers are capped
-// in bytes, cross-site "simple" posts are refused by their type, and Neo4j's refusals come back as
-// coded 4xx, never 500. After each attack the graph is unchanged and health answers.
+// The console under attack (issue 16), on the lane's Neo4j (or, with NEO4J_URI, on one of its
+// own): runaway queries Neo4j cannot interrupt must be refused up front or stopped a few seconds
+// past their limit (the launcher's watchdog), a flood of console queries must not slow health or
+// the explorer, answers are capped in bytes, cross-site "simple" posts are refused by their type,
+// and Neo4j's refusals come back as coded 4xx, never 500. After each attack the graph is
+// unchanged and health answers.
 //
 // Every attack is bounded: the console's limit here is 2 s, and no test waits on Neo4j longer
 // than its own bound. No assertion reads a stopwatch (a loaded machine makes any near bound
@@ -15,11 +16,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Hono } from 'hono';
 import neo4j, { type Driver } from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readdir, readFile } from 'node:fs/promises';
-import type { LocalServer } from '../../graph/neo4j/config.ts';
+import { readConfig, type LocalServer } from '../../graph/neo4j/config.ts';
 import { ConsoleCopy, copySettings } from '../../graph/neo4j/console-copy.ts';
-import { startLocalNeo4j, type LocalNeo4j } from '../../graph/neo4j/launcher.ts';
+import { startLocalNeo4j } from '../../graph/neo4j/launcher.ts';
 import { freePort } from '../../graph/neo4j/ports.ts';
 import { MAX_ANSWER_BYTES } from '../../graph/api/results.ts';
 import { HANG_MS } from '../support/hang.ts';
@@ -28,6 +29,8 @@ import { FGW, loadSeed, seedApp, type ErrorAnswer } from './support.ts';
 
 const DATABASE = 'neo4j';
 const CONSOLE_TIMEOUT_MS = 2_000;
+/** Small, so a query past the per-transaction limit is found well within the console's 2 s. */
+const TRANSACTION_MEMORY = '64m';
 /**
  * Past its limit, a query that Neo4j cannot interrupt is over within a few seconds (the
  * watchdog's 2 s grace, then the stopped thread); how many is printed below. Asserted is only
@@ -35,8 +38,67 @@ const CONSOLE_TIMEOUT_MS = 2_000;
  */
 const STOPPED_WITHIN_MS = CONSOLE_TIMEOUT_MS + HANG_MS;
 
-let server: LocalServer;
-let local: LocalNeo4j;
+/** The explorer's Neo4j under attack, as the console copy follows it. */
+interface Attacked {
+  uri: string;
+  password: string;
+  /** The settings the copy's own are made from (graph/neo4j/console-copy.ts copySettings). */
+  server: LocalServer;
+  lastTransaction: () => Promise<number>;
+  stop: () => Promise<void>;
+}
+
+/**
+ * The lane's local Neo4j, started by the launcher `npm start` uses (so with its watchdog) and
+ * with a 64 MB transaction cap (vitest.config.ts): no JVM of this file's own to wait for. With
+ * NEO4J_URI the run's server may be neither, so a local one is started here as before.
+ */
+async function attackedNeo4j(scratch: string): Promise<Attacked> {
+  const connection = inject('neo4j');
+  const bridge = inject('lastTransactionUrl');
+  if (bridge !== null && inject('neo4jTransactionMemory') === TRANSACTION_MEMORY) {
+    const configured = readConfig({
+      GUATU_DATA_DIR: scratch,
+      GUATU_NEO4J_PASSWORD: connection.password,
+      GUATU_NEO4J_TX_MEMORY: TRANSACTION_MEMORY,
+    });
+    if (configured.mode !== 'local') throw new Error('expected a local configuration');
+    return {
+      uri: connection.uri,
+      password: connection.password,
+      server: configured.local,
+      lastTransaction: async () => {
+        const answer = await fetch(bridge);
+        if (!answer.ok) throw new Error(`the lane's Neo4j: ${await answer.text()}`);
+        return Number(await answer.text());
+      },
+      stop: async () => {},
+    };
+  }
+  const server: LocalServer = {
+    port: await freePort(),
+    password: `guatu-hostile-${randomBytes(6).toString('hex')}`,
+    dataDir: scratch,
+    heap: '512m',
+    pageCache: '64m',
+    transactionTimeoutSeconds: 30,
+    transactionMemory: TRANSACTION_MEMORY,
+  };
+  // Generous: this file runs beside other suites' JVMs on a small machine.
+  const local = await startLocalNeo4j(server, { readyTimeoutMs: 300_000 });
+  return {
+    uri: local.uri,
+    password: server.password,
+    server,
+    lastTransaction: () => local.lastTransaction(),
+    stop: async () => {
+      await local.stop();
+    },
+  };
+}
+
+let scratch: string;
+let attacked: Attacked;
 let driver: Driver;
 let app: Hono;
 let patientApp: Hono;
@@ -44,19 +106,9 @@ let patientApp: Hono;
 let consoleQueriesSent = 0;
 
 beforeAll(async () => {
-  server = {
-    port: await freePort(),
-    password: `guatu-hostile-${randomBytes(6).toString('hex')}`,
-    dataDir: await mkdtemp(join(tmpdir(), 'guatu-hostile-')),
-    heap: '512m',
-    pageCache: '64m',
-    transactionTimeoutSeconds: 30,
-    // Small, so a query past the per-transaction limit is found well within the console's 2 s.
-    transactionMemory: '64m',
-  };
-  // Generous: this file runs beside other suites' JVMs on a small machine.
-  local = await startLocalNeo4j(server, { readyTimeoutMs: 300_000 });
-  driver = neo4j.driver(local.uri, neo4j.auth.basic('neo4j', server.password), {
+  scratch = await mkdtemp(join(tmpdir(), 'guatu-hostile-'));
+  attacked = await attackedNeo4j(scratch);
+  driver = neo4j.driver(attacked.uri, neo4j.auth.basic('neo4j', attacked.password), {
     disableLosslessIntegers: true,
   });
   await loadSeed(driver, DATABASE);
@@ -74,8 +126,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await driver?.close();
-  await local?.stop();
-  if (server?.dataDir) await rm(server.dataDir, { recursive: true, force: true });
+  await attacked?.stop();
+  if (scratch) await rm(scratch, { recursive: true, force: true });
 });
 
 interface Answer {
@@ -275,7 +327,7 @@ describe('a flood of console queries leaves the explorer alone', () => {
       // come at once. Without the gate, 8 would hold every connection and the explorer would
       // wait for them. Their limit is HANG_MS, so they hold their places until the test lets
       // them go: "answered while the console is attacked" is an order of events, not a time.
-      const pooled = neo4j.driver(local.uri, neo4j.auth.basic('neo4j', server.password), {
+      const pooled = neo4j.driver(attacked.uri, neo4j.auth.basic('neo4j', attacked.password), {
         disableLosslessIntegers: true,
         maxConnectionPoolSize: 8,
       });
@@ -391,7 +443,8 @@ describe("Neo4j's refusals are coded 4xx with a plain sentence", () => {
        RETURN size(xs) AS n`,
       { app: patientApp },
     );
-    expect(answer.status).toBe(422);
+    // The body in the message: a status alone does not say which refusal came instead.
+    expect(answer.status, JSON.stringify(answer.body)).toBe(422);
     expect(answer.body.error.code).toBe('query_memory');
     expect(answer.body.error.message).toMatch(/memory/);
     await expectHealthy();
@@ -412,7 +465,7 @@ describe("Neo4j's refusals are coded 4xx with a plain sentence", () => {
       'MATCH (a:Unit {id: $id}) MATCH p = shortestPath((a)-[*]-(a)) RETURN p',
       { params: { id: FGW } },
     );
-    expect(answer.status).toBe(400);
+    expect(answer.status, JSON.stringify(answer.body)).toBe(400);
     expect(answer.body.error.code).toBe('same_node');
     expect(answer.body.error.message).toMatch(/itself/);
   });
@@ -459,16 +512,16 @@ describe("the console's own copy of the graph (npm start's console)", () => {
   let onCopyPatient: Hono;
 
   beforeAll(async () => {
-    copyServer = await copySettings(server);
+    copyServer = await copySettings(attacked.server);
     copy = new ConsoleCopy(
       {
         connection: {
-          uri: local.uri,
+          uri: attacked.uri,
           username: 'neo4j',
-          password: server.password,
+          password: attacked.password,
           database: DATABASE,
         },
-        lastTransaction: () => local.lastTransaction(),
+        lastTransaction: attacked.lastTransaction,
       },
       copyServer,
       // A short grace, so that a copy that stops answering is found out quickly.
