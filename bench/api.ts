@@ -26,6 +26,7 @@
 //   BENCH_ABUSE=only npm run bench:api                         the abuse scenario alone (off: none)
 //   BENCH_ABUSE=only BENCH_ABUSE_COMPARE=1 npm run bench:api   … and with the console not on a copy
 import { spawn } from 'node:child_process';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -239,14 +240,22 @@ const PLANNER_PATHS = [
 
 const ABUSE_SCRIPT = fileURLToPath(new URL('./console-abuse.ts', import.meta.url));
 
-function planners(url: string, seconds: number): Promise<AutocannonResult> {
-  return autocannon({
+/** The planners' run, and how long the server's event loop (this process's) was held meanwhile. */
+async function planners(
+  url: string,
+  seconds: number,
+): Promise<AutocannonResult & { loopP99: number; loopMax: number }> {
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
+  const result = await autocannon({
     url,
     connections: PLANNERS,
     workers: 1,
     duration: seconds,
     requests: PLANNER_PATHS.map((each) => ({ method: 'GET', path: each })),
   });
+  loop.disable();
+  return { ...result, loopP99: loop.percentile(99) / 1e6, loopMax: loop.max / 1e6 };
 }
 
 /** The abusers, in a process of their own; resolves with what they got back. */
@@ -293,12 +302,12 @@ async function abuseScenario(url: string, sharedUrl: string | null): Promise<voi
   };
   const { result: abused, report } = await abusedOn(url, 'on its own copy');
   const shared = sharedUrl === null ? null : await abusedOn(sharedUrl, "on the explorer's Neo4j");
-  const row = (name: string, result: AutocannonResult) =>
-    `| ${name} | ${Math.round(result.requests.average)} | ${result.latency.p50} | ${result.latency.p99} | ${result.latency.max} | ${result.errors + result.timeouts} | ${result.non2xx} |`;
+  const row = (name: string, result: Awaited<ReturnType<typeof planners>>) =>
+    `| ${name} | ${Math.round(result.requests.average)} | ${result.latency.p50} | ${result.latency.p99} | ${result.latency.max} | ${result.errors + result.timeouts} | ${result.non2xx} | ${result.loopP99.toFixed(0)} / ${result.loopMax.toFixed(0)} |`;
   console.log(
     [
-      `| ${PLANNERS} planners (search, panels, rankings) | requests/s | p50 ms | p99 ms | max ms | errors | non-2xx |`,
-      '| --- | --- | --- | --- | --- | --- | --- |',
+      `| ${PLANNERS} planners (search, panels, rankings) | requests/s | p50 ms | p99 ms | max ms | errors | non-2xx | server's event loop held, p99 / max ms |`,
+      '| --- | --- | --- | --- | --- | --- | --- | --- |',
       row('alone', alone),
       row(`with ${ABUSERS} console abusers (console on its copy, as npm start)`, abused),
       ...(shared === null

@@ -5,7 +5,7 @@
 // (console/shape.ts) and by number (console/gate.ts), and the body must be JSON by its type.
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import type { Plan } from 'neo4j-driver';
+import type { Plan, Record as Neo4jRecord } from 'neo4j-driver';
 import type { ApiContext } from '../context.ts';
 import {
   checkPlan,
@@ -17,7 +17,8 @@ import {
 } from '../cypher-guard.ts';
 import { findNeo4jError, HttpError, isTimeout, isUnavailable } from '../http-error.ts';
 import { collectRows, cypherParams, withReadSession } from '../read.ts';
-import { answerOf, graphOfRecords, MAX_ANSWER_BYTES, recordBytes } from '../results.ts';
+import { answerPieces, graphOfRecords, MAX_ANSWER_BYTES, rowText } from '../results.ts';
+import { streamedJson } from '../streamed-json.ts';
 import { jsonBodyOf } from '../validate.ts';
 import { clientOf, ConsoleGate, type Busy } from '../console/gate.ts';
 import { RefusalBuckets } from '../console/refusals.ts';
@@ -208,6 +209,13 @@ export function cypherRoutes(api: ApiContext): Hono {
     }
     const started = Date.now();
     let gaveUp = false;
+    // Each row's JSON, written once: measured against the byte cap, then sent as it is.
+    const texts = new Map<Neo4jRecord, string>();
+    const sizeOf = (record: Neo4jRecord) => {
+      const text = rowText(record);
+      texts.set(record, text);
+      return Buffer.byteLength(text, 'utf8');
+    };
     try {
       const rows = await withReadSession(
         lease,
@@ -223,7 +231,7 @@ export function cypherRoutes(api: ApiContext): Hono {
             refuse(checkPlan(queryType, plan === false ? false : toOperator(plan)));
             return await collectRows(tx.run(query, bound), api.maxRows, {
               maxBytes: MAX_ANSWER_BYTES,
-              sizeOf: recordBytes,
+              sizeOf,
             });
           } finally {
             // Nothing to keep: a read transaction is rolled back, never committed.
@@ -232,7 +240,9 @@ export function cypherRoutes(api: ApiContext): Hono {
         },
       );
       const found = await api.completeGraph(graphOfRecords(rows.records), signal, lease);
-      return c.json(answerOf(rows, found));
+      const rowTexts = rows.records.map((record) => texts.get(record) ?? rowText(record));
+      texts.clear();
+      return streamedJson(c, answerPieces(rows, rowTexts, found));
     } catch (error) {
       const answer = consoleError(error, Date.now() - started, timeoutMs);
       gaveUp = isTimeout(error) || (answer instanceof HttpError && answer.status === 504);
