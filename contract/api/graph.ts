@@ -2,6 +2,7 @@
 // click and expand.
 import * as z from 'zod/mini';
 import { Elements, NodeData } from './elements.ts';
+import { CoveredPlan } from './hotspots.ts';
 import { UnitFigures } from './units.ts';
 
 export const NodeAnswer = z.object({
@@ -23,5 +24,8 @@ export type Neighbourhood = z.infer<typeof Neighbourhood>;
 export const PathsAnswer = z.looseObject({
   paths: z.array(z.array(z.string())),
   elements: Elements,
+  /** The plans whose items a route may run through: the one asked for, or every plan loaded. */
+  plans: z.array(CoveredPlan),
+  allPlans: z.boolean(),
 });
 export type PathsAnswer = z.infer<typeof PathsAnswer>;

@@ -3,12 +3,24 @@
 import * as z from 'zod/mini';
 import { optionalText } from './fields.ts';
 
+/** A plan a figure covers: its id, and what its short title is made from. */
+export const CoveredPlan = z.looseObject({
+  id: z.string(),
+  title: z.string(),
+  jurisdiction: z.nullable(z.string()),
+});
+export type CoveredPlan = z.infer<typeof CoveredPlan>;
+
 export const HotspotInfo = z.looseObject({
   name: z.string(),
   title: z.string(),
   titleZh: optionalText,
   definition: optionalText,
   definitionZh: optionalText,
+  /** Whether the ranking counts every plan loaded rather than the one asked for. */
+  allPlans: z.optional(z.boolean()),
+  /** For a ranking over every plan: the per-plan ranking whose figures it adds up. */
+  sumOf: optionalText,
 });
 export type HotspotInfo = z.infer<typeof HotspotInfo>;
 export const HotspotList = z.array(HotspotInfo);
@@ -22,9 +34,7 @@ export const HotspotAnswer = z.looseObject({
   rows: z.array(z.record(z.string(), z.unknown())),
   truncated: z.boolean(),
   /** The plans the figures cover: the one asked for, or every plan loaded (portfolio-load). */
-  plans: z.array(
-    z.looseObject({ id: z.string(), title: z.string(), jurisdiction: z.nullable(z.string()) }),
-  ),
+  plans: z.array(CoveredPlan),
   /** Whether the ranking counts every plan loaded rather than one. */
   allPlans: z.boolean(),
 });

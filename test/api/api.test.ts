@@ -429,6 +429,8 @@ describe('hotspots and named queries', () => {
     'cross-theme-units',
     'collective-exposure',
     'member-load',
+    'portfolio-coordination-pairs',
+    'portfolio-member-load',
     'overdue-by-unit',
     'stalled-items',
     'progress-by-theme',

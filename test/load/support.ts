@@ -16,6 +16,18 @@ export function renamedSeed(tag: string, text: string = seedText): string {
   return text.replaceAll('任务分工方案', `任务分工方案(${tag})`);
 }
 
+/**
+ * A second notice of the city for the tests of several plans: the seed's first 90 lines as a 2023
+ * 政府工作报告 division (its own title, date and plan id), naming many of the seed's bureaus.
+ */
+export const workReportText = seedText
+  .split('\n')
+  .slice(0, 90)
+  .join('\n')
+  .replaceAll('国民经济和社会发展第十四个五年规划和', '2023年政府工作报告')
+  .replaceAll('2035年远景目标纲要任务分工方案', '重点工作任务分工方案')
+  .replace('2022年3月3日', '2023年2月20日');
+
 export function parsed(text: string): PlanModel {
   const model = parsePlan(text);
   const errors = model.issues.filter((issue) => issue.severity === 'error');

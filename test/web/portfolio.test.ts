@@ -15,7 +15,7 @@ import type { ServerHandle } from '../../graph/api/server.ts';
 import { loadPlanText } from '../../graph/load/load-plan.ts';
 import { connection, getDriver } from '../../graph/neo4j/database.ts';
 import { FGW, SEED_PLAN } from '../api/support.ts';
-import { seedText } from '../load/support.ts';
+import { workReportText } from '../load/support.ts';
 import { removePlansOtherThanSeed, useTestNeo4j } from '../support/neo4j.ts';
 import { artefactShot } from './browser.ts';
 import {
@@ -28,13 +28,7 @@ import {
 
 useTestNeo4j();
 
-const WORK_REPORT = seedText
-  .split('\n')
-  .slice(0, 90)
-  .join('\n')
-  .replaceAll('国民经济和社会发展第十四个五年规划和', '2023年政府工作报告')
-  .replaceAll('2035年远景目标纲要任务分工方案', '重点工作任务分工方案')
-  .replace('2022年3月3日', '2023年2月20日');
+const WORK_REPORT = workReportText;
 
 let server: ServerHandle;
 let browser: Browser;
@@ -158,7 +152,9 @@ describe('the plan picker', () => {
     await openInApp(page, server, `?plan=${encodeURIComponent(SEED_PLAN)}&tool=hotspots`);
     const scope = page.locator('gt-hotspots-panel [data-scope]');
     await expect.poll(() => scope.textContent()).toBe('范围:武汉十四五分工');
-    await page.locator('gt-hotspots-panel select[name="ranking"]').selectOption('portfolio-load');
+    // The rankings over every plan are listed in the 全部规划 scope; unit-load's twin opens.
+    await page.locator('gt-hotspots-panel button[data-plans-scope="all"]').click();
+    await page.locator('gt-hotspots-panel table[data-ranking="portfolio-load"]').waitFor();
     await expect
       .poll(async () => (await scope.textContent())?.replace(/\(.*\)/, '(…)'))
       .toBe('范围:全部 2 份规划(…)');

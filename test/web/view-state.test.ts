@@ -80,6 +80,7 @@ const arbitraryView: fc.Arbitrary<ViewState> = fc
         id.map((key): MatrixSort => `col:${key}`),
       ),
       matrixColumns: fc.constantFrom(...MATRIX_COLUMNS),
+      allPlans: fc.boolean(),
     }),
     lighting,
     comparing,

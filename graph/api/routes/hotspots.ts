@@ -24,12 +24,26 @@ export const HOTSPOT_NAMES = [
   'cross-theme-units',
   'collective-exposure',
   'member-load',
+  // Their twins over every plan loaded (issue 15): each figure the sum of the per-plan ranking's.
+  'portfolio-coordination-pairs',
+  'portfolio-member-load',
   // Progress (issue 14): they read the progress records, and today from the app's clock.
   'overdue-by-unit',
   'stalled-items',
   'progress-by-theme',
   'indicators-off-track',
 ] as const;
+
+/**
+ * The rankings over every plan, each with the per-plan ranking whose figures it adds up. The
+ * others have no such twin: brokers and communities are places in one plan's network, and the
+ * rest read one plan's items or progress.
+ */
+export const SUM_OF: Readonly<Record<string, string>> = {
+  'portfolio-load': 'unit-load',
+  'portfolio-coordination-pairs': 'coordination-pairs',
+  'portfolio-member-load': 'member-load',
+};
 
 /**
  * Rankings that read progress records (Progress, DeadlineChange, IndicatorValue), which change
@@ -69,6 +83,8 @@ export function hotspotsRoutes(api: ApiContext): Hono {
         titleZh: definition.purposeZh,
         definition: definition.description,
         definitionZh: definition.descriptionZh,
+        allPlans: !declares(definition, 'planId'),
+        ...(SUM_OF[definition.name] === undefined ? {} : { sumOf: SUM_OF[definition.name] }),
       })),
     ),
   );
@@ -113,6 +129,7 @@ export function hotspotsRoutes(api: ApiContext): Hono {
       titleZh: definition.purposeZh,
       definition: definition.description,
       definitionZh: definition.descriptionZh,
+      ...(SUM_OF[definition.name] === undefined ? {} : { sumOf: SUM_OF[definition.name] }),
       columns,
       meanings: Object.fromEntries(
         definition.columns.map((column) => [column.name, column.meaning]),

@@ -1,5 +1,6 @@
 // How two things connect: unit ↔ unit by the shortest routes through shared items, unit ↔ theme
-// by every route through the unit's tasks.
+// by every route through the unit's tasks. Without a plan, unit ↔ unit routes run through the
+// items of every plan loaded (the 全部规划 scope); a theme is one plan's, and so are its routes.
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { PathsAnswer } from '../../../contract/api/graph.ts';
@@ -31,31 +32,49 @@ export function pathsRoutes(api: ApiContext): Hono {
       [query.from, query.to].map(async (id) => {
         const [row] = await lookupRows(api, 'node-by-id', { id }, signal);
         if (row === undefined) throw notFound(id);
-        return { id, kind: kindOf(row.node.labels) };
+        const planId = row.node.properties['planId'];
+        return {
+          id,
+          kind: kindOf(row.node.labels),
+          planId: typeof planId === 'string' ? planId : undefined,
+          // A unit's plans: those it is active in.
+          activeIn: row.metrics.map((figures) => figures.planId),
+        };
       }),
     );
     if (from === undefined || to === undefined) throw notFound(query.from);
 
     let rows;
+    let covered: string[];
     if (from.kind === 'unit' && to.kind === 'unit') {
       const planIds = await api.planIds(query.plan, signal);
-      rows = await lookupRows(
-        api,
-        'unit-paths',
-        {
-          fromId: from.id,
-          toId: to.id,
-          planIds,
-          collectives: query.collectives,
-          limit: query.limit,
-        },
-        signal,
-      );
+      covered = planIds;
+      const named = (unit: { activeIn: string[] }) =>
+        unit.activeIn.some((planId) => planIds.includes(planId));
+      // A unit these plans never name has no route through their items. Asked anyway, Neo4j
+      // finds the shortest route through other plans, sees it fail the plans' filter and falls
+      // back to trying every route of up to eight steps: minutes, not an empty answer.
+      rows =
+        !named(from) || !named(to)
+          ? []
+          : await lookupRows(
+              api,
+              'unit-paths',
+              {
+                fromId: from.id,
+                toId: to.id,
+                planIds,
+                collectives: query.collectives,
+                limit: query.limit,
+              },
+              signal,
+            );
     } else if (
       (from.kind === 'unit' && to.kind === 'theme') ||
       (from.kind === 'theme' && to.kind === 'unit')
     ) {
       const [unit, theme] = from.kind === 'unit' ? [from, to] : [to, from];
+      covered = theme.planId === undefined ? [] : [theme.planId];
       rows = await lookupRows(
         api,
         'unit-theme-routes',
@@ -69,12 +88,17 @@ export function pathsRoutes(api: ApiContext): Hono {
         `paths join two units, or a unit and a theme; got a ${from.kind} and a ${to.kind}`,
       );
     }
+    const plans = await api.plans(signal);
     const answer: PathsAnswer = {
       paths: rows.map(({ path }) => path.nodes.map(nodeIdOf)),
       elements: toElements(
         rows.flatMap(({ path }) => path.nodes),
         rows.flatMap(({ path }) => path.relationships),
       ),
+      plans: plans
+        .filter((plan) => covered.includes(plan.id))
+        .map(({ id, title, jurisdiction }) => ({ id, title, jurisdiction })),
+      allPlans: query.plan === undefined && covered.length > 1,
     };
     return c.json(answer);
   });

@@ -876,6 +876,7 @@ export class GtApp extends LitElement {
             .view=${view}
             .plan=${plan}
             .planInfo=${this.#plan()}
+            .plans=${this.plans.value ?? []}
             .language=${lang}
             .shown=${drawing?.shown ?? null}
           ></gt-hotspots-panel>`;
@@ -883,6 +884,7 @@ export class GtApp extends LitElement {
         return html`${close}<gt-paths-panel
             .view=${view}
             .plan=${plan}
+            .plans=${this.plans.value ?? []}
             .language=${lang}
             .units=${drawing?.units ?? []}
             .themes=${drawing?.themes ?? []}

@@ -2,12 +2,13 @@
 // its units and items on the graph and lists, under it, what stands behind it (gt-hotspot-details).
 // The address names the lit row by its ranking and key (`?hot=…&row=…`), not by its ids. Heat
 // styling (units sized and coloured by a metric) is chosen here too: the rankings and the heat
-// answer the same question, who carries the plan.
+// answer the same question, who carries the plan. With two or more plans loaded, a switch counts
+// the plan on screen (本规划) or every plan (全部规划): the latter lists the rankings whose figures
+// add up over plans, each the sum of its per-plan twin's (issue 15); the choice is in the address.
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
 import { LitElement, css, html, nothing, unsafeCSS, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { planShortTitle } from '../../../contract/short-title.ts';
 import type { ApiClient } from '../api/client.ts';
 import { apiContext } from '../api/context.ts';
 import type { HotspotAnswer, HotspotInfo, NodeData, PlanSummary } from '../api/schema.ts';
@@ -17,14 +18,26 @@ import { HEAT_METRICS, isHeatMetric } from '../graph/heat.ts';
 import { MARK_COLOUR } from '../graph/stylesheet.ts';
 import { commonEnglishPrefix, unitLabel, type ShownGraph } from '../graph/to-elements.ts';
 import { HotspotRowEvent } from '../hotspots/events.ts';
+import {
+  NOT_SUMMABLE,
+  perPlanOnly,
+  rankingFor,
+  rankingsIn,
+  scopeWords,
+  shortenPlanTitles,
+  withTwin,
+} from '../hotspots/plans-scope.ts';
 import { findRow, namesRow, rowKey, type Row } from '../hotspots/row-key.ts';
 import { ID_COLUMN, rowMarks } from '../hotspots/row-marks.ts';
 import * as words from '../i18n/features/hotspots.ts';
+import { plansScopeWord } from '../i18n/features/plans-scope.ts';
 import { msg, type Lang, type MessageKey } from '../i18n/messages.ts';
 import { valueWords } from '../i18n/words.ts';
 import { DEFAULT_VIEW, type ViewState } from '../state/view.ts';
 import { MarkEvent, ViewChangeEvent } from './events.ts';
 import './gt-hotspot-details.ts';
+import './gt-plans-scope.ts';
+import type { PlansScopeEvent } from './gt-plans-scope.ts';
 import { panelStyles, sharedStyles } from './shared-styles.ts';
 
 /** The ranking open first: who carries the most is the question planners ask first. */
@@ -73,13 +86,8 @@ function formatNumber(value: number): string {
   return Math.abs(value) < 1 ? value.toFixed(3) : value.toFixed(1);
 }
 
-/** Which plans a ranking's figures cover, in the planner's words: one plan, or all of them. */
-export function scopeWords(lang: Lang, answer: Pick<HotspotAnswer, 'plans' | 'allPlans'>): string {
-  const plans = answer.plans.map((plan) => planShortTitle(plan)).join('、');
-  return answer.allPlans
-    ? msg(lang, 'hotspotsScopeAll', { count: answer.plans.length, plans })
-    : msg(lang, 'hotspotsScope', { plans });
-}
+/** The column of the rankings over every plan that names each plan with its share. */
+const BY_PLAN_COLUMN = 'byPlan';
 
 /** Sorts numbers as numbers, lists by length, text in the planner's collation; blanks last. */
 function compareCells(a: unknown, b: unknown, lang: Lang): number {
@@ -127,6 +135,14 @@ export class GtHotspotsPanel extends LitElement {
       .scope {
         margin: 0 0 0.3rem;
         font-size: 0.78rem;
+      }
+      gt-plans-scope {
+        margin-bottom: 0.6rem;
+      }
+      .scope-note {
+        margin: 0.4rem 0 0;
+        font-size: 0.75rem;
+        line-height: 1.45;
       }
       details {
         font-size: 0.78rem;
@@ -226,6 +242,8 @@ export class GtHotspotsPanel extends LitElement {
   @property() plan: string | null = null;
   /** The plan's title and jurisdiction, for the short title the exports' file names begin with. */
   @property({ attribute: false }) planInfo: PlanSummary | null = null;
+  /** Every plan loaded: the 全部规划 switch shows with two or more. */
+  @property({ attribute: false }) plans: readonly PlanSummary[] = [];
   @property() language: Lang = 'zh';
   /** What the canvas shows: a row's units named in words are found here, and its edges. */
   @property({ attribute: false }) shown: ShownGraph | null = null;
@@ -265,6 +283,7 @@ export class GtHotspotsPanel extends LitElement {
         this.sort = null;
       }
     }
+    this.#keepScope();
     const answer = this.answer.value;
     if (
       hot !== null &&
@@ -279,6 +298,43 @@ export class GtHotspotsPanel extends LitElement {
       this.#widenedFor = `${hot}\n${row}`;
       this.withCollectives = true;
     }
+  }
+
+  /** Whether the figures count every plan: chosen, and two or more plans loaded. */
+  #allPlans(): boolean {
+    return this.view.allPlans && this.plans.length >= 2;
+  }
+
+  // The open ranking belongs to the scope chosen. A lit row from the address (a link, a step
+  // back) names its ranking, and the scope follows it; otherwise the ranking follows the scope:
+  // its twin in the other scope, else that scope's first.
+  #keepScope(): void {
+    const list = this.rankings.value;
+    const info = list?.find((entry) => entry.name === this.ranking);
+    if (list === undefined || info === undefined || this.plans.length === 0) return;
+    const counts = info.allPlans === true;
+    if (counts === this.#allPlans()) return;
+    if (this.view.hot === this.ranking && this.plans.length >= 2) {
+      if (this.view.allPlans !== counts) {
+        this.dispatchEvent(new ViewChangeEvent({ allPlans: counts }));
+      }
+      return;
+    }
+    const next = rankingFor(list, this.ranking, this.#allPlans());
+    if (next !== null && next !== this.ranking) {
+      this.ranking = next;
+      this.sort = null;
+    }
+  }
+
+  // The row lit belongs to the ranking left behind: it goes, with its marks.
+  #onScope(event: PlansScopeEvent): void {
+    const list = this.rankings.value ?? [];
+    const next = rankingFor(list, this.ranking, event.allPlans);
+    if (next !== null) this.ranking = next;
+    this.sort = null;
+    const lit = this.view.hot !== null ? { marked: [], hot: null, row: null } : {};
+    this.dispatchEvent(new ViewChangeEvent({ allPlans: event.allPlans, ...lit }));
   }
 
   /** Whether the open ranking can let collectives in; unknown (list not read) counts as yes. */
@@ -384,6 +440,9 @@ export class GtHotspotsPanel extends LitElement {
       return value
         .map((v: unknown) => this.#cell(v, column, units, englishPrefix))
         .join(lang === 'zh' ? '、' : ', ');
+    }
+    if (typeof value === 'string' && column === BY_PLAN_COLUMN) {
+      return shortenPlanTitles(value, this.plans);
     }
     if (typeof value === 'string') {
       const unit = lang === 'en' ? units.get(value) : undefined;
@@ -561,10 +620,35 @@ export class GtHotspotsPanel extends LitElement {
     </section>`;
   }
 
+  // What the scope leaves out, said plainly: rankings of one plan only, and why some stay so.
+  #renderScopeNote(list: readonly HotspotInfo[]) {
+    if (this.plans.length < 2 || list.length === 0) return nothing;
+    const lang = this.language;
+    const names = (entries: readonly HotspotInfo[]) =>
+      entries
+        .map((entry) => rankingWords(lang, entry.name, entry).title)
+        .join(lang === 'zh' ? '、' : ', ');
+    if (!this.#allPlans()) {
+      return html`<p class="scope-note muted" data-scope-note="plan">
+        ${plansScopeWord(lang, 'plansScopeRankingsOne', { names: names(withTwin(list)) })}
+      </p>`;
+    }
+    const notSummable = list.filter((entry) => NOT_SUMMABLE.includes(entry.name));
+    return html`<p class="scope-note muted" data-scope-note="all">
+      ${plansScopeWord(lang, 'plansScopeRankingsAll', { names: names(perPlanOnly(list)) })}
+      ${
+        notSummable.length > 0
+          ? plansScopeWord(lang, 'plansScopeNotSummable', { names: names(notSummable) })
+          : nothing
+      }
+    </p>`;
+  }
+
   override render() {
     const lang = this.language;
-    const list = this.rankings.value ?? [];
-    const info = list.find((entry) => entry.name === this.ranking);
+    const all = this.rankings.value ?? [];
+    const list = rankingsIn(all, this.#allPlans());
+    const info = all.find((entry) => entry.name === this.ranking);
     const { definition, full } = rankingWords(lang, this.ranking, info);
     const answer = this.answer.value;
     return html`
@@ -574,6 +658,12 @@ export class GtHotspotsPanel extends LitElement {
       </header>
       ${this.#renderHeat()}
       <section>
+        <gt-plans-scope
+          .allPlans=${this.#allPlans()}
+          .count=${this.plans.length}
+          .language=${lang}
+          @gt-plans-scope=${this.#onScope}
+        ></gt-plans-scope>
         ${this.rankings.render({
           error: (error) =>
             html`<p class="error" role="alert">${msg(lang, 'error')}: ${String(error)}</p>`,
@@ -589,6 +679,7 @@ export class GtHotspotsPanel extends LitElement {
             )}
           </select>
         </label>
+        ${this.#renderScopeNote(all)}
         <p class="definition" data-definition=${this.ranking}>${definition}</p>
         ${
           answer?.name === this.ranking

@@ -2,19 +2,26 @@
 // unit and a theme by every route through the unit's tasks. Found paths are listed and lit on the
 // graph; choosing one lights only that one. The units are named in <gt-unit-field>s, which find
 // them through the main search's API (pinyin, initials, Traditional, English, short forms).
+// In the 全部规划 scope (two or more plans loaded, chosen in the address) the units are found in
+// every plan and the routes run through items of any plan, each item named with its plan.
 import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { LitElement, css, html, nothing, unsafeCSS } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { planShortTitle } from '../../../contract/short-title.ts';
 import { ApiError, type ApiClient } from '../api/client.ts';
 import { apiContext } from '../api/context.ts';
-import type { EdgeData, NodeData, PathsAnswer } from '../api/schema.ts';
+import type { EdgeData, NodeData, PathsAnswer, PlanSummary } from '../api/schema.ts';
 import { MARK_COLOUR } from '../graph/stylesheet.ts';
 import { clip, commonEnglishPrefix, unitLabel } from '../graph/to-elements.ts';
+import { scopeWords } from '../hotspots/plans-scope.ts';
+import { plansScopeWord } from '../i18n/features/plans-scope.ts';
 import { msg, type Lang, type MessageKey } from '../i18n/messages.ts';
 import { resolveUnit } from '../search/resolve-unit.ts';
 import { DEFAULT_VIEW, type ViewState } from '../state/view.ts';
-import { MarkEvent } from './events.ts';
+import { MarkEvent, ViewChangeEvent } from './events.ts';
+import type { PlansScopeEvent } from './gt-plans-scope.ts';
+import './gt-plans-scope.ts';
 import type { UnitFieldEvent } from './gt-unit-field.ts';
 import './gt-unit-field.ts';
 import { panelStyles, sharedStyles } from './shared-styles.ts';
@@ -130,6 +137,19 @@ export class GtPathsPanel extends LitElement {
         color: var(--gt-muted);
         padding: 0 0.25em;
       }
+      .step .plan {
+        color: var(--gt-muted);
+        font-size: 0.75rem;
+        padding-left: 0.25em;
+      }
+      gt-plans-scope {
+        margin-bottom: 0.5rem;
+      }
+      .scope,
+      .scope-note {
+        margin: 0 0 0.4rem;
+        font-size: 0.75rem;
+      }
     `,
   ];
 
@@ -157,6 +177,8 @@ export class GtPathsPanel extends LitElement {
 
   @property({ attribute: false }) view: ViewState = DEFAULT_VIEW;
   @property() plan: string | null = null;
+  /** Every plan loaded: the 全部规划 switch shows with two or more. */
+  @property({ attribute: false }) plans: readonly PlanSummary[] = [];
   @property() language: Lang = 'zh';
   /** The plan's units, for the pickers. */
   @property({ attribute: false }) units: readonly NodeData[] = [];
@@ -186,6 +208,20 @@ export class GtPathsPanel extends LitElement {
     }
   }
 
+  /** Whether routes and units are looked for in every plan: chosen, and two or more loaded. */
+  #allPlans(): boolean {
+    return this.view.allPlans && this.plans.length >= 2;
+  }
+
+  /** The plan asked for: none in the 全部规划 scope, so the API searches every plan loaded. */
+  #searchPlan(): string | null {
+    return this.#allPlans() ? null : this.plan;
+  }
+
+  #onScope(event: PlansScopeEvent): void {
+    this.dispatchEvent(new ViewChangeEvent({ allPlans: event.allPlans }));
+  }
+
   #setMode(mode: Mode): void {
     this.mode = mode;
     this.problem = null;
@@ -205,7 +241,7 @@ export class GtPathsPanel extends LitElement {
   async #unitOf(text: string, picked: string | null): Promise<string | null> {
     if (picked !== null) return picked;
     const lang = this.language;
-    const found = await resolveUnit(this.api, text, this.plan);
+    const found = await resolveUnit(this.api, text, this.#searchPlan());
     if (found.status === 'found') return found.unit.id;
     const key = found.status === 'ambiguous' ? 'pathsAmbiguousUnit' : 'pathsUnknownUnit';
     this.problem = msg(lang, key, { name: text.trim() });
@@ -245,7 +281,9 @@ export class GtPathsPanel extends LitElement {
     if (ends === null) return;
     this.chosen = null;
     this.#searched = this.mode;
-    await this.routes.run([ends.from, ends.to, this.plan, this.collectives]);
+    // A theme is one plan's: its routes are that plan's whatever the scope.
+    const plan = this.mode === 'theme' ? this.plan : this.#searchPlan();
+    await this.routes.run([ends.from, ends.to, plan, this.collectives]);
     const answer = this.routes.value;
     if (this.routes.status === TaskStatus.COMPLETE && answer !== undefined) {
       this.dispatchEvent(new MarkEvent(this.#allMarks(answer)));
@@ -276,6 +314,21 @@ export class GtPathsPanel extends LitElement {
     return node.ref ? `${node.ref} ${title}` : title;
   }
 
+  /** An item's plan, by its short title, when the routes may run through several plans. */
+  #stepPlan(node: NodeData | undefined, answer: PathsAnswer) {
+    if (!answer.allPlans || node === undefined || node.kind === 'unit') return nothing;
+    const planId = typeof node['planId'] === 'string' ? node['planId'] : null;
+    const plan = answer.plans.find((candidate) => candidate.id === planId);
+    if (plan === undefined) return nothing;
+    const short = planShortTitle(plan);
+    return html`<span
+      class="plan"
+      data-plan=${plan.id}
+      title=${plansScopeWord(this.language, 'plansScopeItemPlan', { plan: plan.title })}
+      >〔${short}〕</span
+    >`;
+  }
+
   #renderAnswer(answer: PathsAnswer) {
     const lang = this.language;
     const nodes = new Map(answer.elements.nodes.map((node) => [node.data.id, node.data]));
@@ -292,6 +345,7 @@ export class GtPathsPanel extends LitElement {
     }
     const found = this.#searched === 'units' ? 'pathsFound' : 'pathsFoundRoutes';
     return html`
+      <p class="scope muted" data-scope>${scopeWords(lang, answer)}</p>
       <div class="summary">
         <span role="status" data-path-count=${answer.paths.length}>
           ${msg(lang, found, { n: answer.paths.length })}${
@@ -342,7 +396,7 @@ export class GtPathsPanel extends LitElement {
                   return html`${step > 0 ? html`<span class="arrow" aria-hidden="true">→</span>` : nothing}<span
                       class="step ${node?.kind ?? ''}"
                       data-node=${id}
-                      >${this.#stepName(node, id, englishPrefix)}</span
+                      >${this.#stepName(node, id, englishPrefix)}${this.#stepPlan(node, answer)}</span
                     >`;
                 })}
               </button>
@@ -367,7 +421,7 @@ export class GtPathsPanel extends LitElement {
       name=${name}
       .label=${msg(this.language, label)}
       .value=${value}
-      .plan=${this.plan}
+      .plan=${this.#searchPlan()}
       .language=${this.language}
       @gt-unit-field=${(event: UnitFieldEvent) => this.#onUnitField(name, event)}
     ></gt-unit-field>`;
@@ -382,6 +436,23 @@ export class GtPathsPanel extends LitElement {
         <div class="muted" style="font-size:0.8rem">${msg(lang, 'pathsHint')}</div>
       </header>
       <section>
+        <gt-plans-scope
+          .allPlans=${this.#allPlans()}
+          .count=${this.plans.length}
+          .language=${lang}
+          @gt-plans-scope=${this.#onScope}
+        ></gt-plans-scope>
+        ${
+          this.#allPlans()
+            ? html`<p class="scope-note muted" data-scope-note="all">
+                ${plansScopeWord(
+                  lang,
+                  mode === 'units' ? 'plansScopePathsAll' : 'plansScopePathsTheme',
+                  { count: this.plans.length },
+                )}
+              </p>`
+            : nothing
+        }
         <form @submit=${(event: Event) => void this.#onSubmit(event)}>
           <div class="seg" role="group" aria-label=${msg(lang, 'pathsModeLabel')}>
             <button

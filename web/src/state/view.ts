@@ -6,6 +6,12 @@ import type { Lang } from '../i18n/messages.ts';
 import { DEFAULT_WARMAP_VIEW, readWarmapView, writeWarmapView, type WarmapView } from './warmap.ts';
 import { DEFAULT_MATRIX_VIEW, readMatrixView, writeMatrixView, type MatrixView } from './matrix.ts';
 import {
+  DEFAULT_PLANS_SCOPE_VIEW,
+  readPlansScopeView,
+  writePlansScopeView,
+  type PlansScopeView,
+} from './plans-scope.ts';
+import {
   DEFAULT_COMPARE_VIEW,
   readCompareView,
   writeCompareView,
@@ -41,7 +47,7 @@ export interface Expansion {
   limit: number;
 }
 
-export interface ViewState extends WarmapView, CompareView, MatrixView {
+export interface ViewState extends WarmapView, CompareView, MatrixView, PlansScopeView {
   plan: string | null;
   selected: string | null;
   layout: Layout;
@@ -96,6 +102,7 @@ export const DEFAULT_VIEW: ViewState = {
   ...DEFAULT_WARMAP_VIEW,
   ...DEFAULT_COMPARE_VIEW,
   ...DEFAULT_MATRIX_VIEW,
+  ...DEFAULT_PLANS_SCOPE_VIEW,
 };
 
 const isFilterKind = (value: string): value is FilterKind =>
@@ -168,6 +175,7 @@ export function readView(search: string): ViewState {
     ...readWarmapView(query),
     ...readCompareView(query),
     ...readMatrixView(query),
+    ...readPlansScopeView(query),
   };
 }
 
@@ -206,6 +214,7 @@ export function writeView(view: ViewState): string {
   writeWarmapView(view, query);
   writeCompareView(view, query);
   writeMatrixView(view, query);
+  writePlansScopeView(view, query);
   // A row's key joins names with `|`, which a query may hold as it is: 市发改委|市经信局 reads
   // better in a shared link than %7C.
   return query.toString().replaceAll('%7C', '|');

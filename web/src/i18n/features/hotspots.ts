@@ -61,6 +61,12 @@ export const zh = {
   hotspotsTitle_member_load: '集合分工到成员',
   hotspotsDef_member_load:
     '“各区人民政府”等集合单位被点名,即每个成员都要承担:各成员单位被直接点名的事项、只经由集合单位承担的事项及合计。',
+  hotspotsTitle_portfolio_coordination_pairs: '全部规划协同单位对',
+  hotspotsDef_portfolio_coordination_pairs:
+    '计入所有已载入的规划:两个单位在各规划中共同承担的事项数相加,并列出各规划所占;默认不含集合单位。',
+  hotspotsTitle_portfolio_member_load: '全部规划集合到成员',
+  hotspotsDef_portfolio_member_load:
+    '计入所有已载入的规划:各成员单位在各规划中被直接点名的事项、只经由集合单位承担的事项及合计相加,并列出各规划所占。',
   hotspotsTitle_overdue_by_unit: '逾期单位',
   hotspotsDef_overdue_by_unit:
     '按逾期事项数给单位排序:完成时限已过而未完成的牵头或配合事项(暂缓的也计入);默认不含集合单位。',
@@ -175,6 +181,12 @@ export const en: Record<keyof typeof zh, string> = {
   hotspotsTitle_member_load: 'Members of collectives',
   hotspotsDef_member_load:
     'A collective such as 各区人民政府 named on an item means every member carries it: each member unit’s items named on it, those it carries only through a collective, and both.',
+  hotspotsTitle_portfolio_coordination_pairs: 'Pairs over all plans',
+  hotspotsDef_portfolio_coordination_pairs:
+    "Counting every plan loaded: the items two units share in each plan added up, with each plan's share; collective units left out by default.",
+  hotspotsTitle_portfolio_member_load: 'Members over all plans',
+  hotspotsDef_portfolio_member_load:
+    "Counting every plan loaded: each member unit's items named on it, those it carries only through a collective, and both, added up over the plans, with each plan's share.",
   hotspotsTitle_overdue_by_unit: 'Overdue by unit',
   hotspotsDef_overdue_by_unit:
     'Units ranked by overdue items: items they lead or support whose deadline has passed, not done (paused ones count); collective units left out by default.',
