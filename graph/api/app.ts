@@ -23,6 +23,7 @@ import { graphRoutes } from './routes/graph.ts';
 import { hotspotsRoutes } from './routes/hotspots.ts';
 import { importRoutes } from './routes/import.ts';
 import { ledgerRoutes } from './routes/ledger.ts';
+import { matrixRoutes } from './routes/matrix.ts';
 import { reportsRoutes } from './routes/reports.ts';
 import { pathsRoutes } from './routes/paths.ts';
 import { plansRoutes } from './routes/plans.ts';
@@ -178,6 +179,7 @@ export function createApp(deps: ApiDeps): Hono {
     ledgerRoutes,
     reportsRoutes,
     editionsRoutes,
+    matrixRoutes,
   ]) {
     app.route('/api', routes(api));
   }

@@ -1,8 +1,14 @@
 // The responsibility matrix without a browser: cells and totals counted from the plan's own
 // LEADS/SUPPORTS edges (inferred leads apart), the explorer's filters applied, items outside the
 // themes grouped so a row's totals are the unit's whole load; the orders (load, pinyin, a column,
-// clustered) and the CSV in the planner's words.
+// clustered) and the CSV in the planner's words. The matrix over plans: built from the server's
+// rows (portfolio-by-plan), each cell a plan's figures, each row's totals their sums.
 import { describe, expect, it } from 'vitest';
+import type { PlansMatrixAnswer, UnitPlanCell } from '../../contract/api/plans-matrix.ts';
+import type { PlanSummary } from '../../contract/api/plans.ts';
+import { columnLabel } from '../../web/src/matrix/labels.ts';
+import { buildPlansMatrix } from '../../web/src/matrix/plans-matrix.ts';
+import { readMatrixView, writeMatrixView } from '../../web/src/state/matrix.ts';
 import { indexElements } from '../../web/src/graph/plan-index.ts';
 import { shadeOf } from '../../web/src/matrix/draw-table.ts';
 import { matrixInWords } from '../../web/src/matrix/matrix-csv.ts';
@@ -326,5 +332,152 @@ describe('the matrix for a spreadsheet', () => {
     expect(shadeOf({ leads: 0, supports: 1 }, 10)).toBe(2);
     expect(shadeOf({ leads: 5, supports: 0 }, 10)).toBe(4);
     expect(shadeOf({ leads: 10, supports: 0 }, 10)).toBe(5);
+  });
+});
+
+describe('the matrix over plans', () => {
+  const planOf = (id: string, title: string, date: string | null): PlanSummary => ({
+    id,
+    title,
+    issuer: '武汉市人民政府办公厅',
+    date,
+    jurisdiction: '武汉市',
+    itemCount: 10,
+    unitCount: 5,
+    edgeCount: 20,
+    sourceSha256: null,
+  });
+  const FYP = planOf(
+    'fyp',
+    '武汉市国民经济和社会发展第十四个五年规划和2035年远景目标纲要任务分工方案',
+    '2022-03-03',
+  );
+  const REPORT = planOf('report', '武汉市2023年政府工作报告重点工作任务分工方案', '2023-02-20');
+  const cell = (
+    unitId: string,
+    planId: string,
+    [leads, inferredLeads, supports]: [number, number, number],
+    englishName: string | null = null,
+  ): UnitPlanCell => ({
+    unit: unitId.split('/')[1] ?? unitId,
+    unitId,
+    englishName,
+    collective: false,
+    planId,
+    leads,
+    inferredLeads,
+    supports,
+    load: leads + supports / 2,
+  });
+  const answer: PlansMatrixAnswer = {
+    // Newest first, as the plans list may give them: the columns go by date.
+    plans: [REPORT, FYP],
+    collectives: false,
+    cells: [
+      cell(
+        '武汉市/市发改委',
+        'fyp',
+        [53, 16, 21],
+        'Wuhan Municipal Development and Reform Commission',
+      ),
+      cell(
+        '武汉市/市发改委',
+        'report',
+        [5, 1, 3],
+        'Wuhan Municipal Development and Reform Commission',
+      ),
+      cell('武汉市/市经信局', 'fyp', [30, 2, 40]),
+      cell('武汉市/市科技局', 'report', [2, 0, 1]),
+      // A plan loaded after the list was read has no column, and no figure in the totals.
+      cell('武汉市/市科技局', 'late', [9, 9, 9]),
+    ],
+  };
+
+  it('has one column per plan, oldest first, named by short title and date', () => {
+    const matrix = buildPlansMatrix(answer, { lang: 'zh' });
+    expect(matrix.columns.map((column) => column.key)).toEqual(['fyp', 'report']);
+    expect(matrix.columns.map((column) => columnLabel(column, 'zh'))).toEqual([
+      '武汉十四五分工(2022-03-03)',
+      '武汉2023政府工作报告分工(2023-02-20)',
+    ]);
+    expect(columnLabel(matrix.columns[0] as Matrix['columns'][number], 'en')).toBe(
+      '武汉十四五分工 (2022-03-03)',
+    );
+  });
+
+  it('gives each cell the plan’s figures and each row their sums, the heaviest unit first', () => {
+    const matrix = buildPlansMatrix(answer, { lang: 'zh' });
+    expect(matrix.rows.map((row) => row.id)).toEqual([
+      '武汉市/市发改委',
+      '武汉市/市经信局',
+      '武汉市/市科技局',
+    ]);
+    expect(figures(matrix, '武汉市/市发改委')).toEqual({
+      leads: 58,
+      inferredLeads: 17,
+      supports: 24,
+      load: 53 + 10.5 + 5 + 1.5,
+      cells: { fyp: [53, 16, 21], report: [5, 1, 3] },
+    });
+    expect(figures(matrix, '武汉市/市科技局')).toEqual({
+      leads: 2,
+      inferredLeads: 0,
+      supports: 1,
+      load: 2.5,
+      cells: { report: [2, 0, 1] },
+    });
+    expect(matrix.maxCellLoad).toBe(53 + 21 / 2);
+  });
+
+  it('names units in the interface language, a common English prefix left off', () => {
+    const matrix = buildPlansMatrix(answer, { lang: 'en', englishPrefix: 'Wuhan Municipal ' });
+    expect(matrix.rows.map((row) => row.name)).toEqual([
+      'Development and Reform Commission',
+      // No English name: the Chinese one.
+      '市经信局',
+      '市科技局',
+    ]);
+  });
+
+  it('sorts by a plan’s column and clusters like the other matrices', () => {
+    const matrix = buildPlansMatrix(answer, { lang: 'zh' });
+    const byReport = orderMatrix(matrix, 'col:report', 'zh');
+    expect(byReport.rows.map((row) => row.id)).toEqual([
+      '武汉市/市发改委',
+      '武汉市/市科技局',
+      '武汉市/市经信局',
+    ]);
+    const clustered = orderMatrix(matrix, 'cluster', 'zh');
+    expect(clustered.rows.map((row) => row.id).toSorted()).toEqual(
+      matrix.rows.map((row) => row.id).toSorted(),
+    );
+    expect(clustered.columns.map((column) => column.key).toSorted()).toEqual(['fyp', 'report']);
+  });
+
+  it('writes four figures per plan to a spreadsheet, its load the fourth', () => {
+    const matrix = buildPlansMatrix(answer, { lang: 'zh' });
+    const table = matrixInWords(orderMatrix(matrix, 'load', 'zh'), 'plans', 'zh');
+    expect(table.columns.slice(5)).toEqual([
+      '武汉十四五分工(2022-03-03) · 牵头',
+      '武汉十四五分工(2022-03-03) · 其中推定牵头',
+      '武汉十四五分工(2022-03-03) · 配合',
+      '武汉十四五分工(2022-03-03) · 工作量',
+      '武汉2023政府工作报告分工(2023-02-20) · 牵头',
+      '武汉2023政府工作报告分工(2023-02-20) · 其中推定牵头',
+      '武汉2023政府工作报告分工(2023-02-20) · 配合',
+      '武汉2023政府工作报告分工(2023-02-20) · 工作量',
+    ]);
+    const csv = toCsv(table).split('\r\n');
+    expect(csv[1]?.replace(/^\uFEFF/, '')).toBe('市发改委,58,17,24,70,53,16,21,63.5,5,1,3,6.5');
+    expect(csv[3]).toBe('市科技局,2,0,1,2.5,0,0,0,0,2,0,1,2.5');
+  });
+
+  it('is kept in the address as mcols=plans', () => {
+    const view = readMatrixView(new URLSearchParams('view=matrix&mcols=plans&msort=col:fyp'));
+    expect(view).toEqual({ matrix: true, matrixColumns: 'plans', matrixSort: 'col:fyp' });
+    const query = new URLSearchParams();
+    writeMatrixView(view, query);
+    expect(query.toString()).toBe('view=matrix&msort=col%3Afyp&mcols=plans');
+    expect(readMatrixView(new URLSearchParams('mcols=nonsense')).matrixColumns).toBe('themes');
   });
 });

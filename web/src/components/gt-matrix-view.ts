@@ -1,27 +1,46 @@
 // The responsibility matrix (责任矩阵): the third view beside the graph and the table. Units are
-// rows, themes (or items) columns, each cell what the unit leads and supports there; the view the
-// planners read when the drawing is too dense, and the one that prints. Its figures come from the
-// plan's elements the explorer holds, under the explorer's filters (matrix/matrix-data.ts). A row's
-// name selects the unit as on the graph; a cell lists the items behind it; a heading sorts by its
-// column. Loaded after the first screen (components/later.ts).
+// rows, themes (or items, or the plans loaded) columns, each cell what the unit leads and supports
+// there; the view the planners read when the drawing is too dense, and the one that prints (打印:
+// matrix/print-matrix.ts). Over themes and items its figures come from the plan's elements the
+// explorer holds, under the explorer's filters (matrix/matrix-data.ts); over plans from the
+// server, which holds every plan (matrix/plans-matrix.ts). A row's name selects the unit as on the
+// graph; a cell lists the items behind it, or over plans switches to that plan with the unit
+// chosen; a heading sorts by its column. Loaded after the first screen (components/later.ts).
+import { consume } from '@lit/context';
+import { Task } from '@lit/task';
 import { LitElement, css, html, nothing, unsafeCSS } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { PlanGraph } from '../api/schema.ts';
-import type { PlanTitle } from '../../../contract/short-title.ts';
-import { fileSubject, planFileName } from '../briefing/files.ts';
-import { CSV_TYPE, downloadText } from '../export/download.ts';
+import type { PlansMatrixAnswer } from '../../../contract/api/plans-matrix.ts';
+import { planShortTitle, type PlanTitle } from '../../../contract/short-title.ts';
+import type { ApiClient } from '../api/client.ts';
+import { apiContext } from '../api/context.ts';
+import type { PlanGraph, PlanSummary } from '../api/schema.ts';
+import { messageIn } from '../api/server-message.ts';
+import { fileSubject, planFileName, today } from '../briefing/files.ts';
+import { sourceLine } from '../briefing/frame.ts';
+import {
+  CSV_TYPE,
+  downloadBlob,
+  downloadText,
+  localDay,
+  safeFileBase,
+} from '../export/download.ts';
 import { toCsv } from '../export/table-data.ts';
 import type { PlanIndex } from '../graph/plan-index.ts';
 import type { ShownView } from '../graph/to-elements.ts';
 import { matrixWord } from '../i18n/features/matrix.ts';
-import { arrangeRows, drawMatrixTable, markSortedColumn, SHADES } from '../matrix/draw-table.ts';
+import { msg, type Lang } from '../i18n/messages.ts';
+import { arrangeRows, drawMatrixTable, markSortedColumn, shadeCss } from '../matrix/draw-table.ts';
 import { columnLabel, roleWord } from '../matrix/labels.ts';
 import { matrixInWords } from '../matrix/matrix-csv.ts';
 import { buildMatrix, filterKey, matrixEdges, type Matrix } from '../matrix/matrix-data.ts';
 import { orderMatrix, sortColumn, type OrderedMatrix } from '../matrix/order.ts';
+import { buildPlansMatrix } from '../matrix/plans-matrix.ts';
+import { fetchPlansMatrix } from '../matrix/plans-matrix-api.ts';
+import { printMatrix, type PrintSheet } from '../matrix/print-matrix.ts';
 import { DEFAULT_VIEW, type ViewState } from '../state/view.ts';
-import type { MatrixSort } from '../state/matrix.ts';
-import { NodeSelectEvent, ViewChangeEvent } from './events.ts';
+import { MATRIX_COLUMNS, type MatrixColumns, type MatrixSort } from '../state/matrix.ts';
+import { NodeSelectEvent, PlanChooseEvent, ViewChangeEvent } from './events.ts';
 import { sharedStyles } from './shared-styles.ts';
 
 /** A cell the planner opened: its unit and column. */
@@ -42,15 +61,6 @@ function remember<A extends readonly unknown[], R>(make: (...args: A) => R): (..
     return last.value;
   };
 }
-
-// Shades of the lead colour (named leads), the owner colour (leads by the rule only) and the
-// support colour, light to dark; the figures stay readable on the darkest.
-const shadeRules = (role: string, rgb: string) =>
-  Array.from(
-    { length: SHADES },
-    (_, at) =>
-      `td.${role}.s${at + 1} { background: rgba(${rgb}, ${(0.08 + (at / (SHADES - 1)) * 0.72).toFixed(2)}); }`,
-  ).join('\n');
 
 @customElement('gt-matrix-view')
 export class GtMatrixView extends LitElement {
@@ -135,6 +145,20 @@ export class GtMatrixView extends LitElement {
         color: var(--gt-ink);
         box-shadow: inset 0 -3px 0 var(--gt-accent);
       }
+      th.col .date {
+        display: block;
+        font-weight: 400;
+        font-size: 0.7rem;
+      }
+      th.col[data-shown] {
+        color: var(--gt-ink);
+        background: var(--gt-selected-bg);
+      }
+      td.cell small.load {
+        color: var(--gt-muted);
+        font-size: 0.68rem;
+        margin-left: 0.3rem;
+      }
       td.total {
         text-align: right;
         color: var(--gt-muted);
@@ -161,7 +185,7 @@ export class GtMatrixView extends LitElement {
       td.cell i:only-child {
         margin-left: 0;
       }
-      ${unsafeShades()}
+      ${unsafeCSS(shadeCss())}
       td.cell.s4,
       td.cell.s5,
       td.cell.s4 b,
@@ -169,7 +193,9 @@ export class GtMatrixView extends LitElement {
       td.cell.s4 i,
       td.cell.s5 i,
       td.cell.s4 sup,
-      td.cell.s5 sup {
+      td.cell.s5 sup,
+      td.cell.s4 small,
+      td.cell.s5 small {
         color: #fff;
       }
       td.cell[aria-current='true'] {
@@ -241,7 +267,30 @@ export class GtMatrixView extends LitElement {
   /** The plan's title, which the exported file is named after. */
   @property({ attribute: false }) plan: PlanTitle | null = null;
 
+  @consume({ context: apiContext })
+  private api!: ApiClient;
+
   @state() private openCell: OpenCell | null = null;
+
+  // The plans loaded: units × plans is offered with two or more. Read again when the plan shown
+  // changes (a plan chosen, an import's arrival), which is when the list may have changed.
+  private plansList = new Task(this, {
+    args: () => [this.graph?.plan ?? null] as const,
+    task: (_args, { signal }) => this.api.plans(signal),
+  });
+
+  // Every unit's figures in every plan, asked for only when units × plans is shown; again when
+  // the plans loaded change or the collectives switch is turned.
+  private plansMatrix = new Task(this, {
+    args: () =>
+      [
+        this.#columnsShown() === 'plans',
+        this.view.collectives,
+        (this.plansList.value ?? []).map((plan) => `${plan.id}:${plan.sourceSha256}`).join(),
+      ] as const,
+    task: ([shown, collectives], { signal }): Promise<PlansMatrixAnswer | null> =>
+      shown ? fetchPlansMatrix(this.api, collectives, signal) : Promise.resolve(null),
+  });
 
   readonly #planIds = remember((graph: PlanGraph | null) =>
     (graph?.elements.nodes ?? []).map((node) => node.data.id),
@@ -263,6 +312,11 @@ export class GtMatrixView extends LitElement {
       if (index === null) return null;
       return buildMatrix(index, matrixEdges(index, planIds, filters), { by, lang, englishPrefix });
     },
+  );
+
+  readonly #plansMatrixOf = remember(
+    (answer: PlansMatrixAnswer, lang: ViewState['lang'], englishPrefix: string): Matrix =>
+      buildPlansMatrix(answer, { lang, englishPrefix }),
   );
 
   readonly #ordered = remember((matrix: Matrix, sort: MatrixSort, lang: ViewState['lang']) =>
@@ -294,8 +348,27 @@ export class GtMatrixView extends LitElement {
   /** The selection last brought into view. */
   #scrolledTo: string | null = null;
 
-  /** What is on screen: the order the rows are moved to, the column sorted by. */
-  #shown: { ordered: OrderedMatrix; sortedBy: string | null } | null = null;
+  /** What is on screen: the order the rows are moved to, the column sorted by, the columns. */
+  #shown: { ordered: OrderedMatrix; sortedBy: string | null; by: MatrixColumns } | null = null;
+
+  /** Units × plans needs two plans: asked for with fewer (an old address), themes are shown. */
+  #offersPlans(): boolean {
+    return (this.plansList.value?.length ?? 0) >= 2;
+  }
+
+  /** The columns on screen: the address's, unless units × plans is asked for and not offered. */
+  #columnsShown(): MatrixColumns {
+    const asked = this.view.matrixColumns;
+    if (asked !== 'plans') return asked;
+    // Until the plans list has come, the address is taken at its word.
+    return this.plansList.value === undefined || this.#offersPlans() ? 'plans' : 'themes';
+  }
+
+  /** The plan on screen, as the plans list describes it (its issuer, date and fingerprint). */
+  #planShown(): PlanSummary | undefined {
+    const id = this.graph?.plan;
+    return this.plansList.value?.find((plan) => plan.id === id);
+  }
 
   override updated(): void {
     const table = this.renderRoot.querySelector<HTMLTableElement>('table.matrix');
@@ -305,6 +378,13 @@ export class GtMatrixView extends LitElement {
       this.#shown.ordered.rows.map((row) => row.id),
     );
     markSortedColumn(table, this.#shown.sortedBy);
+    // Over plans, the plan the explorer shows is marked: a cell's click switches to its column.
+    for (const th of table.querySelectorAll<HTMLElement>('th.col')) {
+      th.toggleAttribute(
+        'data-shown',
+        this.#shown.by === 'plans' && th.dataset['col'] === this.graph?.plan,
+      );
+    }
     // Marks, not a redraw: a selection or an opened cell changes two attributes, not 20,000 cells.
     for (const row of table.querySelectorAll('tr[aria-selected="true"]')) {
       row.setAttribute('aria-selected', 'false');
@@ -345,7 +425,10 @@ export class GtMatrixView extends LitElement {
     const cell = target?.closest<HTMLElement>('td[data-col]');
     const row = cell?.closest<HTMLElement>('tr[data-id]')?.dataset['id'];
     const column = cell?.dataset['col'];
-    if (row !== undefined && column !== undefined) this.openCell = { unit: row, column };
+    if (row === undefined || column === undefined) return;
+    // A plan's cell: that plan, the unit chosen there (a unit is one node across plans).
+    if (this.#shown?.by === 'plans') this.dispatchEvent(new PlanChooseEvent(column, row));
+    else this.openCell = { unit: row, column };
   };
 
   #change(patch: Partial<ViewState>): void {
@@ -353,12 +436,72 @@ export class GtMatrixView extends LitElement {
   }
 
   // Built on click only: the matrix as filtered and ordered on screen.
-  #export(ordered: OrderedMatrix): void {
+  #export(ordered: OrderedMatrix, by: MatrixColumns): void {
     const { lang, theme } = this.view;
+    const table = matrixInWords(ordered, by, lang);
+    // Over plans the file is no one plan's: 全部规划-责任矩阵-单位×规划-2026-12-07.csv.
+    if (by === 'plans') {
+      const name = [
+        safeFileBase(matrixWord(lang, 'matrixAllPlans'), 'guatu'),
+        safeFileBase(matrixWord(lang, 'matrixFilePlans'), 'matrix'),
+        localDay(),
+      ].join('-');
+      // No one plan's file: not named after the plan on screen.
+      downloadBlob(new Blob([toCsv(table)], { type: CSV_TYPE }), `${name}.csv`, { ofPlan: false });
+      return;
+    }
     const themeNode = theme === null ? undefined : this.index?.nodes.get(theme);
     const subject = fileSubject({ theme: themeNode }, lang, matrixWord(lang, 'matrixFile'));
-    const table = matrixInWords(ordered, this.view.matrixColumns, lang);
     downloadText(toCsv(table), planFileName(this.plan, subject, 'csv'), CSV_TYPE);
+  }
+
+  /** The words above the printed matrix: what it is, of which plans, on which day, from where. */
+  #printSheet(ordered: OrderedMatrix, by: MatrixColumns, lang: Lang): PrintSheet {
+    const date = today();
+    const view = matrixWord(lang, `matrixView_${by}`);
+    if (by === 'plans') {
+      const plans = ordered.columns.map((column) => columnLabel(column, lang));
+      return {
+        lang,
+        title: matrixWord(lang, 'matrixPrintTitle', {
+          plan: matrixWord(lang, 'matrixAllPlans'),
+          view,
+          date,
+        }),
+        source: `${msg(lang, 'briefingDate', { date })} · ${msg(lang, 'briefingSource')}: ${matrixWord(
+          lang,
+          'matrixPrintPlans',
+          { count: plans.length, plans: plans.join('; ') },
+        )}`,
+      };
+    }
+    const shown = this.#planShown();
+    const title: PlanTitle = shown ?? this.plan ?? { title: '' };
+    return {
+      lang,
+      title: matrixWord(lang, 'matrixPrintTitle', { plan: planShortTitle(title), view, date }),
+      source: sourceLine(
+        {
+          lang,
+          nodes: [],
+          metric: null,
+          source: {
+            id: shown?.id ?? null,
+            title: title.title,
+            issuer: shown?.issuer,
+            date: shown?.date,
+            sha256: shown?.sourceSha256,
+          },
+        },
+        date,
+      ),
+    };
+  }
+
+  #print(ordered: OrderedMatrix, by: MatrixColumns, lang: Lang): void {
+    const table = this.renderRoot.querySelector<HTMLTableElement>('table.matrix');
+    if (table === null) return;
+    printMatrix(window, table, this.#printSheet(ordered, by, lang));
   }
 
   #renderOpenCell(matrix: Matrix) {
@@ -405,31 +548,66 @@ export class GtMatrixView extends LitElement {
     </section>`;
   }
 
-  override render() {
-    const view = this.view;
-    const lang = view.lang;
-    const matrix = this.#matrix(
+  /** The matrix of the columns shown; over plans null until the server has answered. */
+  #matrixOf(view: ViewState, by: MatrixColumns): Matrix | null {
+    if (by === 'plans') {
+      const answer = this.plansMatrix.value;
+      return answer === null || answer === undefined
+        ? null
+        : this.#plansMatrixOf(answer, view.lang, this.englishPrefix);
+    }
+    return this.#matrix(
       this.index,
       this.#planIds(this.graph),
       this.#filters(filterKey(view)),
-      view.matrixColumns,
-      lang,
+      by,
+      view.lang,
       this.englishPrefix,
     );
-    if (matrix === null) return nothing;
-    const ordered = this.#ordered(matrix, view.matrixSort, lang);
-    const byColumn = sortColumn(matrix, view.matrixSort);
-    this.#shown = { ordered, sortedBy: byColumn?.key ?? null };
+  }
+
+  /** Over plans, what stands in for the matrix while it is read, or why it is not there. */
+  #renderPlansStatus(lang: Lang) {
+    return this.plansMatrix.render({
+      pending: () =>
+        html`<p class="empty" role="status" data-matrix-status="pending">
+          ${matrixWord(lang, 'matrixPlansLoading')}
+        </p>`,
+      error: (error) =>
+        html`<p class="empty" role="alert" data-matrix-status="error">
+          ${matrixWord(lang, 'matrixPlansFailed', {
+            message: messageIn(error instanceof Error ? error.message : String(error), lang),
+          })}
+        </p>`,
+    });
+  }
+
+  override render() {
+    const view = this.view;
+    const lang = view.lang;
+    const by = this.#columnsShown();
+    const matrix = this.#matrixOf(view, by);
+    if (matrix === null && by !== 'plans') return nothing;
+    const ordered = matrix === null ? null : this.#ordered(matrix, view.matrixSort, lang);
+    const byColumn = matrix === null ? null : sortColumn(matrix, view.matrixSort);
+    this.#shown = ordered === null ? null : { ordered, sortedBy: byColumn?.key ?? null, by };
     const pressed = (on: boolean) => (on ? 'true' : 'false');
+    const offered = MATRIX_COLUMNS.filter((each) => each !== 'plans' || this.#offersPlans());
+    const legend =
+      by === 'items' ? 'matrixLegendItems' : by === 'plans' ? 'matrixLegendPlans' : 'matrixLegend';
     return html`
       <div class="toolbar">
         <h2>${matrixWord(lang, 'matrixTitle')}</h2>
-        <span class="muted" data-matrix-size
-          >${matrixWord(lang, 'matrixCaption', {
-            units: matrix.rows.length,
-            columns: matrix.columns.length,
-          })}</span
-        >
+        ${
+          matrix === null
+            ? nothing
+            : html`<span class="muted" data-matrix-size
+                >${matrixWord(lang, 'matrixCaption', {
+                  units: matrix.rows.length,
+                  columns: matrix.columns.length,
+                })}</span
+              >`
+        }
         <div class="seg" role="group" aria-label=${matrixWord(lang, 'matrixSortLabel')}>
           ${PLAIN_SORTS.map(
             (sort) =>
@@ -453,22 +631,28 @@ export class GtMatrixView extends LitElement {
                 })}</span
               >`
         }
-        <div class="seg" role="group" aria-label=${matrixWord(lang, 'matrixColumnsLabel')}>
-          ${(['themes', 'items'] as const).map(
-            (by) =>
+        <div
+          class="seg"
+          role="group"
+          aria-label=${matrixWord(lang, 'matrixColumnsLabel')}
+          data-plan-count=${this.plansList.value?.length ?? nothing}
+        >
+          ${offered.map(
+            (each) =>
               html`<button
                 class="button"
-                data-columns=${by}
-                aria-pressed=${pressed(view.matrixColumns === by)}
+                data-columns=${each}
+                aria-pressed=${pressed(by === each)}
+                title=${each === 'plans' ? matrixWord(lang, 'matrixColumnsPlansHint') : ''}
                 @click=${() => {
                   this.openCell = null;
                   this.#change({
-                    matrixColumns: by,
+                    matrixColumns: each,
                     matrixSort: byColumn === null ? view.matrixSort : 'load',
                   });
                 }}
               >
-                ${matrixWord(lang, `matrixColumns_${by}`)}
+                ${matrixWord(lang, `matrixColumns_${each}`)}
               </button>`,
           )}
         </div>
@@ -476,34 +660,38 @@ export class GtMatrixView extends LitElement {
           class="button"
           data-export="csv"
           title=${matrixWord(lang, 'matrixExportHint')}
-          @click=${() => this.#export(ordered)}
+          ?disabled=${ordered === null}
+          @click=${() => {
+            if (ordered !== null) this.#export(ordered, by);
+          }}
         >
           ${matrixWord(lang, 'matrixExportCsv')}
         </button>
-        <div class="legend">
-          ${matrixWord(lang, view.matrixColumns === 'items' ? 'matrixLegendItems' : 'matrixLegend')}
-        </div>
+        <button
+          class="button"
+          data-action="print"
+          title=${matrixWord(lang, 'matrixPrintHint')}
+          ?disabled=${ordered === null || ordered.rows.length === 0}
+          @click=${() => {
+            if (ordered !== null) this.#print(ordered, by, lang);
+          }}
+        >
+          ${matrixWord(lang, 'matrixPrint')}
+        </button>
+        <div class="legend">${matrixWord(lang, legend)}</div>
       </div>
       <div class="scroller">
         ${
-          matrix.rows.length === 0
-            ? html`<p class="empty" role="status">${matrixWord(lang, 'matrixEmpty')}</p>`
-            : this.#table(matrix, ordered.columns, view.matrixColumns, lang)
+          matrix === null || ordered === null
+            ? this.#renderPlansStatus(lang)
+            : matrix.rows.length === 0
+              ? html`<p class="empty" role="status">${matrixWord(lang, 'matrixEmpty')}</p>`
+              : this.#table(matrix, ordered.columns, by, lang)
         }
       </div>
-      ${this.#renderOpenCell(matrix)}
+      ${by === 'plans' || matrix === null ? nothing : this.#renderOpenCell(matrix)}
     `;
   }
-}
-
-function unsafeShades() {
-  return unsafeCSS(
-    [
-      shadeRules('lead', '44, 62, 80'),
-      shadeRules('owner', '168, 93, 28'),
-      shadeRules('support', '91, 104, 120'),
-    ].join('\n'),
-  );
 }
 
 declare global {

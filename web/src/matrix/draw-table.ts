@@ -26,6 +26,24 @@ export function shadeOf(cell: Pick<MatrixCell, 'leads' | 'supports'>, maxCellLoa
   return Math.max(1, Math.min(SHADES, Math.ceil(share * SHADES)));
 }
 
+// Shades of the lead colour (named leads), the owner colour (leads by the rule only) and the
+// support colour, light to dark; the figures stay readable on the darkest. One set of rules for
+// the screen and the printed page.
+const ROLE_RGB = { lead: '44, 62, 80', owner: '168, 93, 28', support: '91, 104, 120' } as const;
+
+/** The cells' shading rules, each selector after `scope` (the print sheet's container). */
+export function shadeCss(scope = ''): string {
+  return Object.entries(ROLE_RGB)
+    .flatMap(([role, rgb]) =>
+      Array.from(
+        { length: SHADES },
+        (_, at) =>
+          `${scope}td.${role}.s${at + 1} { background: rgba(${rgb}, ${(0.08 + (at / (SHADES - 1)) * 0.72).toFixed(2)}); }`,
+      ),
+    )
+    .join('\n');
+}
+
 export interface DrawOptions {
   by: MatrixColumns;
   lang: Lang;
@@ -62,6 +80,9 @@ export function drawMatrixTable(
     th.dataset['col'] = column.key;
     const button = element('button', 'heading', columnHeading(column, lang));
     button.dataset['sortCol'] = column.key;
+    // A plan's date under its short title: two editions of one notice share the title.
+    if (column.plan !== null && column.ref !== '')
+      button.append(element('span', 'date', column.ref));
     th.append(button);
     headRow.append(th);
   });
@@ -110,6 +131,18 @@ export function drawMatrixTable(
         if (cell.leads > 0) td.append(element('b', '', String(cell.leads)));
         if (cell.inferredLeads > 0) td.append(element('sup', '', String(cell.inferredLeads)));
         if (cell.supports > 0) td.append(element('i', '', String(cell.supports)));
+      }
+      // A plan's cell is the unit's whole share of the plan: its load is printed beside it.
+      if (by === 'plans') {
+        td.dataset['load'] = String(cellLoad(cell));
+        td.append(element('small', 'load', String(cellLoad(cell))));
+        td.title = matrixWord(lang, 'matrixPlanCellTitle', {
+          unit: row.name,
+          column: labels[at] ?? '',
+          leads: leadCountText(lang, cell.leads, cell.inferredLeads),
+          supports: cell.supports,
+          load: cellLoad(cell),
+        });
       }
       tr.append(td);
     });

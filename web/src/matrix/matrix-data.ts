@@ -2,6 +2,7 @@
 // and supports under a theme. Built from the plan's elements the explorer already holds — the
 // same LEADS/SUPPORTS edges the graph draws and the unit panel counts — filtered by the explorer's
 // own filter function (shownGraph), so there is no second way of counting. Pure.
+import type { PlanSummary } from '../../../contract/api/plans.ts';
 import type { EdgeData, NodeData } from '../api/schema.ts';
 import { isAssignment, themeOf, type PlanIndex } from '../graph/plan-index.ts';
 import { nodeName, roleOf, shownGraph, type ShownView } from '../graph/to-elements.ts';
@@ -15,11 +16,16 @@ export const GROUP_KINDS = ['indicator', 'project', 'requirement', 'task', 'othe
 export type GroupKind = (typeof GROUP_KINDS)[number];
 
 export interface MatrixColumn {
-  /** A theme's or an item's id, or `group:<kind>` for the items outside the themes. */
+  /**
+   * A theme's or an item's id, `group:<kind>` for the items outside the themes, or a plan's id
+   * (units × plans, plans-matrix.ts).
+   */
   key: string;
-  /** The node a column stands for (theme or item); null for a group. */
+  /** The node a column stands for (theme or item); null for a group or a plan. */
   node: NodeData | null;
   group: GroupKind | null;
+  /** The plan a column stands for in the matrix over plans; null otherwise. */
+  plan: PlanSummary | null;
   ref: string;
   title: string;
 }
@@ -43,7 +49,7 @@ export interface MatrixCell {
 }
 
 export interface MatrixRow {
-  unit: NodeData;
+  /** The unit's id. */
   id: string;
   name: string;
   leads: number;
@@ -134,6 +140,7 @@ export function buildMatrix(
         key,
         node,
         group,
+        plan: null,
         ref: node?.ref ?? '',
         title: node === null ? '' : nodeName(node, lang, englishPrefix),
       });
@@ -141,7 +148,6 @@ export function buildMatrix(
     let row = rows.get(unit.id);
     if (row === undefined) {
       row = {
-        unit,
         id: unit.id,
         name: nodeName(unit, lang, englishPrefix),
         leads: 0,

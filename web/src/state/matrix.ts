@@ -1,11 +1,12 @@
 // The responsibility matrix's part of the view, kept in the address with the rest (view.ts):
-// `view=matrix` shows units × themes instead of the graph, `msort=` how its rows are ordered and
-// `mcols=items` one column per item instead of per theme. Defaults are left out.
+// `view=matrix` shows units × themes instead of the graph, `msort=` how its rows are ordered,
+// `mcols=items` one column per item instead of per theme and `mcols=plans` one per plan loaded
+// (the plan's id: `msort=col:<plan id>`). Defaults are left out.
 
 /** Rows by load (工作量, the default), by name (pinyin), clustered, or by one column's load. */
 export type MatrixSort = 'load' | 'name' | 'cluster' | `col:${string}`;
 
-export const MATRIX_COLUMNS = ['themes', 'items'] as const;
+export const MATRIX_COLUMNS = ['themes', 'items', 'plans'] as const;
 export type MatrixColumns = (typeof MATRIX_COLUMNS)[number];
 
 export interface MatrixView {
@@ -27,11 +28,15 @@ function readSort(raw: string | null): MatrixSort {
   return 'load';
 }
 
+function readColumns(raw: string | null): MatrixColumns {
+  return MATRIX_COLUMNS.find((columns) => columns === raw) ?? 'themes';
+}
+
 export function readMatrixView(query: URLSearchParams): MatrixView {
   return {
     matrix: query.get('view') === 'matrix',
     matrixSort: readSort(query.get('msort')),
-    matrixColumns: query.get('mcols') === 'items' ? 'items' : 'themes',
+    matrixColumns: readColumns(query.get('mcols')),
   };
 }
 

@@ -1,4 +1,4 @@
-// The responsibility matrix's words (责任矩阵: units × themes). The role words are the app's one
+// The responsibility matrix's words (责任矩阵: units × themes, items or plans). The role words are the app's one
 // pair (roles.ts: 牵头, 配合, 推定牵头), never a synonym of the matrix's own.
 import { featureWords } from '../feature-words.ts';
 import type { Lang } from '../messages.ts';
@@ -43,6 +43,23 @@ export const zh = {
   matrixFile: '责任矩阵',
   matrixEmpty: '当前筛选下没有单位承担事项',
   matrixRole: '角色',
+  matrixColumns_plans: '按规划',
+  matrixColumnsPlansHint:
+    '单位 × 规划:每格为该单位在该规划中的牵头、配合与工作量(即该规划单位工作量排名中的一行),行合计即全部规划工作量排名中的一行',
+  matrixPlanColumn: '{title}({date})',
+  matrixPlanCellTitle: `{unit} · {column}:${LEADS.zh} {leads},${SUPPORTS.zh} {supports},工作量 {load};点击切换到该规划并选中该单位`,
+  matrixLegendPlans: `格中数字:${LEADS.zh}事项数(右上角小字为其中${inferred.zh})· ${SUPPORTS.zh}事项数 · 工作量(小字);为各规划的全部分工,事项类型、角色和主题筛选不适用,集合单位随“集合单位”开关;点击格子切换到该规划并选中该单位`,
+  matrixPlansLoading: '正在读取各规划的数字…',
+  matrixPlansFailed: '未能读取各规划的数字:{message}',
+  matrixAllPlans: '全部规划',
+  matrixFilePlans: '责任矩阵-单位×规划',
+  matrixView_themes: '单位 × 主题',
+  matrixView_items: '单位 × 事项',
+  matrixView_plans: '单位 × 规划',
+  matrixPrint: '打印',
+  matrixPrintHint: '只打印矩阵:横向,较宽的矩阵缩放到页宽,每页重复列标题',
+  matrixPrintTitle: '{plan} · 责任矩阵({view})· {date}',
+  matrixPrintPlans: '{count} 份规划:{plans}',
 } as const satisfies Record<string, string>;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -84,6 +101,25 @@ export const en: Record<keyof typeof zh, string> = {
   matrixFile: 'responsibility-matrix',
   matrixEmpty: 'No unit answers for an item under these filters',
   matrixRole: 'Role',
+  matrixColumns_plans: 'Plans',
+  matrixColumnsPlansHint:
+    "Units × plans: each cell the unit's leads, supports and load in that plan (its row of the plan's unit-load ranking); a row's totals are its row of the all-plans ranking",
+  matrixPlanColumn: '{title} ({date})',
+  matrixPlanCellTitle:
+    '{unit} · {column}: leads {leads}, supports {supports}, load {load}; click to switch to this plan with the unit chosen',
+  matrixLegendPlans: `In a cell: items led (small figure: of which ${inferred.en.toLowerCase()}) · items supported · load (small); each plan's whole division of work: the kind, role and theme filters do not apply, collective units follow their switch; click a cell to switch to that plan with the unit chosen`,
+  matrixPlansLoading: "Reading each plan's figures…",
+  matrixPlansFailed: "Could not read each plan's figures: {message}",
+  matrixAllPlans: 'All plans',
+  matrixFilePlans: 'responsibility-matrix-by-plan',
+  matrixView_themes: 'units × themes',
+  matrixView_items: 'units × items',
+  matrixView_plans: 'units × plans',
+  matrixPrint: 'Print',
+  matrixPrintHint:
+    'Prints the matrix alone: landscape, a wide matrix scaled to the page width, column headings on every page',
+  matrixPrintTitle: '{plan} · Responsibility matrix ({view}) · {date}',
+  matrixPrintPlans: '{count} plans: {plans}',
 };
 
 export type MatrixWord = keyof typeof zh;
