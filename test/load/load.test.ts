@@ -25,7 +25,7 @@ import { InjectedLoadFailure, writePlan } from '../../graph/load/write-plan.ts';
 import { connection, getDriver } from '../../graph/neo4j/database.ts';
 import { getQuery } from '../../graph/queries/registry.ts';
 import { removePlansOtherThanSeed, useTestNeo4j } from '../support/neo4j.ts';
-import { dumpPlan, parsed, renamedSeed } from './support.ts';
+import { dumpPlan, parsed, renamedSeed, type PlanDump } from './support.ts';
 
 // The genre's examples, copied into the repository's fixtures (test/fixtures/examples).
 const EXAMPLES = fileURLToPath(new URL('../fixtures/examples/', import.meta.url));
@@ -216,10 +216,14 @@ describe('schema', () => {
 });
 
 describe('loading a plan', () => {
+  // The first two tests read one load: what it wrote, and the types of what it stored.
+  const text = renamedSeed('计数');
+  let counted: Promise<LoadOutcome> | undefined;
+  const countedLoad = () => (counted ??= loadPlanText(driver, text, 'counts.txt', fresh));
+
   it('writes as many nodes and relationships of each kind as the model has', async () => {
-    const text = renamedSeed('计数');
     const model = parsed(text);
-    const outcome = loaded(await loadPlanText(driver, text, 'counts.txt', fresh));
+    const outcome = loaded(await countedLoad());
     const { labels, relationships } = outcome.write.counts;
 
     const of = (kind: string) => model.items.filter((item) => item.kind === kind).length;
@@ -258,8 +262,7 @@ describe('loading a plan', () => {
   });
 
   it('stores counts as integers and ratios as floats', async () => {
-    const text = renamedSeed('类型');
-    const { planId } = loaded(await loadPlanText(driver, text, 'types.txt', fresh));
+    const { planId } = loaded(await countedLoad());
     const [types] = await read(
       `MATCH (u:Unit {name: '市发改委'})-[a:ACTIVE_IN]->(:Plan {id: $planId}),
              (i:Item {planId: $planId, ref: '一(一)1'})
@@ -354,6 +357,16 @@ describe('a load that fails', () => {
     expect(await dumpPlan(driver, database, planId)).not.toEqual(before);
   });
 
+  // One plan for the failed replaces below: each must leave it exactly as it was (what each
+  // asserts), so each can start from it, and the plan is loaded once instead of once a test.
+  const failing = renamedSeed('失败');
+  let failingPlan: Promise<{ planId: string; before: PlanDump }> | undefined;
+  const failingBase = () =>
+    (failingPlan ??= (async () => {
+      const { planId } = loaded(await loadPlanText(driver, failing, 'failing.txt', fresh));
+      return { planId, before: await dumpPlan(driver, database, planId) };
+    })());
+
   /** The server-side id and connection of the loader's open transaction for a plan. */
   async function loaderTransaction(planId: string) {
     const [row] = await read<{ transactionId: string; connectionId: string }>(
@@ -367,9 +380,8 @@ describe('a load that fails', () => {
   }
 
   it('when the connection is cut mid-transaction leaves the previous version', async () => {
-    const text = renamedSeed('断线');
-    const { planId } = loaded(await loadPlanText(driver, text, 'cut.txt', fresh));
-    const before = await dumpPlan(driver, database, planId);
+    const text = failing;
+    const { planId, before } = await failingBase();
 
     // The loader gets a driver of its own, so cutting its connection leaves ours alone.
     const target = connection();
@@ -392,9 +404,8 @@ describe('a load that fails', () => {
   });
 
   it('when the database goes away mid-load says so, and that nothing was written', async () => {
-    const text = renamedSeed('断开');
-    const { planId } = loaded(await loadPlanText(driver, text, 'gone.txt', fresh));
-    const before = await dumpPlan(driver, database, planId);
+    const text = failing;
+    const { planId, before } = await failingBase();
 
     // Every attempt (the loader retries a lost connection twice) loses its connection.
     const target = connection();
@@ -427,9 +438,8 @@ describe('a load that fails', () => {
   });
 
   it('when the server terminates the transaction leaves the previous version', async () => {
-    const text = renamedSeed('终止');
-    const { planId } = loaded(await loadPlanText(driver, text, 'terminated.txt', fresh));
-    const before = await dumpPlan(driver, database, planId);
+    const text = failing;
+    const { planId, before } = await failingBase();
 
     let batches = 0;
     const failure = await writePlan(driver, await prepareEdited(edited(text)), {
@@ -450,9 +460,8 @@ describe('a load that fails', () => {
   it('when the counts read back differ from the model, rolls back', async () => {
     // A unit only this plan names, left out of the unit rows: its edges find no node to attach
     // to, which only the verification can notice.
-    const base = renamedSeed('核对');
-    const { planId } = loaded(await loadPlanText(driver, base, 'verify.txt', fresh));
-    const before = await dumpPlan(driver, database, planId);
+    const base = failing;
+    const { planId, before } = await failingBase();
     const next = await prepareEdited(
       base.replace('(责任单位:市园林林业局)', '(责任单位:市园林林业局、市核对测试局)'),
     );
