@@ -13,7 +13,8 @@
 //   default.
 // inferredLeads: Of the items led, those the unit owns by the rule: the item names no lead, so
 //   its units lead it.
-// Collective units are left out unless includeCollectives is true.
+// Collective units are left out unless includeCollectives is true. planIds counts only the plans
+// listed (a chosen set, 选定规划); null counts every plan loaded.
 // zh: 一个部门同时承担多份文件的分工,只有合并计算才能看出是否超负荷。每份规划的数字与 unit-load
 // zh: 排名相同(载入时记在单位与规划之间的 ACTIVE_IN 关系上),这里按点名该单位的各份规划相加,
 // zh: 因此各规划 unit-load 之和等于本排名的数字。byPlan 列出哪份文件给该单位的工作最多。
@@ -22,14 +23,17 @@
 // zh: 工作量:每牵头一项计 1,每配合一项计 0.5。
 // zh: 集合单位:代表多个单位(各区人民政府、…成员单位),排名中默认不含。
 // zh: 其中推定牵头:牵头事项中,因未列牵头单位而按规则由所列单位牵头的事项。
-// zh: 集合单位默认不含,除非 includeCollectives 为真。
+// zh: 集合单位默认不含,除非 includeCollectives 为真。planIds 只计所列规划(选定规划);为 null 时计入
+// zh: 全部已载入规划。
 //
 // Parameters:
 // :param limit => 10
 // :param includeCollectives => false
-// Defaults: limit => 20, includeCollectives => false
+// :param planIds => ['武汉市-f64b89c6']
+// Defaults: limit => 20, includeCollectives => false, planIds => null
 // limit: 最多列出 / Rows at most
 // includeCollectives: 包含集合单位 / Include collective units
+// planIds: 只计这些规划(null 为全部) / Only these plans (null: every plan)
 //
 // Columns:
 // unit: Unit — the unit's short name
@@ -53,7 +57,9 @@
 //
 // Scans the whole graph.
 MATCH (unit:Unit)-[active:ACTIVE_IN]->(plan:Plan)
-WHERE $includeCollectives OR NOT active.collective
+// A CASE, not an OR: with every plan counted, no plan's id is read at all.
+WHERE ($includeCollectives OR NOT active.collective)
+  AND CASE WHEN $planIds IS NULL THEN true ELSE plan.id IN $planIds END
 WITH unit, active, plan
 ORDER BY active.load DESC, plan.date DESC, plan.id ASC
 WITH unit,
@@ -71,6 +77,7 @@ LIMIT $limit
 // plan, the work grew with the square of the plans loaded.
 CALL (unit) {
   OPTIONAL MATCH (unit)-[lead:LEADS {inferred: true}]->(:Item)
+  WHERE CASE WHEN $planIds IS NULL THEN true ELSE lead.planId IN $planIds END
   RETURN count(lead) AS inferredLeads
 }
 RETURN unit.name AS unit,

@@ -9,16 +9,20 @@
 // the member the most.
 // collective: The unit stands for several units (各区人民政府, …成员单位) and is left out of rankings by
 //   default.
+// planIds counts only the plans listed (a chosen set, 选定规划); null counts every plan loaded.
 // zh: 各区要承担每份文件中点名“各区人民政府”的事项,而不只是一份。对每份规划,按 member-load
 // zh: 计算该规划集合单位的每个成员(直接点名的事项、只经由集合单位承担的事项及合计,每项只计一次),
 // zh: 再按各份规划相加,因此各规划 member-load 之和等于本排名的数字。事项只属于一份规划,相加后
 // zh: 每项仍只计一次。byPlan 列出哪份文件交给该成员的事项最多。
 // zh: 集合单位:代表多个单位(各区人民政府、…成员单位),排名中默认不含。
+// zh: planIds 只计所列规划(选定规划);为 null 时计入全部已载入规划。
 //
 // Parameters:
 // :param limit => 10
-// Defaults: limit => 20
+// :param planIds => ['武汉市-f64b89c6']
+// Defaults: limit => 20, planIds => null
 // limit: 最多列出 / Rows at most
+// planIds: 只计这些规划(null 为全部) / Only these plans (null: every plan)
 //
 // Columns:
 // unit: Unit — the member unit's short name
@@ -41,6 +45,7 @@
 // Scans the whole graph.
 MATCH (collective:Unit)-[active:ACTIVE_IN]->(:Plan)
 WHERE active.collective
+  AND ($planIds IS NULL OR active.planId IN $planIds)
 // member-load's figures, plan by plan, but each unit's items read once for every plan: read plan
 // by plan, a unit's items of every plan were read again for each plan, and the work grew with
 // the square of the plans loaded.

@@ -27,5 +27,7 @@ export const PathsAnswer = z.looseObject({
   /** The plans whose items a route may run through: the one asked for, or every plan loaded. */
   plans: z.array(CoveredPlan),
   allPlans: z.boolean(),
+  /** Whether the routes run only through a set of plans chosen with `plans=` (选定规划). */
+  chosenPlans: z.optional(z.boolean()),
 });
 export type PathsAnswer = z.infer<typeof PathsAnswer>;

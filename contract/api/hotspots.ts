@@ -33,9 +33,14 @@ export const HotspotAnswer = z.looseObject({
   meaningsZh: z.optional(z.record(z.string(), z.string())),
   rows: z.array(z.record(z.string(), z.unknown())),
   truncated: z.boolean(),
-  /** The plans the figures cover: the one asked for, or every plan loaded (portfolio-load). */
+  /**
+   * The plans the figures cover: the one asked for, the chosen set (`plans=`), or every plan
+   * loaded (portfolio-load).
+   */
   plans: z.array(CoveredPlan),
-  /** Whether the ranking counts every plan loaded rather than one. */
+  /** Whether the ranking counts every plan loaded rather than one or a chosen set. */
   allPlans: z.boolean(),
+  /** Whether the figures count only a set of plans chosen with `plans=` (选定规划). */
+  chosenPlans: z.optional(z.boolean()),
 });
 export type HotspotAnswer = z.infer<typeof HotspotAnswer>;

@@ -21,8 +21,10 @@ export const UnitPlanCell = z.looseObject({
 export type UnitPlanCell = z.infer<typeof UnitPlanCell>;
 
 export const PlansMatrixAnswer = z.looseObject({
-  /** Every plan loaded, in the plans list's order: the matrix's columns. */
+  /** Every plan loaded, or the chosen set's, in the plans list's order: the matrix's columns. */
   plans: z.array(PlanSummary),
+  /** Whether the columns are a set of plans chosen with `plans=` (选定规划), not every plan. */
+  chosenPlans: optionalFlag,
   /** Whether collective units (各区人民政府, …) have rows. */
   collectives: z.boolean(),
   /** One per unit and plan that names it; a unit a plan does not name has no cell there. */

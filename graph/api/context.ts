@@ -232,12 +232,20 @@ export class ApiContext {
     return only;
   }
 
-  /** The plans a request may look across: the one named, or every plan loaded. */
-  async planIds(planId: string | undefined, signal?: AbortSignal): Promise<string[]> {
+  /**
+   * The plans a request may look across: the one named, the chosen set (选定规划, each id checked),
+   * or every plan loaded.
+   */
+  async planIds(
+    chosen: string | readonly string[] | undefined,
+    signal?: AbortSignal,
+  ): Promise<string[]> {
     const plans = await this.plans(signal);
-    if (planId === undefined) return plans.map((plan) => plan.id);
-    if (!plans.some((plan) => plan.id === planId)) throw unknownPlan(planId, plans);
-    return [planId];
+    if (chosen === undefined) return plans.map((plan) => plan.id);
+    const ids = typeof chosen === 'string' ? [chosen] : [...chosen];
+    const unknown = ids.find((id) => !plans.some((plan) => plan.id === id));
+    if (unknown !== undefined) throw unknownPlan(unknown, plans);
+    return ids;
   }
 
   /**
@@ -321,6 +329,10 @@ function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
 }
 
 function unknownPlan(planId: string, plans: readonly PlanSummary[]): HttpError {
-  const known = plans.map((plan) => plan.id).join(', ') || 'none';
-  return new HttpError(404, 'unknown_plan', `no plan with id "${planId}" (loaded: ${known})`);
+  const known = plans.map((plan) => plan.id).join(', ');
+  return new HttpError(
+    404,
+    'unknown_plan',
+    `no plan with id "${planId}" (loaded: ${known || 'none'}) / 没有编号为“${planId}”的规划(已载入:${known || '无'})`,
+  );
 }

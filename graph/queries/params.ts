@@ -85,6 +85,12 @@ export function bindParams(
         param.name,
       );
     }
+    // A parameter whose default is null is one the query reads as "not given" (`$planIds IS NULL
+    // OR …`): null is its value, whatever the type of its example.
+    if (value === null && param.default === null) {
+      bound[param.name] = null;
+      continue;
+    }
     const typed = asType(param.type, value);
     if (typed === undefined) {
       throw new QueryError(

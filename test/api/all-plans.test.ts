@@ -1,8 +1,10 @@
-// The 全部规划 scope (issue 15): with the seed and a second notice of the same city loaded, every
-// ranking over every plan gives, row by row, the sum of its per-plan twin's rows in each plan
-// (with how many plans, and each plan's share heaviest first); each answer says which plans it
-// covers; and the paths tool, asked without a plan, finds routes through the second plan's
-// items (to a bureau only the second names, too), which it does not asked for the seed.
+// The 全部规划 and 选定规划 scopes (issue 15): with the seed and two more notices of the same city
+// loaded, every ranking over every plan gives, row by row, the sum of its per-plan twin's rows in
+// each plan (with how many plans, and each plan's share heaviest first), and over a chosen set of
+// two (plans=) the sum over those two alone; each answer says which plans it covers; and the
+// paths tool, asked without a plan, finds routes through the second plan's items (to a bureau
+// only the second names, too), which it does not asked for the seed, and asked for a set, routes
+// through that set's items only. An unknown plan in a set is refused, named.
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PathsAnswer } from '../../contract/api/graph.ts';
@@ -11,7 +13,7 @@ import { loadPlanText } from '../../graph/load/load-plan.ts';
 import { connection, getDriver } from '../../graph/neo4j/database.ts';
 import { getQuery } from '../../graph/queries/registry.ts';
 import { runQuery } from '../../graph/queries/run.ts';
-import { renamedSeed, seedText } from '../load/support.ts';
+import { renamedSeed, seedText, workReportText } from '../load/support.ts';
 import { removePlansOtherThanSeed, useTestNeo4j } from '../support/neo4j.ts';
 import { FGW, get, loadSeed, SEED_PLAN, seedApp } from './support.ts';
 
@@ -28,7 +30,12 @@ const SJJ = '武汉市/市数据局';
 
 let app: Hono;
 let second = '';
+/** The 2023 work report division: the third plan, which with the second makes the chosen set. */
+let third = '';
 let titles: Map<string, string>;
+/** Every plan loaded, and the set chosen of them (the seed left out). */
+let everyPlan: string[] = [];
+let chosen: string[] = [];
 
 beforeAll(async () => {
   const driver = getDriver();
@@ -36,6 +43,9 @@ beforeAll(async () => {
   await loadSeed(driver, database);
   await removePlansOtherThanSeed(driver);
   second = (await loadPlanText(driver, SECOND, 'second.txt', { database })).planId;
+  third = (await loadPlanText(driver, workReportText, 'work-report.txt', { database })).planId;
+  everyPlan = [SEED_PLAN, second, third];
+  chosen = [second, third];
   app = seedApp(driver, database);
   const plans = await get<{ id: string; title: string }[]>(app, '/api/plans');
   titles = new Map(plans.body.map((plan) => [plan.id, plan.title]));
@@ -45,11 +55,12 @@ afterAll(() => removePlansOtherThanSeed(getDriver()));
 
 type Row = Record<string, unknown>;
 
-async function answer(name: string, plan?: string): Promise<HotspotAnswer> {
+async function answer(name: string, plan?: string, plans?: string[]): Promise<HotspotAnswer> {
   const response = await get<HotspotAnswer>(app, `/api/hotspots/${name}`, {
     limit: 500,
     collectives: true,
     ...(plan === undefined ? {} : { plan }),
+    ...(plans === undefined ? {} : { plans: plans.join(',') }),
   });
   expect(response.status, name).toBe(200);
   expect(response.body.truncated).toBe(false);
@@ -62,11 +73,12 @@ async function answer(name: string, plan?: string): Promise<HotspotAnswer> {
  * A whole ranking, however long: the registry's query as the API runs it, with a limit above any
  * row count (the API caps it at 500, and the seed alone has more pairs than that).
  */
-async function whole(name: string, plan?: string): Promise<Row[]> {
+async function whole(name: string, plan?: string | string[]): Promise<Row[]> {
   const declared = new Set(getQuery(name).params.map((param) => param.name));
   const params: Record<string, unknown> = { limit: 1_000_000 };
   if (declared.has('includeCollectives')) params['includeCollectives'] = true;
-  if (plan !== undefined) params['planId'] = plan;
+  if (typeof plan === 'string') params['planId'] = plan;
+  if (Array.isArray(plan)) params['planIds'] = plan;
   const result = await runQuery(getDriver(), name, params, { database: connection().database });
   expect(result.truncated).toBe(false);
   return result.rows;
@@ -106,59 +118,96 @@ const TWINS: readonly Twin[] = [
   },
 ];
 
+/** A ranking's rows over `plans` as its per-plan twin's rows summed, and each plan's shares. */
+async function sumOver(
+  { perPlan, key, figures, share }: Twin,
+  plans: readonly string[],
+): Promise<{ expected: Map<string, Row>; shares: Map<string, string[]> }> {
+  const expected = new Map<string, Row>();
+  const shares = new Map<string, string[]>();
+  for (const plan of plans) {
+    const rows = await whole(perPlan, plan);
+    expect(rows.length, `${perPlan} in ${plan}`).toBeGreaterThan(0);
+    for (const row of rows) {
+      const sum = expected.get(key(row)) ?? { plans: 0 };
+      sum['plans'] = Number(sum['plans']) + 1;
+      for (const figure of figures) sum[figure] = Number(sum[figure] ?? 0) + Number(row[figure]);
+      expected.set(key(row), sum);
+      shares.set(key(row), [
+        ...(shares.get(key(row)) ?? []),
+        `${titles.get(plan) ?? plan} ${Number(row[share])}`,
+      ]);
+    }
+  }
+  return { expected, shares };
+}
+
+/** The figures of a ranking's rows by key, as sumOver gives them. */
+const figuresOf = ({ key, figures }: Twin, rows: readonly Row[]) =>
+  new Map(
+    rows.map((row) => [
+      key(row),
+      Object.fromEntries(['plans', ...figures].map((figure) => [figure, row[figure]])),
+    ]),
+  );
+
 describe('the rankings over every plan', () => {
+  it.each(TWINS)('$name equals the sum of $perPlan over the plans, row by row', async (twin) => {
+    const { name, figures } = twin;
+    const { expected, shares } = await sumOver(twin, everyPlan);
+    const all = { rows: await whole(name) };
+    expect(figuresOf(twin, all.rows)).toEqual(expected);
+    // Rows every plan shares, and (but for members: each district is a member in each) rows
+    // of fewer plans.
+    const counts = new Set(all.rows.map((row) => Number(row['plans'])));
+    expect(Math.max(...counts)).toBe(everyPlan.length);
+    if (name !== 'portfolio-member-load') expect(counts).toContain(1);
+    // Each plan's share, the heaviest first, as each plan's own ranking gives it.
+    for (const row of all.rows) {
+      const parts = String(row['byPlan']).split('; ');
+      expect(parts.toSorted()).toEqual((shares.get(twin.key(row)) ?? []).toSorted());
+      const values = parts.map((part) => Number(part.split(' ').pop()));
+      expect(values).toEqual(values.toSorted((a, b) => b - a));
+    }
+    // Heaviest first.
+    const first = figures.at(-1) ?? '';
+    const order = all.rows.map((row) => Number(row[first]));
+    expect(order).toEqual(order.toSorted((a, b) => b - a));
+  });
+
   it.each(TWINS)(
-    '$name equals the sum of $perPlan over the plans, row by row',
-    async ({ name, perPlan, key, figures, share }) => {
-      const expected = new Map<string, Row>();
-      const shares = new Map<string, { title: string; value: number }[]>();
-      for (const plan of [SEED_PLAN, second]) {
-        const rows = await whole(perPlan, plan);
-        expect(rows.length, `${perPlan} in ${plan}`).toBeGreaterThan(0);
-        for (const row of rows) {
-          const sum = expected.get(key(row)) ?? { plans: 0 };
-          sum['plans'] = Number(sum['plans']) + 1;
-          for (const figure of figures)
-            sum[figure] = Number(sum[figure] ?? 0) + Number(row[figure]);
-          expected.set(key(row), sum);
-          shares.set(key(row), [
-            ...(shares.get(key(row)) ?? []),
-            { title: titles.get(plan) ?? plan, value: Number(row[share]) },
-          ]);
-        }
-      }
-      const all = { rows: await whole(name) };
-      const got = new Map(
-        all.rows.map((row) => [
-          key(row),
-          Object.fromEntries(['plans', ...figures].map((figure) => [figure, row[figure]])),
-        ]),
-      );
-      expect(got).toEqual(expected);
-      // Rows the two plans share, and (but for members: each district is a member in both) rows
-      // of one plan alone.
-      const counts = new Set(all.rows.map((row) => row['plans']));
-      expect(counts).toEqual(new Set(name === 'portfolio-member-load' ? [2] : [1, 2]));
-      // Each plan's share, the heaviest first, as each plan's own ranking gives it.
-      for (const row of all.rows) {
+    '$name over a chosen set of two plans equals the sum of $perPlan over those two, row by row',
+    async (twin) => {
+      const { name } = twin;
+      const { expected, shares } = await sumOver(twin, chosen);
+      const rows = await whole(name, chosen);
+      expect(figuresOf(twin, rows)).toEqual(expected);
+      // Only the chosen plans' shares: the seed, left out, is named nowhere.
+      const seedTitle = titles.get(SEED_PLAN) ?? '';
+      for (const row of rows) {
         const parts = String(row['byPlan']).split('; ');
-        const own = shares.get(key(row)) ?? [];
-        expect(parts.toSorted()).toEqual(
-          own.map((part) => `${part.title} ${part.value}`).toSorted(),
-        );
-        const values = parts.map((part) => Number(part.split(' ').pop()));
-        expect(values).toEqual(values.toSorted((a, b) => b - a));
+        expect(parts.toSorted()).toEqual((shares.get(twin.key(row)) ?? []).toSorted());
+        expect(parts.some((part) => part.startsWith(`${seedTitle} `))).toBe(false);
       }
-      // Heaviest first.
-      const first = figures.at(-1) ?? '';
-      const order = all.rows.map((row) => Number(row[first]));
-      expect(order).toEqual(order.toSorted((a, b) => b - a));
+      // The API, asked with plans=, passes the set: its rows are the query's (up to its limit).
+      const api = await get<HotspotAnswer>(app, `/api/hotspots/${name}`, {
+        limit: 500,
+        collectives: true,
+        plans: chosen.join(','),
+      });
+      expect(api.status).toBe(200);
+      expect(api.body.rows.length).toBe(Math.min(500, expected.size));
+      for (const [key, figures] of figuresOf(twin, api.body.rows)) {
+        expect(figures, key).toEqual(expected.get(key));
+      }
+      expect([api.body.allPlans, api.body.chosenPlans]).toEqual([false, true]);
+      expect(api.body.plans.map((plan) => plan.id).toSorted()).toEqual(chosen.toSorted());
     },
   );
 
   it('gives a member of collectives every collective any plan names it under', async () => {
     const union = new Map<string, Set<string>>();
-    for (const plan of [SEED_PLAN, second]) {
+    for (const plan of everyPlan) {
       for (const row of await whole('member-load', plan)) {
         const names = union.get(String(row['unitId'])) ?? new Set<string>();
         for (const name of row['collectives'] as string[]) names.add(name);
@@ -192,7 +241,7 @@ describe('the rankings over every plan', () => {
   });
 
   it('says which plans each ranking covers, and which per-plan ranking each adds up', async () => {
-    const loaded = [SEED_PLAN, second].toSorted();
+    const loaded = everyPlan.toSorted();
     for (const { name, perPlan } of TWINS) {
       const all = (await get<HotspotAnswer>(app, `/api/hotspots/${name}`, { limit: 5 })).body;
       expect(all.allPlans, name).toBe(true);
@@ -248,9 +297,9 @@ describe('the paths tool over every plan', () => {
     const to = await partner();
     const all = await paths({ from: FGW, to });
     expect(all.paths.length).toBeGreaterThan(0);
-    expect(plansOf(all)).toEqual(new Set([SEED_PLAN, second]));
+    expect([...plansOf(all)]).toEqual(expect.arrayContaining([SEED_PLAN, second]));
     expect(all.allPlans).toBe(true);
-    expect(all.plans.map((plan) => plan.id).toSorted()).toEqual([SEED_PLAN, second].toSorted());
+    expect(all.plans.map((plan) => plan.id).toSorted()).toEqual(everyPlan.toSorted());
 
     const seed = await paths({ from: FGW, to, plan: SEED_PLAN });
     expect(seed.paths.length).toBeGreaterThan(0);
@@ -286,5 +335,68 @@ describe('the paths tool over every plan', () => {
     expect(found.paths.length).toBeGreaterThan(0);
     expect(plansOf(found)).toEqual(new Set([second]));
     expect([found.allPlans, found.plans.map((plan) => plan.id)]).toEqual([false, [second]]);
+  });
+
+  it('with a chosen set, runs through the items of the chosen plans only', async () => {
+    const to = await partner();
+    const set = await paths({ from: FGW, to, plans: chosen.join(',') });
+    expect(set.paths.length).toBeGreaterThan(0);
+    const through = plansOf(set);
+    expect(through).toContain(second);
+    expect(through).not.toContain(SEED_PLAN);
+    expect([set.allPlans, set.chosenPlans]).toEqual([false, true]);
+    expect(set.plans.map((plan) => plan.id).toSorted()).toEqual(chosen.toSorted());
+    // 市数据局 is the second plan's alone: reached in a set with it, not in one without it.
+    const withSecond = await paths({ from: FGW, to: SJJ, plans: chosen.join(',') });
+    expect(withSecond.paths.length).toBeGreaterThan(0);
+    expect(plansOf(withSecond)).toEqual(new Set([second]));
+    const without = await paths({ from: FGW, to: SJJ, plans: `${SEED_PLAN},${third}` });
+    expect(without.paths).toEqual([]);
+  });
+});
+
+describe('a chosen set of plans', () => {
+  it('gives the matrix over plans the chosen plans’ columns and cells only', async () => {
+    interface Matrix {
+      plans: { id: string }[];
+      cells: { planId: string; unitId: string; load: number }[];
+      chosenPlans?: boolean;
+    }
+    const all = (await get<Matrix>(app, '/api/matrix/plans')).body;
+    const set = await get<Matrix>(app, '/api/matrix/plans', { plans: chosen.join(',') });
+    expect(set.status).toBe(200);
+    expect(set.body.plans.map((plan) => plan.id).toSorted()).toEqual(chosen.toSorted());
+    expect(set.body.chosenPlans).toBe(true);
+    expect(set.body.cells).toEqual(all.cells.filter((cell) => chosen.includes(cell.planId)));
+    expect(set.body.cells.length).toBeGreaterThan(0);
+  });
+
+  it('refuses an unknown plan by its code, naming it in both languages', async () => {
+    const plans = `${second},不存在的规划`;
+    for (const [path, query] of [
+      ['/api/hotspots/portfolio-load', { plans }],
+      ['/api/paths', { from: FGW, to: SJJ, plans }],
+      ['/api/matrix/plans', { plans }],
+    ] as const) {
+      const refused = await get<{ error: { code: string; message: string } }>(app, path, query);
+      expect([refused.status, refused.body.error.code], path).toEqual([404, 'unknown_plan']);
+      expect(refused.body.error.message, path).toContain('no plan with id "不存在的规划"');
+      expect(refused.body.error.message, path).toContain('没有编号为“不存在的规划”的规划');
+    }
+    const both = await get<{ error: { code: string } }>(app, '/api/hotspots/portfolio-load', {
+      plan: SEED_PLAN,
+      plans: chosen.join(','),
+    });
+    expect([both.status, both.body.error.code]).toEqual([400, 'plan_and_plans']);
+    const perPlan = await get<{ error: { code: string } }>(app, '/api/hotspots/unit-load', {
+      plans: chosen.join(','),
+    });
+    expect([perPlan.status, perPlan.body.error.code]).toEqual([400, 'plans_not_summed']);
+    const empty = await get<{ error: { code: string } }>(app, '/api/paths', {
+      from: FGW,
+      to: SJJ,
+      plans: ',',
+    });
+    expect([empty.status, empty.body.error.code]).toEqual([400, 'bad_request']);
   });
 });

@@ -81,6 +81,8 @@ const arbitraryView: fc.Arbitrary<ViewState> = fc
       ),
       matrixColumns: fc.constantFrom(...MATRIX_COLUMNS),
       allPlans: fc.boolean(),
+      // A chosen set round-trips in test/web/plans-scope.test.ts.
+      chosenPlans: fc.constant([]),
     }),
     lighting,
     comparing,

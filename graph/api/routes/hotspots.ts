@@ -8,6 +8,7 @@ import type { QueryDefinition } from '../../queries/header.ts';
 import { bindParams } from '../../queries/params.ts';
 import type { ApiContext } from '../context.ts';
 import { HttpError } from '../http-error.ts';
+import { PlanSetParam, planOrPlans } from '../plan-set.ts';
 import { readRows } from '../read.ts';
 import { answerOf } from '../results.ts';
 import { OptionalCount, OptionalFlag, PlanParam, queryOf } from '../validate.ts';
@@ -58,6 +59,8 @@ const PROGRESS_RANKINGS: ReadonlySet<string> = new Set([
 
 const HotspotQuery = z.object({
   plan: PlanParam,
+  // A chosen set (选定规划) for the rankings over plans: only those plans are counted.
+  plans: PlanSetParam,
   // Absent: the query's own default (20 for most rankings, 50 for multi-lead-items).
   limit: OptionalCount(1, 500),
   collectives: OptionalFlag,
@@ -102,14 +105,25 @@ export function hotspotsRoutes(api: ApiContext): Hono {
       );
     }
     const query = queryOf(c, HotspotQuery);
+    planOrPlans(query.plan, query.plans);
     const signal = c.req.raw.signal;
     const given: Record<string, unknown> = {};
-    // Each answer says which plans its figures cover: the one asked for, or all of them.
-    const allPlans = !declares(definition, 'planId');
-    const covered = allPlans
-      ? await api.plans(signal)
+    // Each answer says which plans its figures cover: the one asked for, a chosen set, or all.
+    const overPlans = !declares(definition, 'planId');
+    if (query.plans !== undefined && !declares(definition, 'planIds')) {
+      throw new HttpError(
+        400,
+        'plans_not_summed',
+        `${name} counts one plan at a time: ask it with plan=, or ask a ranking over plans with plans= / 排名 ${name} 按单份规划计算,请用 plan= 指定规划`,
+      );
+    }
+    const chosen = query.plans === undefined ? undefined : await api.planIds(query.plans, signal);
+    const loaded = overPlans ? await api.plans(signal) : [];
+    const covered = overPlans
+      ? loaded.filter((plan) => chosen === undefined || chosen.includes(plan.id))
       : [await api.resolvePlan(query.plan, signal)];
-    if (!allPlans) given['planId'] = covered[0]?.id;
+    if (!overPlans) given['planId'] = covered[0]?.id;
+    if (chosen !== undefined) given['planIds'] = chosen;
     if (query.limit !== undefined && declares(definition, 'limit')) given['limit'] = query.limit;
     if (declares(definition, 'today')) given['today'] = api.today();
     if (PROGRESS_RANKINGS.has(definition.name)) c.set('freshAnswer', true);
@@ -144,7 +158,8 @@ export function hotspotsRoutes(api: ApiContext): Hono {
       rows: values,
       truncated,
       plans: covered.map(({ id, title, jurisdiction }) => ({ id, title, jurisdiction })),
-      allPlans,
+      allPlans: overPlans && chosen === undefined,
+      ...(chosen === undefined ? {} : { chosenPlans: true }),
     } satisfies HotspotAnswer);
   });
 

@@ -1,18 +1,20 @@
 // The responsibility matrix over plans (issue 15): every unit's figures in every plan loaded,
 // for the matrix's 列:规划 mode. The rows are cypher/portfolio-by-plan's, parsed where they enter
-// by the contract's schema, the one the page reads the answer with.
+// by the contract's schema, the one the page reads the answer with. With `plans=` (选定规划) only
+// the chosen plans are columns, and only their cells are sent.
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { UnitPlanCell, type PlansMatrixAnswer } from '../../../contract/api/plans-matrix.ts';
 import { bindParams } from '../../queries/params.ts';
 import type { ApiContext } from '../context.ts';
 import { HttpError } from '../http-error.ts';
+import { PlanSetParam } from '../plan-set.ts';
 import { parseRows, readRows } from '../read.ts';
 import { OptionalFlag, queryOf } from '../validate.ts';
 
 const QUERY = 'portfolio-by-plan';
 
-const MatrixQuery = z.object({ collectives: OptionalFlag });
+const MatrixQuery = z.object({ collectives: OptionalFlag, plans: PlanSetParam });
 
 export function matrixRoutes(api: ApiContext): Hono {
   const routes = new Hono();
@@ -29,6 +31,7 @@ export function matrixRoutes(api: ApiContext): Hono {
     }
     const signal = c.req.raw.signal;
     const collectives = query.collectives ?? false;
+    const chosen = query.plans === undefined ? undefined : await api.planIds(query.plans, signal);
     const [plans, rows] = await Promise.all([
       api.plans(signal),
       readRows(
@@ -39,12 +42,22 @@ export function matrixRoutes(api: ApiContext): Hono {
         { timeoutMs: api.queryTimeoutMs, signal, label: definition.name },
       ),
     ]);
-    const cells = parseRows(QUERY, rows.records, UnitPlanCell);
+    // Each plan's cells are its unit-load rows whatever else is loaded, so a set's matrix is the
+    // whole matrix's columns for those plans: filtered here rather than in the query.
+    const cells = parseRows(QUERY, rows.records, UnitPlanCell).filter(
+      (cell) => chosen === undefined || chosen.includes(cell.planId),
+    );
     // The plans list is kept for a second: a plan loaded within it is read afresh, so that every
     // cell has its column.
     const known = new Set(plans.map((plan) => plan.id));
-    const columns = cells.every((cell) => known.has(cell.planId)) ? plans : await api.readPlans();
-    return c.json({ plans: columns, collectives, cells } satisfies PlansMatrixAnswer);
+    const loaded = cells.every((cell) => known.has(cell.planId)) ? plans : await api.readPlans();
+    const columns = loaded.filter((plan) => chosen === undefined || chosen.includes(plan.id));
+    return c.json({
+      plans: columns,
+      collectives,
+      cells,
+      ...(chosen === undefined ? {} : { chosenPlans: true }),
+    } satisfies PlansMatrixAnswer);
   });
 
   return routes;

@@ -1,12 +1,14 @@
 // How two things connect: unit ↔ unit by the shortest routes through shared items, unit ↔ theme
 // by every route through the unit's tasks. Without a plan, unit ↔ unit routes run through the
-// items of every plan loaded (the 全部规划 scope); a theme is one plan's, and so are its routes.
+// items of every plan loaded (the 全部规划 scope), with `plans=` through those of a chosen set
+// (选定规划); a theme is one plan's, and so are its routes.
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { PathsAnswer } from '../../../contract/api/graph.ts';
 import type { ApiContext } from '../context.ts';
 import { kindOf, nodeIdOf, toElements } from '../elements.ts';
 import { HttpError } from '../http-error.ts';
+import { PlanSetParam, planOrPlans } from '../plan-set.ts';
 import { lookupRows } from '../rows.ts';
 import { Count, Flag, NodeId, PlanParam, queryOf } from '../validate.ts';
 import { notFound } from './graph.ts';
@@ -15,6 +17,7 @@ const PathsQuery = z.object({
   from: NodeId,
   to: NodeId,
   plan: PlanParam,
+  plans: PlanSetParam,
   collectives: Flag(false),
   limit: Count(1, 100, 20),
 });
@@ -24,7 +27,10 @@ export function pathsRoutes(api: ApiContext): Hono {
 
   routes.get('/paths', async (c) => {
     const query = queryOf(c, PathsQuery);
+    planOrPlans(query.plan, query.plans);
     const signal = c.req.raw.signal;
+    // Checked whatever the ends: an unknown id is refused, not passed over.
+    const chosen = query.plans === undefined ? undefined : await api.planIds(query.plans, signal);
     if (query.from === query.to) {
       throw new HttpError(400, 'same_node', 'from and to are the same node; pick two');
     }
@@ -47,7 +53,7 @@ export function pathsRoutes(api: ApiContext): Hono {
     let rows;
     let covered: string[];
     if (from.kind === 'unit' && to.kind === 'unit') {
-      const planIds = await api.planIds(query.plan, signal);
+      const planIds = chosen ?? (await api.planIds(query.plan, signal));
       covered = planIds;
       const named = (unit: { activeIn: string[] }) =>
         unit.activeIn.some((planId) => planIds.includes(planId));
@@ -98,7 +104,11 @@ export function pathsRoutes(api: ApiContext): Hono {
       plans: plans
         .filter((plan) => covered.includes(plan.id))
         .map(({ id, title, jurisdiction }) => ({ id, title, jurisdiction })),
-      allPlans: query.plan === undefined && covered.length > 1,
+      allPlans: query.plan === undefined && chosen === undefined && covered.length > 1,
+      // A theme's routes stay in its plan: the set chose nothing there.
+      ...(chosen !== undefined && from.kind === 'unit' && to.kind === 'unit'
+        ? { chosenPlans: true }
+        : {}),
     };
     return c.json(answer);
   });

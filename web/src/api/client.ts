@@ -37,6 +37,7 @@ import {
   type SplitPost,
 } from '../../../contract/api/unit-merge.ts';
 import { takeEarlyResponse } from './early-graph.ts';
+import { ALL_PLANS } from '../../../contract/api/plan-graph-url.ts';
 
 /** An answer the app cannot use: an HTTP error from the API, or a payload of the wrong shape. */
 export class ApiError extends Error {
@@ -227,7 +228,9 @@ export class ApiClient {
   }
 
   planGraph(plan: string | null, signal?: AbortSignal) {
-    return this.#get('/plans/graph', { plan }, PlanGraph, signal);
+    // Every plan (全部规划) is asked for as planGraphUrl names it, so the early request matches.
+    const params = plan === ALL_PLANS ? { plans: 'all' } : { plan };
+    return this.#get('/plans/graph', params, PlanGraph, signal);
   }
 
   search(q: string, options: { plan?: string | null; limit?: number }, signal?: AbortSignal) {
@@ -285,15 +288,28 @@ export class ApiClient {
     return this.#get('/hotspots', {}, HotspotList, signal);
   }
 
-  /** One ranking; `collectives` absent: the ranking's own default (collectives left out). */
+  /**
+   * One ranking; `collectives` absent: the ranking's own default (collectives left out); `plans`:
+   * a ranking over plans counts only that set (选定规划).
+   */
   hotspot(
     name: string,
-    options: { plan?: string | null; limit?: number; collectives?: boolean },
+    options: {
+      plan?: string | null;
+      plans?: readonly string[] | null;
+      limit?: number;
+      collectives?: boolean;
+    },
     signal?: AbortSignal,
   ) {
     return this.#get(
       `/hotspots/${encodeURIComponent(name)}`,
-      { plan: options.plan, limit: options.limit, collectives: options.collectives },
+      {
+        plan: options.plan,
+        plans: options.plans?.join(','),
+        limit: options.limit,
+        collectives: options.collectives,
+      },
       HotspotAnswer,
       signal,
     );
@@ -385,12 +401,25 @@ export class ApiClient {
   paths(
     from: string,
     to: string,
-    options: { plan?: string | null; collectives?: boolean; limit?: number },
+    options: {
+      plan?: string | null;
+      /** Unit ↔ unit routes through these plans' items only (选定规划). */
+      plans?: readonly string[] | null;
+      collectives?: boolean;
+      limit?: number;
+    },
     signal?: AbortSignal,
   ) {
     return this.#get(
       '/paths',
-      { from, to, plan: options.plan, collectives: options.collectives, limit: options.limit },
+      {
+        from,
+        to,
+        plan: options.plan,
+        plans: options.plans?.join(','),
+        collectives: options.collectives,
+        limit: options.limit,
+      },
       PathsAnswer,
       signal,
     );

@@ -3,8 +3,9 @@
 // The address names the lit row by its ranking and key (`?hot=…&row=…`), not by its ids. Heat
 // styling (units sized and coloured by a metric) is chosen here too: the rankings and the heat
 // answer the same question, who carries the plan. With two or more plans loaded, a switch counts
-// the plan on screen (本规划) or every plan (全部规划): the latter lists the rankings whose figures
-// add up over plans, each the sum of its per-plan twin's (issue 15); the choice is in the address.
+// the plan on screen (本规划), every plan (全部规划) or a chosen set (选定规划): the latter two list
+// the rankings whose figures add up over plans, each the sum of its per-plan twin's (issue 15);
+// the choice is in the address.
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
 import { LitElement, css, html, nothing, unsafeCSS, type PropertyValues } from 'lit';
@@ -33,6 +34,7 @@ import * as words from '../i18n/features/hotspots.ts';
 import { plansScopeWord } from '../i18n/features/plans-scope.ts';
 import { msg, type Lang, type MessageKey } from '../i18n/messages.ts';
 import { valueWords } from '../i18n/words.ts';
+import { chosenPlanIds } from '../state/plans-scope.ts';
 import { DEFAULT_VIEW, type ViewState } from '../state/view.ts';
 import { MarkEvent, ViewChangeEvent } from './events.ts';
 import './gt-hotspot-details.ts';
@@ -267,9 +269,13 @@ export class GtHotspotsPanel extends LitElement {
   });
 
   private answer = new Task(this, {
-    args: () => [this.ranking, this.plan, this.#collectivesParam()] as const,
-    task: ([name, plan, collectives], { signal }) =>
-      this.api.hotspot(name, { plan, collectives }, signal),
+    args: () => [this.ranking, this.plan, this.#collectivesParam(), this.#chosenFor()] as const,
+    task: ([name, plan, collectives, chosen], { signal }) =>
+      this.api.hotspot(
+        name,
+        chosen === '' ? { plan, collectives } : { plans: chosen.split(','), collectives },
+        signal,
+      ),
   });
 
   // A row lit from the address (a link, a step back) opens its ranking, and lets collectives in
@@ -300,9 +306,19 @@ export class GtHotspotsPanel extends LitElement {
     }
   }
 
-  /** Whether the figures count every plan: chosen, and two or more plans loaded. */
+  /** Whether the figures count every plan or a set: chosen, and two or more plans loaded. */
   #allPlans(): boolean {
     return this.view.allPlans && this.plans.length >= 2;
+  }
+
+  /**
+   * The chosen set (选定规划) the open ranking counts, as `plans=` takes it: only for a ranking
+   * over plans (a per-plan one counts its plan, whatever the scope); '' for none.
+   */
+  #chosenFor(): string {
+    const info = this.rankings.value?.find((entry) => entry.name === this.ranking);
+    if (info?.allPlans !== true) return '';
+    return chosenPlanIds(this.view, this.plans)?.join(',') ?? '';
   }
 
   // The open ranking belongs to the scope chosen. A lit row from the address (a link, a step
@@ -316,7 +332,9 @@ export class GtHotspotsPanel extends LitElement {
     if (counts === this.#allPlans()) return;
     if (this.view.hot === this.ranking && this.plans.length >= 2) {
       if (this.view.allPlans !== counts) {
-        this.dispatchEvent(new ViewChangeEvent({ allPlans: counts }));
+        this.dispatchEvent(
+          new ViewChangeEvent(counts ? { allPlans: true } : { allPlans: false, chosenPlans: [] }),
+        );
       }
       return;
     }
@@ -334,7 +352,9 @@ export class GtHotspotsPanel extends LitElement {
     if (next !== null) this.ranking = next;
     this.sort = null;
     const lit = this.view.hot !== null ? { marked: [], hot: null, row: null } : {};
-    this.dispatchEvent(new ViewChangeEvent({ allPlans: event.allPlans, ...lit }));
+    this.dispatchEvent(
+      new ViewChangeEvent({ allPlans: event.allPlans, chosenPlans: event.chosenPlans, ...lit }),
+    );
   }
 
   /** Whether the open ranking can let collectives in; unknown (list not read) counts as yes. */
@@ -660,6 +680,9 @@ export class GtHotspotsPanel extends LitElement {
       <section>
         <gt-plans-scope
           .allPlans=${this.#allPlans()}
+          .chosenPlans=${this.view.chosenPlans}
+          .plans=${this.plans}
+          .plan=${this.plan}
           .count=${this.plans.length}
           .language=${lang}
           @gt-plans-scope=${this.#onScope}

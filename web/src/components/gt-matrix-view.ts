@@ -38,6 +38,7 @@ import { orderMatrix, sortColumn, type OrderedMatrix } from '../matrix/order.ts'
 import { buildPlansMatrix } from '../matrix/plans-matrix.ts';
 import { fetchPlansMatrix } from '../matrix/plans-matrix-api.ts';
 import { printMatrix, type PrintSheet } from '../matrix/print-matrix.ts';
+import { chosenPlanIds } from '../state/plans-scope.ts';
 import { DEFAULT_VIEW, type ViewState } from '../state/view.ts';
 import { MATRIX_COLUMNS, type MatrixColumns, type MatrixSort } from '../state/matrix.ts';
 import { NodeSelectEvent, PlanChooseEvent, ViewChangeEvent } from './events.ts';
@@ -280,16 +281,20 @@ export class GtMatrixView extends LitElement {
   });
 
   // Every unit's figures in every plan, asked for only when units × plans is shown; again when
-  // the plans loaded change or the collectives switch is turned.
+  // the plans loaded change, the collectives switch is turned or a set of plans is chosen (选定规划:
+  // only its columns).
   private plansMatrix = new Task(this, {
     args: () =>
       [
         this.#columnsShown() === 'plans',
         this.view.collectives,
         (this.plansList.value ?? []).map((plan) => `${plan.id}:${plan.sourceSha256}`).join(),
+        chosenPlanIds(this.view, this.plansList.value ?? [])?.join(',') ?? '',
       ] as const,
-    task: ([shown, collectives], { signal }): Promise<PlansMatrixAnswer | null> =>
-      shown ? fetchPlansMatrix(this.api, collectives, signal) : Promise.resolve(null),
+    task: ([shown, collectives, , chosen], { signal }): Promise<PlansMatrixAnswer | null> =>
+      shown
+        ? fetchPlansMatrix(this.api, collectives, signal, chosen === '' ? null : chosen.split(','))
+        : Promise.resolve(null),
   });
 
   readonly #planIds = remember((graph: PlanGraph | null) =>

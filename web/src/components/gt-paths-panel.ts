@@ -3,7 +3,8 @@
 // graph; choosing one lights only that one. The units are named in <gt-unit-field>s, which find
 // them through the main search's API (pinyin, initials, Traditional, English, short forms).
 // In the 全部规划 scope (two or more plans loaded, chosen in the address) the units are found in
-// every plan and the routes run through items of any plan, each item named with its plan.
+// every plan and the routes run through items of any plan, each item named with its plan; in the
+// 选定规划 scope only through the items of the plans chosen.
 import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { LitElement, css, html, nothing, unsafeCSS } from 'lit';
@@ -18,6 +19,7 @@ import { scopeWords } from '../hotspots/plans-scope.ts';
 import { plansScopeWord } from '../i18n/features/plans-scope.ts';
 import { msg, type Lang, type MessageKey } from '../i18n/messages.ts';
 import { resolveUnit } from '../search/resolve-unit.ts';
+import { chosenPlanIds } from '../state/plans-scope.ts';
 import { DEFAULT_VIEW, type ViewState } from '../state/view.ts';
 import { MarkEvent, ViewChangeEvent } from './events.ts';
 import type { PlansScopeEvent } from './gt-plans-scope.ts';
@@ -187,9 +189,16 @@ export class GtPathsPanel extends LitElement {
 
   private routes = new Task(this, {
     autoRun: false,
-    args: () => ['', '', null, false] as [string, string, string | null, boolean],
-    task: ([from, to, plan, collectives], { signal }) =>
-      this.api.paths(from, to, { plan, collectives, limit: PATHS_LIMIT }, signal),
+    args: () =>
+      ['', '', null, null, false] as [
+        string,
+        string,
+        string | null,
+        readonly string[] | null,
+        boolean,
+      ],
+    task: ([from, to, plan, plans, collectives], { signal }) =>
+      this.api.paths(from, to, { plan, plans, collectives, limit: PATHS_LIMIT }, signal),
   });
 
   // A unit or theme chosen on the graph when the tool opens is where the search starts.
@@ -218,8 +227,15 @@ export class GtPathsPanel extends LitElement {
     return this.#allPlans() ? null : this.plan;
   }
 
+  /** The chosen set (选定规划) unit ↔ unit routes run through, or null. */
+  #chosen(): string[] | null {
+    return chosenPlanIds(this.view, this.plans);
+  }
+
   #onScope(event: PlansScopeEvent): void {
-    this.dispatchEvent(new ViewChangeEvent({ allPlans: event.allPlans }));
+    this.dispatchEvent(
+      new ViewChangeEvent({ allPlans: event.allPlans, chosenPlans: event.chosenPlans }),
+    );
   }
 
   #setMode(mode: Mode): void {
@@ -283,7 +299,14 @@ export class GtPathsPanel extends LitElement {
     this.#searched = this.mode;
     // A theme is one plan's: its routes are that plan's whatever the scope.
     const plan = this.mode === 'theme' ? this.plan : this.#searchPlan();
-    await this.routes.run([ends.from, ends.to, plan, this.collectives]);
+    const plans = this.mode === 'theme' ? null : this.#chosen();
+    await this.routes.run([
+      ends.from,
+      ends.to,
+      plans === null ? plan : null,
+      plans,
+      this.collectives,
+    ]);
     const answer = this.routes.value;
     if (this.routes.status === TaskStatus.COMPLETE && answer !== undefined) {
       this.dispatchEvent(new MarkEvent(this.#allMarks(answer)));
@@ -316,7 +339,8 @@ export class GtPathsPanel extends LitElement {
 
   /** An item's plan, by its short title, when the routes may run through several plans. */
   #stepPlan(node: NodeData | undefined, answer: PathsAnswer) {
-    if (!answer.allPlans || node === undefined || node.kind === 'unit') return nothing;
+    const several = answer.allPlans || answer.chosenPlans === true;
+    if (!several || node === undefined || node.kind === 'unit') return nothing;
     const planId = typeof node['planId'] === 'string' ? node['planId'] : null;
     const plan = answer.plans.find((candidate) => candidate.id === planId);
     if (plan === undefined) return nothing;
@@ -427,6 +451,24 @@ export class GtPathsPanel extends LitElement {
     ></gt-unit-field>`;
   }
 
+  #renderScopeNote() {
+    if (!this.#allPlans()) return nothing;
+    const lang = this.language;
+    const chosen = this.#chosen();
+    if (this.mode === 'theme') {
+      return html`<p class="scope-note muted" data-scope-note="all">
+        ${plansScopeWord(lang, 'plansScopePathsTheme')}
+      </p>`;
+    }
+    return chosen === null
+      ? html`<p class="scope-note muted" data-scope-note="all">
+          ${plansScopeWord(lang, 'plansScopePathsAll', { count: this.plans.length })}
+        </p>`
+      : html`<p class="scope-note muted" data-scope-note="set">
+          ${plansScopeWord(lang, 'plansScopePathsChosen', { count: chosen.length })}
+        </p>`;
+  }
+
   override render() {
     const lang = this.language;
     const mode = this.mode;
@@ -438,21 +480,14 @@ export class GtPathsPanel extends LitElement {
       <section>
         <gt-plans-scope
           .allPlans=${this.#allPlans()}
+          .chosenPlans=${this.view.chosenPlans}
+          .plans=${this.plans}
+          .plan=${this.plan}
           .count=${this.plans.length}
           .language=${lang}
           @gt-plans-scope=${this.#onScope}
         ></gt-plans-scope>
-        ${
-          this.#allPlans()
-            ? html`<p class="scope-note muted" data-scope-note="all">
-                ${plansScopeWord(
-                  lang,
-                  mode === 'units' ? 'plansScopePathsAll' : 'plansScopePathsTheme',
-                  { count: this.plans.length },
-                )}
-              </p>`
-            : nothing
-        }
+        ${this.#renderScopeNote()}
         <form @submit=${(event: Event) => void this.#onSubmit(event)}>
           <div class="seg" role="group" aria-label=${msg(lang, 'pathsModeLabel')}>
             <button

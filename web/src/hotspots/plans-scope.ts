@@ -4,6 +4,7 @@
 // per-plan ranking it adds up) in, names out.
 import { planShortTitle } from '../../../contract/short-title.ts';
 import type { HotspotAnswer, HotspotInfo, PlanSummary } from '../api/schema.ts';
+import { plansScopeWord } from '../i18n/features/plans-scope.ts';
 import { msg, type Lang } from '../i18n/messages.ts';
 
 type Listed = Pick<HotspotInfo, 'name' | 'allPlans' | 'sumOf'>;
@@ -51,11 +52,17 @@ export function rankingFor(
   return (twin ?? listed[0])?.name ?? null;
 }
 
-/** Which plans a figure covers, in the planner's words: one plan, or all of them. */
-export function scopeWords(lang: Lang, answer: Pick<HotspotAnswer, 'plans' | 'allPlans'>): string {
+/** Which plans a figure covers, in the planner's words: one plan, a chosen set, or all of them. */
+export function scopeWords(
+  lang: Lang,
+  answer: Pick<HotspotAnswer, 'plans' | 'allPlans' | 'chosenPlans'>,
+): string {
   const plans = answer.plans.map((plan) => planShortTitle(plan)).join('、');
+  const count = answer.plans.length;
+  if (answer.chosenPlans === true)
+    return plansScopeWord(lang, 'plansScopeChosen', { count, plans });
   return answer.allPlans
-    ? msg(lang, 'hotspotsScopeAll', { count: answer.plans.length, plans })
+    ? msg(lang, 'hotspotsScopeAll', { count, plans })
     : msg(lang, 'hotspotsScope', { plans });
 }
 

@@ -9,8 +9,11 @@ export async function fetchPlansMatrix(
   api: ApiClient,
   collectives: boolean,
   signal?: AbortSignal,
+  /** A chosen set (选定规划): only these plans' columns; null: every plan loaded. */
+  plans: readonly string[] | null = null,
 ): Promise<PlansMatrixAnswer> {
-  const response = await api.send(api.url('/matrix/plans', { collectives }), {
+  const url = api.url('/matrix/plans', { collectives, plans: plans?.join(',') });
+  const response = await api.send(url, {
     headers: { accept: 'application/json' },
     signal: signal ?? null,
   });

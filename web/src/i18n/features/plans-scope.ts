@@ -1,5 +1,6 @@
-// The 全部规划 scope of the rankings and the paths tool (issue 15): the switch between the plan on
-// screen and every plan loaded, and what each scope leaves out, in the planner's words.
+// The 全部规划 and 选定规划 scopes of the rankings and the paths tool (issue 15): the switch between
+// the plan on screen, every plan loaded and a chosen set, and what each scope leaves out, in the
+// planner's words.
 import { featureWords } from '../feature-words.ts';
 
 const zh = {
@@ -15,6 +16,14 @@ const zh = {
   plansScopePathsAll: '在全部 {count} 份规划中查找:路线可经过任一规划的事项,每个事项注明所属规划。',
   plansScopePathsTheme: '主题属于当前规划:单位与主题之间的路线只经过当前规划的任务。',
   plansScopeItemPlan: '所属规划:{plan}',
+  plansScopeSet: '选定规划',
+  plansScopeSetHint: '只计勾选的规划(至少两份)',
+  plansScopeSetLegend: '计入哪些规划',
+  plansScopeSetApply: '应用',
+  plansScopeSetTooFew: '请至少勾选两份规划。',
+  plansScopeChosen: '范围:选定 {count} 份规划({plans})',
+  plansScopePathsChosen:
+    '在选定的 {count} 份规划中查找:路线只经过这些规划的事项,每个事项注明所属规划。',
 } as const satisfies Record<string, string>;
 
 const en: Record<keyof typeof zh, string> = {
@@ -34,6 +43,14 @@ const en: Record<keyof typeof zh, string> = {
   plansScopePathsTheme:
     'A theme belongs to the plan on screen: routes between a unit and a theme run through that plan’s tasks only.',
   plansScopeItemPlan: 'Plan: {plan}',
+  plansScopeSet: 'Chosen plans',
+  plansScopeSetHint: 'Only the plans ticked (two or more)',
+  plansScopeSetLegend: 'Plans to count',
+  plansScopeSetApply: 'Apply',
+  plansScopeSetTooFew: 'Tick two or more plans.',
+  plansScopeChosen: 'Covers {count} chosen plans ({plans})',
+  plansScopePathsChosen:
+    'Searching the {count} chosen plans: routes run through their items only, each item with its plan.',
 };
 
 export type PlansScopeWord = keyof typeof zh;
