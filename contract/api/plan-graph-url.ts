@@ -6,6 +6,12 @@
 export const PLAN_PARAM = 'plan';
 
 /**
+ * The address's plan when the explorer draws every plan loaded (全部规划): `plan=all`. Plan ids
+ * are `<jurisdiction>-<hash>`, so no plan is called this. The API is asked with `plans=all`.
+ */
+export const ALL_PLANS = 'all';
+
+/**
  * A query value as URLSearchParams writes it (ApiClient builds its URLs so), written out here
  * because this project has neither the DOM's nor Node's library: encodeURIComponent leaves
  * ! ' ( ) ~ as they are and writes a space as %20, where the form encoding does not.
@@ -16,8 +22,9 @@ function formEncoded(value: string): string {
     .replace(/%20/g, '+');
 }
 
-/** The URL of the graph of `plan`, or of the plan the explorer opens on when null. */
+/** The URL of the graph of `plan` (or of every plan), or of the plan the explorer opens on. */
 export function planGraphUrl(plan: string | null, base = '/api'): string {
-  const query = plan === null ? '' : `?${PLAN_PARAM}=${formEncoded(plan)}`;
+  const query =
+    plan === null ? '' : plan === ALL_PLANS ? '?plans=all' : `?${PLAN_PARAM}=${formEncoded(plan)}`;
   return `${base}/plans/graph${query}`;
 }

@@ -1,6 +1,7 @@
 // Health, the plans loaded, and a whole plan as a graph.
 import * as z from 'zod/mini';
 import { Elements } from './elements.ts';
+import { CoveredPlan } from './hotspots.ts';
 
 /** GET /api/health: 200 even when Neo4j is down, so the page can say so. */
 export const Health = z.object({
@@ -28,5 +29,15 @@ export const PlanSummary = z.looseObject({
 export type PlanSummary = z.infer<typeof PlanSummary>;
 export const PlanList = z.array(PlanSummary);
 
-export const PlanGraph = z.object({ plan: z.string(), elements: Elements });
+/**
+ * GET /api/plans/graph: one plan's graph (`plan` its id), or with `plans=all` the union of every
+ * loaded plan's (`plan` is then ALL_PLANS): one node per unit, whichever plans name it, each item
+ * with its `planId`. `plans` lists the plans drawn, in the plans list's order.
+ */
+export const PlanGraph = z.object({
+  plan: z.string(),
+  elements: Elements,
+  plans: z.optional(z.array(CoveredPlan)),
+  allPlans: z.optional(z.boolean()),
+});
 export type PlanGraph = z.infer<typeof PlanGraph>;

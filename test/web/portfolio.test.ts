@@ -60,6 +60,7 @@ describe('the plan picker', () => {
     await openExplorer(page, server, `?plan=${encodeURIComponent(SEED_PLAN)}`);
     const options = (await picker().locator('option').allTextContents()).map((text) => text.trim());
     expect(options.toSorted()).toEqual([
+      '全部规划(2 份,同一张图)',
       '武汉2023政府工作报告分工(2023-02-20 · 33 项)',
       '武汉十四五分工(2022-03-03 · 185 项)',
     ]);

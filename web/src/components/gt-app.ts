@@ -9,6 +9,10 @@ import { ApiClient } from '../api/client.ts';
 import { apiContext } from '../api/context.ts';
 import type { Elements, NodeData, PlanGraph } from '../api/schema.ts';
 import { LAYERED_DEFAULTS, layeredPositions } from '../graph/layered-layout.ts';
+import { ALL_PLANS } from '../../../contract/api/plan-graph-url.ts';
+import { allPlansSummary, mainPlanOf, planIdOf } from '../graph/all-plans.ts';
+import { drawnPlans } from '../graph/plan-frame.ts';
+import { planPickerWord } from '../i18n/features/plan-picker.ts';
 import {
   assignmentsOf,
   indexElements,
@@ -40,6 +44,7 @@ import { readView, TOOLS, writeView, type Tool, type ViewState } from '../state/
 import { SessionController } from '../controllers/session-controller.ts';
 import { MarkEvent, NodeSelectEvent, PlanChooseEvent, ViewChangeEvent } from './events.ts';
 import './gt-plan-picker.ts';
+import './gt-one-plan.ts';
 import type { GtGraph } from './gt-graph.ts';
 import type { GtImportDialog, PlanImportedEvent } from './gt-import-dialog.ts';
 import type { GtReportDialog } from './gt-report-dialog.ts';
@@ -589,7 +594,11 @@ export class GtApp extends LitElement {
 
   #onPlanChoose = (event: PlanChooseEvent): void => {
     this.#pendingFocus = event.selected;
-    this.#showPlan(event.planId, event.selected === null ? {} : { selected: event.selected });
+    const more: Partial<ViewState> = event.selected === null ? {} : { selected: event.selected };
+    // Every plan on the graph: the rankings and the paths count every plan too, not a set
+    // chosen before.
+    if (event.planId === ALL_PLANS) Object.assign(more, { allPlans: true, chosenPlans: [] });
+    this.#showPlan(event.planId, more);
   };
 
   /** Another plan on screen, as a step back can undo: what was chosen in the last one goes. */
@@ -723,6 +732,9 @@ export class GtApp extends LitElement {
 
   #plan() {
     const plans = this.plans.value ?? [];
+    // 全部规划: every plan on one graph; the title, the plan panel and file names say so.
+    if (this.view.plan === ALL_PLANS && plans.length >= 2)
+      return allPlansSummary(plans, this.view.lang);
     return plans.find((plan) => plan.id === this.view.plan) ?? plans[0] ?? null;
   }
 
@@ -732,6 +744,7 @@ export class GtApp extends LitElement {
    * several plans are loaded was refused (400 plan_required).
    */
   #planId(): string | null {
+    if (this.view.plan === ALL_PLANS) return null;
     return this.#plan()?.id ?? this.view.plan ?? this.planGraph.value?.plan ?? null;
   }
 
@@ -804,6 +817,7 @@ export class GtApp extends LitElement {
         englishPrefix: drawing.englishPrefix,
         positions,
         layered,
+        plans: graph.plans === undefined ? undefined : drawnPlans(graph.plans),
       });
       drawing = { ...drawing, shown, elements, drawnFor };
       if (previous === null) performance.mark('gt-elements-ready');
@@ -870,6 +884,20 @@ export class GtApp extends LitElement {
     >
       ×
     </button>`;
+    // 全部规划 on the graph and the rankings' own 本规划: no one plan to count.
+    if (
+      (tool === 'hotspots' || tool === 'paths') &&
+      plan === null &&
+      view.plan === ALL_PLANS &&
+      !view.allPlans
+    ) {
+      return html`${close}<gt-one-plan
+          .plans=${this.plans.value ?? []}
+          .what=${planPickerWord(lang, 'onePlanRankings')}
+          offerAllPlans
+          .language=${lang}
+        ></gt-one-plan>`;
+    }
     switch (tool) {
       case 'hotspots':
         return html`${close}<gt-hotspots-panel
@@ -934,9 +962,13 @@ export class GtApp extends LitElement {
       ×
     </button>`;
     if (kind === 'unit') {
+      // 全部规划: the unit's figures in the plan where it answers for most, its table the rest.
+      const unitPlan =
+        this.#planId() ??
+        (index === undefined ? null : mainPlanOf(index, id, this.plans.value ?? []));
       return html`${close}<gt-unit-panel
           .unitId=${id}
-          .plan=${this.#planId()}
+          .plan=${unitPlan}
           .language=${lang}
         ></gt-unit-panel>`;
     }
@@ -1008,7 +1040,7 @@ export class GtApp extends LitElement {
             }
           </div>
         </div>
-        <gt-search .language=${lang} .plan=${plan?.id ?? null}></gt-search>
+        <gt-search .language=${lang} .plan=${planIdOf(plan)}></gt-search>
         <nav class="tools" aria-label=${msg(lang, 'toolsLabel')}>
           ${TOOLS.map(
             (tool) =>
@@ -1048,7 +1080,7 @@ export class GtApp extends LitElement {
         }
         <gt-unattached
           .language=${lang}
-          .plan=${plan?.id ?? null}
+          .plan=${planIdOf(plan)}
           .index=${drawing?.index ?? null}
         ></gt-unattached>
         ${
@@ -1073,7 +1105,12 @@ export class GtApp extends LitElement {
         <button
           class="import"
           data-action="report"
-          title=${reportWord(lang, 'reportButtonHint')}
+          ?disabled=${view.plan === ALL_PLANS}
+          title=${
+            view.plan === ALL_PLANS
+              ? planPickerWord(lang, 'reportNeedsPlan')
+              : reportWord(lang, 'reportButtonHint')
+          }
           @click=${() => void define('gt-report-dialog').then(() => this.reportDialog?.open())}
         >
           ${reportWord(lang, 'reportButton')}
@@ -1129,6 +1166,16 @@ export class GtApp extends LitElement {
                 (view.compare !== null && view.compareOn === 'table')
               }
             ></gt-graph>
+            ${
+              (view.warmap || view.timeline) && view.plan === ALL_PLANS
+                ? html`<gt-one-plan
+                    floating
+                    .plans=${this.plans.value ?? []}
+                    .what=${planPickerWord(lang, 'onePlanWarmap')}
+                    .language=${lang}
+                  ></gt-one-plan>`
+                : nothing
+            }
             ${
               !view.matrix && !view.table && view.timeline
                 ? html`<gt-timeline

@@ -12,6 +12,7 @@ import {
   type Camera,
   type ImageOptions,
 } from '../controllers/cytoscape-controller.ts';
+import { dropReframed } from '../graph/plan-frame.ts';
 import type { CyEdge, CyNode } from '../graph/to-elements.ts';
 import { msg, type Lang } from '../i18n/messages.ts';
 import type { Layout } from '../state/view.ts';
@@ -79,6 +80,7 @@ export class GtGraph extends LitElement {
       const elements = this.elements;
       const layout = this.layout;
       this.#queue(async () => {
+        dropReframed(this.#controller.cy, elements);
         await this.#controller.show(elements, layout);
         this.#controller.heat(this.metric);
         this.#applyWarmap();

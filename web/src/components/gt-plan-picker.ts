@@ -5,6 +5,7 @@
 // (gt-app shows the plan's issuer and date in its place).
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { ALL_PLANS } from '../../../contract/api/plan-graph-url.ts';
 import { planShortTitle } from '../../../contract/short-title.ts';
 import type { PlanSummary } from '../api/schema.ts';
 import { planPickerWord } from '../i18n/features/plan-picker.ts';
@@ -63,7 +64,7 @@ export class GtPlanPicker extends LitElement {
   `;
 
   @property({ attribute: false }) plans: readonly PlanSummary[] = [];
-  /** The plan shown; null before the plans list arrives. */
+  /** The plan shown (ALL_PLANS for every plan); null before the plans list arrives. */
   @property({ attribute: false }) current: string | null = null;
   @property({ attribute: false }) language: Lang = 'zh';
 
@@ -83,6 +84,9 @@ export class GtPlanPicker extends LitElement {
               ${planChoiceLabel(plan, lang)}
             </option>`,
         )}
+        <option value=${ALL_PLANS} data-all-plans ?selected=${this.current === ALL_PLANS}>
+          ${planPickerWord(lang, 'planPickerAll', { count: this.plans.length })}
+        </option>
       </select>`;
   }
 

@@ -119,7 +119,62 @@ function stack(ideal: readonly number[], gaps: readonly number[]): number[] {
   return out.map((y) => y - shift);
 }
 
-export function layeredPositions(
+/** How tall the units' columns are, how many there are, and the room each unit takes. */
+interface UnitColumns {
+  height: number;
+  columns: number;
+  unitStep: (unit: NodeData) => number;
+}
+
+/**
+ * Units level with the barycentre of what they answer for (a lead weighs twice a support),
+ * dealt in turn to the unit columns so that neighbours in height sit side by side; the columns
+ * end at x = 0, left of the items already in `positions`.
+ */
+function placeUnits(
+  units: readonly NodeData[],
+  edges: readonly EdgeData[],
+  positions: Map<string, Point>,
+  { height, columns: unitColumns, unitStep }: UnitColumns,
+  options: LayeredOptions,
+): void {
+  const pull = new Map<string, { sum: number; weight: number }>();
+  for (const edge of edges) {
+    if (!isAssignment(edge)) continue;
+    const target = positions.get(edge.target);
+    if (target === undefined) continue;
+    const weight = edge.type === 'LEADS' ? 2 : 1;
+    const entry = pull.get(edge.source) ?? { sum: 0, weight: 0 };
+    entry.sum += target.y * weight;
+    entry.weight += weight;
+    pull.set(edge.source, entry);
+  }
+  const barycentre = (unit: NodeData) => {
+    const entry = pull.get(unit.id);
+    // Units that answer for nothing shown go below the rest, in id order.
+    return entry === undefined ? Number.POSITIVE_INFINITY : entry.sum / entry.weight;
+  };
+  const rankedUnits = units
+    .map((unit) => ({ unit, y: barycentre(unit) }))
+    .sort((a, b) => a.y - b.y || byId(a.unit, b.unit));
+  for (let column = 0; column < unitColumns; column++) {
+    const members = rankedUnits.filter((_, i) => i % unitColumns === column);
+    let fallback = height;
+    const ideal = members.map(({ y }) => (Number.isFinite(y) ? y : (fallback += 1)));
+    const gaps = members.map(({ unit }, i) => {
+      const previous = members[i - 1]?.unit;
+      return previous === undefined ? 0 : (unitStep(previous) + unitStep(unit)) / 2;
+    });
+    // The first column dealt is nearest the items; the others step left.
+    const columnX = (unitColumns - 1 - column) * options.unitColumnWidth;
+    stack(ideal, gaps).forEach((y, i) => {
+      const member = members[i];
+      if (member !== undefined) positions.set(member.unit.id, { x: columnX, y });
+    });
+  }
+}
+
+function onePlanPositions(
   nodes: readonly NodeData[],
   edges: readonly EdgeData[],
   sizeOf: (node: NodeData) => number,
@@ -267,42 +322,13 @@ export function layeredPositions(
   );
   themes.forEach((theme, i) => positions.set(theme.id, { x: themeX, y: themeYs[i] ?? 0 }));
 
-  // Units level with the barycentre of what they answer for (a lead weighs twice a support),
-  // dealt in turn to the unit columns so that neighbours in height sit side by side.
-  const pull = new Map<string, { sum: number; weight: number }>();
-  for (const edge of edges) {
-    if (!isAssignment(edge)) continue;
-    const target = positions.get(edge.target);
-    if (target === undefined) continue;
-    const weight = edge.type === 'LEADS' ? 2 : 1;
-    const entry = pull.get(edge.source) ?? { sum: 0, weight: 0 };
-    entry.sum += target.y * weight;
-    entry.weight += weight;
-    pull.set(edge.source, entry);
-  }
-  const barycentre = (unit: NodeData) => {
-    const entry = pull.get(unit.id);
-    // Units that answer for nothing shown go below the rest, in id order.
-    return entry === undefined ? Number.POSITIVE_INFINITY : entry.sum / entry.weight;
-  };
-  const rankedUnits = units
-    .map((unit) => ({ unit, y: barycentre(unit) }))
-    .sort((a, b) => a.y - b.y || byId(a.unit, b.unit));
-  for (let column = 0; column < unitColumns; column++) {
-    const members = rankedUnits.filter((_, i) => i % unitColumns === column);
-    let fallback = height;
-    const ideal = members.map(({ y }) => (Number.isFinite(y) ? y : (fallback += 1)));
-    const gaps = members.map(({ unit }, i) => {
-      const previous = members[i - 1]?.unit;
-      return previous === undefined ? 0 : (unitStep(previous) + unitStep(unit)) / 2;
-    });
-    // The first column dealt is nearest the items; the others step left.
-    const columnX = (unitColumns - 1 - column) * options.unitColumnWidth;
-    stack(ideal, gaps).forEach((y, i) => {
-      const member = members[i];
-      if (member !== undefined) positions.set(member.unit.id, { x: columnX, y });
-    });
-  }
+  placeUnits(
+    units,
+    edges,
+    positions,
+    { height, columns: unitColumnsFor(height), unitStep },
+    options,
+  );
 
   // Anything else (a delegated-to document, a node of a kind added later) to the far right.
   others.forEach((node, i) => {
@@ -311,5 +337,68 @@ export function layeredPositions(
       y: (height * (i + 0.5)) / Math.max(1, others.length),
     });
   });
+  return positions;
+}
+
+/** Room between two plans' blocks (全部规划): each plan's frame, its padding and its title. */
+export const PLAN_GAP = 220;
+
+/** The plan an item belongs to; '' for a unit (every plan's) and a node without one. */
+function planOf(node: NodeData): string {
+  const plan = node['planId'];
+  return node.kind !== 'unit' && typeof plan === 'string' ? plan : '';
+}
+
+/**
+ * Positions for the layered layout. One plan's graph is laid out as the notice reads. Several
+ * plans' (全部规划) are laid out each as its own block of items and themes, in the order the
+ * answer lists them, the blocks stacked top to bottom; the units, one node whichever plans name
+ * them, sit in one column on the left at the barycentre of their items in every plan, so a
+ * bureau two notices share sits between them.
+ */
+export function layeredPositions(
+  nodes: readonly NodeData[],
+  edges: readonly EdgeData[],
+  sizeOf: (node: NodeData) => number,
+  options: LayeredOptions = LAYERED_DEFAULTS,
+): Map<string, Point> {
+  const blocks = new Map<string, NodeData[]>();
+  const units: NodeData[] = [];
+  for (const node of nodes) {
+    if (node.kind === 'unit') {
+      units.push(node);
+      continue;
+    }
+    const plan = planOf(node);
+    const block = blocks.get(plan);
+    if (block === undefined) blocks.set(plan, [node]);
+    else block.push(node);
+  }
+  // A node of no plan (a document an expansion brought) does not make one plan's graph two.
+  const plans = [...blocks.keys()].filter((plan) => plan !== '').length;
+  if (plans < 2) return onePlanPositions(nodes, edges, sizeOf, options);
+
+  // Each block as wide as the stack of them is tall, so the whole keeps the screen's shape.
+  const blockOptions = { ...options, aspect: options.aspect * blocks.size };
+  const positions = new Map<string, Point>();
+  let top = 0;
+  for (const block of blocks.values()) {
+    const placed = onePlanPositions(block, [], sizeOf, blockOptions);
+    const ys = [...placed.values()].map((point) => point.y);
+    const first = Math.min(...ys) - blockOptions.themeRow / 2;
+    const last = Math.max(...ys) + blockOptions.themeRow / 2;
+    for (const [id, point] of placed) positions.set(id, { x: point.x, y: point.y - first + top });
+    top += last - first + PLAN_GAP;
+  }
+  const height = Math.max(options.minHeight, top - PLAN_GAP);
+  const unitStep = (unit: NodeData) => Math.max(sizeOf(unit), options.unitLabel) + options.unitGap;
+  const unitStack = units.reduce((sum, unit) => sum + unitStep(unit), 0);
+  const columns = Math.max(1, Math.ceil(unitStack / height));
+  // The blocks were laid out with one column of units in mind; room for the others.
+  const shift = (columns - 1) * options.unitColumnWidth;
+  if (shift > 0) {
+    for (const [id, point] of positions) positions.set(id, { x: point.x + shift, y: point.y });
+  }
+  placeUnits(units, edges, positions, { height, columns, unitStep }, options);
   return positions;
 }

@@ -6,6 +6,7 @@ import type { StylesheetJson } from 'cytoscape';
 import { warmapStyles } from '../warmap/stylesheet.ts';
 import { editionStyles } from '../editions/stylesheet.ts';
 import { THEME_BOX } from './theme-box.ts';
+import { PLAN_FRAME } from './plan-frame.ts';
 
 export const FONT =
   '"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif';
@@ -149,6 +150,32 @@ export function explorerStylesheet(): StylesheetJson {
         'text-margin-x': 5,
         'text-margin-y': 0,
         'text-max-width': '200px',
+      },
+    },
+    {
+      // A plan's frame in 全部规划 (to-elements.ts planFrames): a light box around its items and
+      // themes, its name above. Taps go through it to the canvas: it is a frame, not a node.
+      selector: `node[kind = "${PLAN_FRAME}"]`,
+      style: {
+        shape: 'round-rectangle',
+        'background-color': '#e8eef5',
+        'background-opacity': 0.55,
+        'border-width': 2,
+        'border-style': 'dashed',
+        'border-color': '#7d93ab',
+        padding: '36px',
+        label: 'data(display)',
+        color: '#1f3b57',
+        'font-size': 44,
+        'font-weight': 700,
+        'text-valign': 'top',
+        'text-halign': 'center',
+        'text-margin-y': -10,
+        'text-wrap': 'none',
+        'text-outline-width': 0,
+        'min-zoomed-font-size': 0,
+        events: 'no',
+        'z-index': 0,
       },
     },
     { selector: 'node.latin', style: { 'text-overflow-wrap': 'whitespace' } },

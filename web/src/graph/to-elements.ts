@@ -4,6 +4,7 @@ import type { EdgeData, NodeData } from '../api/schema.ts';
 import type { Lang } from '../i18n/messages.ts';
 import { FILTER_KINDS, ROLES, type ViewState } from '../state/view.ts';
 import { edgesAt, isAssignment, themeOf, type PlanIndex } from './plan-index.ts';
+import { PLAN_FRAME, planFrameId, type DrawnPlan } from './plan-frame.ts';
 
 export interface ShownGraph {
   nodes: NodeData[];
@@ -270,6 +271,30 @@ export interface DrawOptions {
   positions?: ReadonlyMap<string, { x: number; y: number }>;
   /** Adds the class that moves labels beside nodes (columns) instead of under them. */
   layered: boolean;
+  /**
+   * With two or more plans drawn (全部规划), in the layered layout: each plan's items and themes
+   * framed by a node of their plan (Cytoscape's compound node), which names it; units stay
+   * outside every frame.
+   */
+  plans?: readonly DrawnPlan[];
+}
+
+/** The plan frames with at least one node shown in them, and each shown item's frame. */
+function planFrames(
+  shown: ShownGraph,
+  plans: readonly DrawnPlan[] | undefined,
+): { frames: DrawnPlan[]; frameOf: Map<string, string> } {
+  const frameOf = new Map<string, string>();
+  if (plans === undefined || plans.length < 2) return { frames: [], frameOf };
+  const known = new Set(plans.map((plan) => plan.id));
+  for (const node of shown.nodes) {
+    const plan = node['planId'];
+    if (node.kind !== 'unit' && typeof plan === 'string' && known.has(plan)) {
+      frameOf.set(node.id, plan);
+    }
+  }
+  const used = new Set(frameOf.values());
+  return { frames: plans.filter((plan) => used.has(plan.id)), frameOf };
 }
 
 // Chinese wraps between any two characters; English only between words.
@@ -284,6 +309,26 @@ function classesOf(display: string, layered: boolean): string {
 export function toElements(shown: ShownGraph, options: DrawOptions): (CyNode | CyEdge)[] {
   const out: (CyNode | CyEdge)[] = [];
   const major = majorNodes(shown.nodes);
+  // The force layout moves nodes one by one and glides them, which a frame (its position its
+  // children's) would fight: there the plans are told apart by their items' links alone.
+  const { frames, frameOf } = planFrames(shown, options.layered ? options.plans : undefined);
+  // Frames first: Cytoscape adds a child only beside or after its parent.
+  for (const frame of frames) {
+    out.push({
+      group: 'nodes',
+      data: {
+        id: planFrameId(frame.id),
+        kind: PLAN_FRAME,
+        planId: frame.id,
+        display: frame.name,
+        size: 0,
+        category: PLAN_FRAME,
+        collective: false,
+        prominence: 'major',
+      },
+      classes: '',
+    });
+  }
   for (const node of shown.nodes) {
     const display = drawnLabel(node, options.lang, options.englishPrefix);
     const drawn: CyNode = {
@@ -298,6 +343,8 @@ export function toElements(shown: ShownGraph, options: DrawOptions): (CyNode | C
       },
       classes: classesOf(display, options.layered),
     };
+    const frame = frameOf.get(node.id);
+    if (frame !== undefined) drawn.data['parent'] = planFrameId(frame);
     const position = options.positions?.get(node.id);
     if (position !== undefined) drawn.position = { x: position.x, y: position.y };
     out.push(drawn);
