@@ -7,8 +7,13 @@ import { toJson, type JsonValue } from '../queries/to-json.ts';
 import { collectGraph, hasGraph, toElements, type FoundGraph } from './elements.ts';
 import type { Rows } from './read.ts';
 
-/** The console's answer stops growing past this many bytes of rows (as UTF-8 JSON). */
-export const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
+/**
+ * The console's answer stops growing past this many bytes of rows (as UTF-8 JSON): more than a
+ * planner reads in a table, and each answer's decoding and writing is work every other request
+ * waits behind. At 16 MB, 20 console abusers held the server's event loop up to 340 ms and the
+ * planners' p99 was 2.7x its quiet figure; at 4 MB, 190 ms and 2.2x (bench:api, abuse).
+ */
+export const MAX_ANSWER_BYTES = 4 * 1024 * 1024;
 
 /** A record as the JSON text of its row in an answer: `{"column":value,…}`. */
 export function rowText(record: Neo4jRecord): string {
@@ -28,7 +33,7 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 /**
  * The answer `answerOf` gives, as JSON text in pieces of about ANSWER_PIECE_CHARS, its rows
  * already written (`rowTexts`, one per record, as `rowText` writes them). Between pieces the
- * event loop is free: a console answer of 16 MB written in one JSON.stringify held every other
+ * event loop is free: a console answer of megabytes written in one JSON.stringify held every other
  * request for a tenth of a second and more (issue 16's abuse scenario, bench/api.ts).
  */
 export async function* answerPieces(

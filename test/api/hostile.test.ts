@@ -403,7 +403,7 @@ describe('a flood of console queries leaves the explorer alone', () => {
 describe('answers are capped in bytes', () => {
   it('cuts a huge answer and says so, without ballooning memory', async () => {
     const heapBefore = process.memoryUsage().heapUsed;
-    // The longer limit: reading 16 MB must not lose to the clock on a busy machine.
+    // The longer limit: reading megabytes must not lose to the clock on a busy machine.
     const answer = await runConsole(
       'MATCH (p:Plan) UNWIND range(1, 5000) AS i RETURN p, p AS p2, p AS p3',
       { app: patientApp },
