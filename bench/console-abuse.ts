@@ -1,8 +1,9 @@
 // The abusers of `npm run bench:api`'s abuse scenario, in a process of their own so that their
 // reading of capped answers (megabytes each) never runs on the server's event loop: CLIENTS
-// console clients, each from its own loopback address (127.0.0.2, .3 …, so the console's per-client limit sees twenty
-// clients, not one), each sending issue 16's worst queries one after another without pause, and
-// never waiting for Retry-After, until SECONDS have passed. Prints what they got back as JSON.
+// console clients, each from its own loopback address (127.0.0.2, .3 …, so the console's
+// per-client limit sees twenty clients, not one), each sending issue 16's worst queries one after
+// another without pause, and never waiting for Retry-After, until SECONDS have passed. Prints what
+// they got back as JSON.
 //
 //   tsx bench/console-abuse.ts http://127.0.0.1:8080 30 [clients]
 import { Agent, request } from 'node:http';
