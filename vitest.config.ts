@@ -28,7 +28,7 @@ const ALONE = [
 // by their times in a whole run (scripts/test-lanes.ts prints each lane's); the first lane keeps
 // the API, loader and query suites, and any file not named here.
 const SECOND = [
-  'test/web/{briefing,explorer,progress,chinese-first,import,search,warmap,first-draw,portfolio,all-plans}.test.ts',
+  'test/web/{briefing,explorer,progress,chinese-first,import,search,warmap,first-draw,portfolio}.test.ts',
   'test/queries/cli.test.ts',
   // Attacks the lane's Neo4j (its graph checksummed before and after) and starts the console's
   // copy of it: the lane's Neo4j allows a transaction 64 MB, a cap its queries pass within the
