@@ -8,8 +8,7 @@ import { HttpError } from './http-error.ts';
 /** At most this many plans in a set: far above any city's portfolio, well below a runaway URL. */
 const MAX_PLANS = 200;
 
-/** `?plans=a,b`: the ids in the order given, blanks and repeats dropped; absent → undefined. */
-export const PlanSetParam = z
+const PlanIds = z
   .string()
   .max(20_000)
   .transform((text) => [
@@ -25,7 +24,14 @@ export const PlanSetParam = z
       .array(z.string().max(200))
       .min(1, { error: 'name at least one plan id / 至少列出一份规划的编号' })
       .max(MAX_PLANS, { error: `at most ${MAX_PLANS} plans / 最多 ${MAX_PLANS} 份规划` }),
-  )
+  );
+
+/**
+ * `?plans=a,b`: the ids in the order given, blanks and repeats dropped. Absent, or `all` (as
+ * `/api/plans/graph` and the explorer's address write every plan) → undefined: every plan.
+ */
+export const PlanSetParam = z
+  .union([z.literal('all').transform(() => undefined), PlanIds])
   .optional();
 
 /** `plan=` and `plans=` together say two things; the request must say one. */

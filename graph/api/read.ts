@@ -2,6 +2,7 @@
 // automatic retries, and the session closed the moment the client goes away. Managed transactions
 // (executeRead) would retry for up to 30 s while Neo4j is down; a browser waiting on the explorer
 // wants a 503 now, and a console query must run exactly once.
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import neo4j, { type Driver, type Record as Neo4jRecord, type Session } from 'neo4j-driver';
 import { z } from 'zod';
 import { toJson, type JsonValue } from '../queries/to-json.ts';
@@ -148,7 +149,7 @@ export async function collectRows(
       bytesSinceTurn += size;
       if (bytesSinceTurn >= YIELD_EVERY_BYTES) {
         bytesSinceTurn = 0;
-        await new Promise<void>((resolve) => setImmediate(resolve));
+        await nextTurn();
       }
     }
     records.push(record);

@@ -1,6 +1,7 @@
 // Rows read from Neo4j as the console and named queries answer them: column names, rows of JSON
 // values, whether the rows were cut, and — when the rows hold nodes or relationships — the graph
 // they draw, as Cytoscape elements.
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Record as Neo4jRecord } from 'neo4j-driver';
 import type { QueryAnswer } from '../../contract/api/queries.ts';
 import { toJson, type JsonValue } from '../queries/to-json.ts';
@@ -27,8 +28,6 @@ export function rowText(record: Neo4jRecord): string {
 
 /** About how many characters of an answer are written before the event loop is let go. */
 const ANSWER_PIECE_CHARS = 256 * 1024;
-
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * The answer `answerOf` gives, as JSON text in pieces of about ANSWER_PIECE_CHARS, its rows

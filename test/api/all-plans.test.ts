@@ -371,6 +371,19 @@ describe('a chosen set of plans', () => {
     expect(set.body.cells.length).toBeGreaterThan(0);
   });
 
+  it('reads plans=all, as the plan graph and the address write it, as every plan', async () => {
+    for (const [path, query] of [
+      ['/api/hotspots/portfolio-load', { limit: 500 }],
+      ['/api/paths', { from: FGW, to: SJJ }],
+      ['/api/matrix/plans', {}],
+    ] as const) {
+      const every = await get<Record<string, unknown>>(app, path, query);
+      const all = await get<Record<string, unknown>>(app, path, { ...query, plans: 'all' });
+      expect(every.status, path).toBe(200);
+      expect([all.status, all.body], path).toEqual([200, every.body]);
+    }
+  });
+
   it('refuses an unknown plan by its code, naming it in both languages', async () => {
     const plans = `${second},不存在的规划`;
     for (const [path, query] of [
