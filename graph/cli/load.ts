@@ -38,13 +38,13 @@ export const HELP = [
   `                  每个文件不超过 ${limitMb} MB，超过的按大小直接拒绝，不读取。`,
   `                  At most ${limitMb} MB each: a larger file is refused from its size, unread.`,
   '  --replace       replace a plan already loaded from a different text (also reloads the same one)',
-  '  --batch-size N  rows per write statement (default 10000); the load stays one transaction',
+  '  --batch-size N  rows per write statement (default 10000); each batch is a transaction',
   '  --help          this text',
   '',
-  'Each plan is written in one transaction: it is loaded whole or not at all.',
-  '每个计划在一个事务中写入：要么完整写入，要么完全不写。',
-  'Large plans (20,000 items and more) need a larger transaction memory on the local Neo4j:',
-  '  GUATU_NEO4J_HEAP=3g GUATU_NEO4J_TX_MEMORY=2g npm run load -- FILE',
+  'Each plan is written beside the one loaded, then switched to in one transaction: readers see',
+  'the old version or the new one, whole; a load cut short leaves the old one as it was.',
+  '每个计划先在旧版本旁分批写入，再在一个事务中切换：读者只会看到完整的旧版本或新版本；',
+  '导入中途中断时旧版本保持不变，未写完的部分在下次导入时清除。',
   'Exit status: 0 loaded or skipped, 1 some plan not loaded (the database is as it was), 2 wrong usage.',
 ].join('\n');
 
@@ -106,7 +106,7 @@ export function formatOutcome(outcome: LoadOutcome): string[] {
     head,
     `  ${outcome.status} in ${seconds(timings.parseMs + timings.prepareMs + timings.writeMs)} ` +
       `(parse ${seconds(timings.parseMs)}, units and metrics ${seconds(timings.prepareMs)}, ` +
-      `write ${seconds(timings.writeMs)} in ${write.batches} batches, one transaction)`,
+      `write ${seconds(timings.writeMs)} in ${write.batches} batches, switched in one transaction)`,
     ...formatCounts(write.counts),
     ...relinkLines(write.records),
   ];

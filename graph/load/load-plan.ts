@@ -21,6 +21,7 @@ import {
   type UnverifiedUnit,
 } from './rows.ts';
 import { ensureSchema } from './schema.ts';
+import { finishInterruptedLoads } from './staging.ts';
 import { loadedSource, writePlan, type WriteOptions, type WriteReport } from './write-plan.ts';
 
 /** Where the documents loaded by default, and the unit dictionaries, live. */
@@ -135,6 +136,9 @@ async function schemaOnce(driver: Driver, database: string): Promise<void> {
   const done = schemaReady.get(driver) ?? new Set<string>();
   if (done.has(database)) return;
   await ensureSchema(driver, database);
+  // What a load cut short by a crash left (an abandoned draft, an old version not yet deleted)
+  // is removed before this process loads anything: "at the next start".
+  await finishInterruptedLoads(driver, database);
   done.add(database);
   schemaReady.set(driver, done);
 }

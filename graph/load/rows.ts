@@ -521,6 +521,57 @@ export function* assignmentRows(prepared: PreparedPlan, edge: EdgeType): Generat
   }
 }
 
+/** One unit named on an item, as the draft writes it: the unit's node found by its element id. */
+export interface DraftAssignment {
+  /** The unit's element id, looked up once per load; `unit` is checked too, in case it changed. */
+  node: string;
+  unit: string;
+  role: string;
+  inferred: boolean;
+  position: Integer;
+}
+
+/** An item with the units it names, written by one statement: no seek for the item it made. */
+export interface DraftItemRow {
+  props: Properties;
+  leads: DraftAssignment[];
+  supports: DraftAssignment[];
+}
+
+/**
+ * Every item of the plan in document order, each with its LEADS and SUPPORTS. `nodeOf` gives a
+ * unit's element id (a unit missing from it gets none, so its edge is not written and the
+ * verification says so).
+ */
+export function* draftItemRows(
+  prepared: PreparedPlan,
+  nodeOf: ReadonlyMap<string, string>,
+): Generator<DraftItemRow> {
+  const { items } = prepared.model;
+  for (let index = 0; index < items.length; index += 1) {
+    const item = items[index] as Item;
+    const row: DraftItemRow = {
+      props: itemProps(prepared, item, index + 1),
+      leads: [],
+      supports: [],
+    };
+    for (const unit of itemUnits(item, prepared.unitIdOfKey)) {
+      const assignment = {
+        node: nodeOf.get(unit.unitId) ?? '',
+        unit: unit.unitId,
+        role: unit.role,
+        inferred: unit.inferred,
+        position: int(unit.position),
+      };
+      (unit.edge === 'LEADS' ? row.leads : row.supports).push(assignment);
+    }
+    yield row;
+  }
+}
+
+/** The rows a draft item writes: its node and its edges, the measure of a batch. */
+export const draftRowWeight = (row: DraftItemRow) => 1 + row.leads.length + row.supports.length;
+
 export function* activityRows(
   prepared: PreparedPlan,
 ): Generator<{ unit: string; props: Properties }> {
@@ -604,6 +655,27 @@ export function expectedCounts(prepared: PreparedPlan): PlanCounts {
 }
 
 /** Splits rows into arrays of at most `size`, pulling from the source only as each is needed. */
+/** Rows in batches of at most `size` by `weight` (a row heavier than `size` goes alone). */
+export function* weightedBatches<T>(
+  rows: Iterable<T>,
+  size: number,
+  weight: (row: T) => number,
+): Generator<T[]> {
+  let batch: T[] = [];
+  let total = 0;
+  for (const row of rows) {
+    const w = weight(row);
+    if (batch.length > 0 && total + w > size) {
+      yield batch;
+      batch = [];
+      total = 0;
+    }
+    batch.push(row);
+    total += w;
+  }
+  if (batch.length > 0) yield batch;
+}
+
 export function* batches<T>(rows: Iterable<T>, size: number): Generator<T[]> {
   let batch: T[] = [];
   for (const row of rows) {

@@ -2,6 +2,7 @@
 // fixed name, so a definition that changed in code replaces the stale one in the database
 // instead of being skipped by IF NOT EXISTS.
 import neo4j, { type Driver } from 'neo4j-driver';
+import { DRAFT_LABEL, LEASE_LABEL, RETIRED_LABEL } from './staging.ts';
 
 export interface SchemaEntry {
   name: string;
@@ -23,6 +24,15 @@ export const schemaEntries: readonly SchemaEntry[] = [
   { name: 'unit_id', kind: 'uniqueness', on: ['Unit'], properties: ['id'] },
   { name: 'document_id', kind: 'uniqueness', on: ['Document'], properties: ['id'] },
   { name: 'item_plan', kind: 'range', on: ['Item'], properties: ['planId'] },
+  // A plan's next version while it is written, and its last one until deleted
+  // (graph/load/staging.ts): the draft's edges find its items by id, the switch and the clean-up
+  // find them by plan. Not a uniqueness constraint: a MATCH on one seeks it with a lock per
+  // row, which made the draft's edges several times slower (one draft per plan is the lease's
+  // to ensure, and an item's id includes its plan's).
+  { name: 'item_draft_id', kind: 'range', on: [DRAFT_LABEL], properties: ['id'] },
+  { name: 'item_draft_plan', kind: 'range', on: [DRAFT_LABEL], properties: ['planId'] },
+  { name: 'item_retired_plan', kind: 'range', on: [RETIRED_LABEL], properties: ['planId'] },
+  { name: 'plan_draft_id', kind: 'uniqueness', on: [LEASE_LABEL], properties: ['id'] },
   { name: 'item_ref', kind: 'range', on: ['Item'], properties: ['ref'] },
   // The plan's items by how many lead them or are named on them (multi-lead-items, unowned-items,
   // single-owner-items): a seek on both, not every item of the plan filtered.

@@ -1,41 +1,66 @@
-// Writes one prepared plan in ONE explicit write transaction: the previous version of the plan
-// out, the new one in, orphans swept, counts verified, then commit. Whatever fails on the way —
-// bad rows, a dropped connection, a killed server, a verification mismatch — rolls the whole
-// transaction back, so readers only ever see the old version or the new one.
-import neo4j, { type Driver } from 'neo4j-driver';
+// Writes one prepared plan in two stages, so that readers only ever see the old version or the
+// new one, and a crash at any point leaves the old one whole (graph/load/staging.ts says how):
+//  1. the draft: the new version's items (as ItemDraft) and their edges, in many small
+//     transactions, each committing only while this load holds the plan's lease;
+//  2. the switch, one transaction: the old items retired, the draft promoted to Item, the plan's
+//     own edges (units active in it, coordination, memberships) written, the records kept beside
+//     it relinked, counts verified against the model, merges applied, then commit.
+// Then the retired version is deleted in slices. Whatever fails before the commit removes the
+// draft (or leaves it for the next load to remove): the plan readers see is unchanged.
+import { randomUUID } from 'node:crypto';
+import neo4j, { type Driver, type Session } from 'neo4j-driver';
 import { relinkRecords, type PlanRelinkReport } from '../progress/relink.ts';
 import { applyMerges } from '../units/merge.ts';
 import { isConnectionLoss, LoadFailedError } from './failure.ts';
+import {
+  abandonDraft,
+  claimPlan,
+  DRAFT_LABEL,
+  KIND_LABELS,
+  LEASE_LABEL,
+  LeaseLostError,
+  removeRetired,
+  RETIRED_LABEL,
+  stillHeld,
+} from './staging.ts';
 import { compareCounts, countPlan, LoadVerificationError } from './verify.ts';
 import {
   activityRows,
-  assignmentRows,
   batches,
   coordinationRows,
   delegationRows,
   documentRows,
+  draftItemRows,
+  draftRowWeight,
   expectedCounts,
   ITEM_LABELS,
-  itemRows,
   RELATIONSHIP_TYPES,
   structureRows,
   type PlanCounts,
   type PreparedPlan,
+  weightedBatches,
 } from './rows.ts';
 import type { ItemKind } from '../model/plan.ts';
 
 export const DEFAULT_BATCH_SIZE = 10_000;
+/** Draft batches written side by side (the machine's cores are Neo4j's while Node waits). */
+export const DRAFT_WRITERS = 2;
 /** Long enough for a million edges on a laptop; the server's default (30 s) is meant for queries. */
 export const DEFAULT_LOAD_TIMEOUT_MS = 30 * 60_000;
 
 export interface WriteOptions {
   database: string;
-  /** Rows per UNWIND. */
+  /** Rows per statement (an item with its edges counts as one row each). */
   batchSize?: number;
+  /** Draft batches written at once, each in a session of its own (default DRAFT_WRITERS). */
+  writers?: number;
   timeoutMs?: number;
-  /** Tests only: throw after this many batches have run, as a crash between batches would. */
+  /** Tests only: throw after this many batches have run, as a crash in the last one would. */
   failAfterBatches?: number;
-  /** Called after each batch (and awaited), e.g. for a progress line. */
+  /**
+   * Called after each batch has run, inside its transaction before it commits (and awaited),
+   * e.g. for a progress line. The switch's steps count as batches too.
+   */
   onBatch?: (step: string, rows: number) => void | Promise<void>;
 }
 
@@ -46,16 +71,16 @@ export interface WriteReport {
   counts: PlanCounts;
   batches: number;
   /**
-   * Where the time went: removing the old version, writing, linking the records kept beside the
-   * plan again, sweeping orphans, verifying, committing.
+   * Where the time went: taking the plan's lease (and removing what an abandoned load left),
+   * writing the draft, the switch's writes, verifying, committing, deleting the old version.
    */
   phasesMs: {
-    delete: number;
-    write: number;
-    relink: number;
-    sweep: number;
+    claim: number;
+    draft: number;
+    switch: number;
     verify: number;
     commit: number;
+    retire: number;
   };
   /**
    * The progress, deadline changes and indicator values kept beside the plan: how many stayed on
@@ -75,35 +100,56 @@ export class InjectedLoadFailure extends Error {
 // Relationship types and labels below are literals: Cypher takes no parameter for them. Edge
 // properties are spelled out in CREATE rather than `SET r = row.props`: setting a map after a
 // MATCH makes the planner add an Eager step that holds the whole batch twice.
-// An item that is still in the plan keeps its node: deleting a node and creating one with the
-// same id in one transaction makes every later index seek on Item.id slow (tens of times
-// slower per row), so a replace updates in place. The kind label is reset in case it changed.
-const ITEM_UPSERT: Record<ItemKind, string> = Object.fromEntries(
-  Object.entries(ITEM_LABELS).map(([kind, label]) => {
-    const others = Object.values(ITEM_LABELS).filter((other) => other !== label);
-    return [
-      kind,
-      `UNWIND $rows AS row
-       MERGE (i:Item {id: row.id})
-       SET i = row.props
-       REMOVE i:${others.join(':')}
-       SET i:${label}`,
-    ];
-  }),
-) as Record<ItemKind, string>;
-
 const CYPHER = {
   previousSource: 'MATCH (p:Plan {id: $planId}) RETURN p.sourceSha256 AS sha256',
-  previousItems: 'MATCH (i:Item {planId: $planId}) RETURN i.id AS id',
-  // Everything attached to the old version's items: edges, structure, delegations.
-  detachItems: `
-    UNWIND $rows AS id
-    MATCH (:Item {id: id})-[r]-()
+  // The draft: units and documents the new version names exist from here on (new ones with the
+  // properties they are first printed with), but what a plan says of them (their figures in it,
+  // the dictionary's names) is written by the switch.
+  draftUnits: 'UNWIND $rows AS row MERGE (u:Unit {id: row.id}) ON CREATE SET u = row.props',
+  draftDocuments: 'UNWIND $rows AS row MERGE (d:Document {id: row.id}) ON CREATE SET d = row.props',
+  // An item and the units it names, in one statement: the edges need no seek for the item.
+  // The unit is found by its element id and checked by its id (an id Neo4j reused for another
+  // node must not get the edge); a unit not found drops its edge, which the verification sees.
+  draftItems: `
+    UNWIND $rows AS row
+    CREATE (i:${DRAFT_LABEL})
+    SET i = row.props
+    WITH i, row
+    CALL (i, row) {
+      UNWIND row.leads AS a
+      MATCH (u) WHERE elementId(u) = a.node AND u.id = a.unit
+      CREATE (u)-[:LEADS {planId: $planId, role: a.role, inferred: a.inferred, position: a.position}]->(i)
+    }
+    CALL (i, row) {
+      UNWIND row.supports AS a
+      MATCH (u) WHERE elementId(u) = a.node AND u.id = a.unit
+      CREATE (u)-[:SUPPORTS {planId: $planId, role: a.role, inferred: a.inferred, position: a.position}]->(i)
+    }`,
+  under: `
+    UNWIND $rows AS row
+    MATCH (child:${DRAFT_LABEL} {id: row.from})
+    MATCH (parent:${DRAFT_LABEL} {id: row.to})
+    CREATE (child)-[:UNDER {planId: $planId}]->(parent)`,
+  partOfItem: `
+    UNWIND $rows AS row
+    MATCH (child:${DRAFT_LABEL} {id: row.from})
+    MATCH (parent:${DRAFT_LABEL} {id: row.to})
+    CREATE (child)-[:PART_OF {planId: $planId}]->(parent)`,
+  delegatedTo: `
+    UNWIND $rows AS row
+    MATCH (item:${DRAFT_LABEL} {id: row.from})
+    MATCH (document:Document {id: row.to})
+    CREATE (item)-[:DELEGATED_TO {planId: $planId}]->(document)`,
+
+  // The switch. The records kept beside the old items let go of them (relinked below).
+  detachRecords: `
+    MATCH (:Item {planId: $planId})<-[r:ON]-()
     DELETE r`,
-  deleteItems: `
-    UNWIND $rows AS id
-    MATCH (i:Item {id: id})
-    DETACH DELETE i`,
+  // The old items stop being items; their edges go with them when they are deleted.
+  retire: `
+    MATCH (i:Item {planId: $planId})
+    SET i:${RETIRED_LABEL}
+    REMOVE i:Item:${KIND_LABELS.join(':')}`,
   deleteActivity: `
     MATCH (:Plan {id: $planId})<-[r:ACTIVE_IN]-()
     WITH r LIMIT $limit
@@ -120,45 +166,13 @@ const CYPHER = {
     DELETE r
     RETURN count(*) AS deleted`,
   plan: 'MERGE (p:Plan {id: $planId}) SET p = $props',
-  dictionaryUnits: 'UNWIND $rows AS row MERGE (u:Unit {id: row.id}) SET u = row.props',
-  // A unit the dictionary does not know keeps the printing it was first loaded with: another
-  // plan printing it differently must not rewrite a shared node.
-  otherUnits: 'UNWIND $rows AS row MERGE (u:Unit {id: row.id}) ON CREATE SET u = row.props',
-  documents: 'UNWIND $rows AS row MERGE (d:Document {id: row.id}) SET d = row.props',
-  under: `
-    UNWIND $rows AS row
-    MATCH (child:Item {id: row.from})
-    MATCH (parent:Item {id: row.to})
-    CREATE (child)-[:UNDER {planId: $planId}]->(parent)`,
-  partOfItem: `
-    UNWIND $rows AS row
-    MATCH (child:Item {id: row.from})
-    MATCH (parent:Item {id: row.to})
-    CREATE (child)-[:PART_OF {planId: $planId}]->(parent)`,
+  dictionaryUnits: 'UNWIND $rows AS row MATCH (u:Unit {id: row.id}) SET u = row.props',
+  documents: 'UNWIND $rows AS row MATCH (d:Document {id: row.id}) SET d = row.props',
   partOfPlan: `
     MATCH (plan:Plan {id: $planId})
     UNWIND $rows AS row
     MATCH (child:Item {id: row.from})
     CREATE (child)-[:PART_OF {planId: $planId}]->(plan)`,
-  delegatedTo: `
-    UNWIND $rows AS row
-    MATCH (item:Item {id: row.from})
-    MATCH (document:Document {id: row.to})
-    CREATE (item)-[:DELEGATED_TO {planId: $planId}]->(document)`,
-  LEADS: `
-    UNWIND $rows AS row
-    MATCH (u:Unit {id: row.unit})
-    MATCH (i:Item {id: row.item})
-    CREATE (u)-[:LEADS {
-      planId: $planId, role: row.props.role, inferred: row.props.inferred, position: row.props.position
-    }]->(i)`,
-  SUPPORTS: `
-    UNWIND $rows AS row
-    MATCH (u:Unit {id: row.unit})
-    MATCH (i:Item {id: row.item})
-    CREATE (u)-[:SUPPORTS {
-      planId: $planId, role: row.props.role, inferred: row.props.inferred, position: row.props.position
-    }]->(i)`,
   // The dictionary's memberships are shared by every plan naming the collective: kept in step
   // with the dictionary, never duplicated.
   staleDictionaryMembers: `
@@ -183,23 +197,33 @@ const CYPHER = {
     MATCH (u:Unit {id: row.unit})
     CREATE (u)-[r:ACTIVE_IN]->(plan)
     SET r = row.props`,
+  // Pairs grow with the square of the units: found by element id, as the draft's units are.
   coordination: `
     UNWIND $rows AS row
-    MATCH (a:Unit {id: row.a})
-    MATCH (b:Unit {id: row.b})
+    MATCH (a) WHERE elementId(a) = row.aNode AND a.id = row.a
+    MATCH (b) WHERE elementId(b) = row.bNode AND b.id = row.b
     CREATE (a)-[:COORDINATES_WITH {planId: $planId, items: row.props.items, derived: true}]->(b)`,
+  endLease: `MATCH (d:${LEASE_LABEL} {id: $planId, loadId: $loadId}) DELETE d`,
   // A unit no plan names any more, and that is no known member of a unit some plan names, has
-  // nothing left to say; nor has a document nothing is delegated to.
+  // nothing left to say (unless a load in progress is writing edges for it).
   orphanUnits: `
     MATCH (u:Unit {jurisdiction: $jurisdiction})
     WHERE NOT (u)-[:ACTIVE_IN]->()
       AND NOT EXISTS { (u)-[:MEMBER_OF]->(:Unit)-[:ACTIVE_IN]->() }
+      AND NOT EXISTS { (u)-[:LEADS|SUPPORTS]->(:${DRAFT_LABEL}) }
     DETACH DELETE u`,
-  orphanDocuments: `
-    MATCH (d:Document)
-    WHERE NOT ()-[:DELEGATED_TO]->(d)
-    DELETE d`,
 } as const;
+
+/** The kind label each draft gains when promoted, by the item's `kind` property. */
+const PROMOTE: Record<ItemKind, string> = Object.fromEntries(
+  Object.entries(ITEM_LABELS).map(([kind, label]) => [
+    kind,
+    `MATCH (i:${DRAFT_LABEL} {planId: $planId})
+     WHERE i.kind = '${kind}'
+     SET i:Item:${label}
+     REMOVE i:${DRAFT_LABEL}`,
+  ]),
+) as Record<ItemKind, string>;
 
 function toNumber(value: unknown): number {
   return neo4j.isInt(value) ? value.toNumber() : Number(value ?? 0);
@@ -222,8 +246,8 @@ export async function loadedSource(
 }
 
 /**
- * Writes (or replaces) one plan atomically; see the file's header. Memory is bounded by the
- * batch, except on a replace, which also holds the previous version's item ids.
+ * Writes (or replaces) one plan; see the file's header. Memory is bounded by the batch: each
+ * batch is a transaction of its own, and the switch moves labels, not rows.
  */
 export async function writePlan(
   driver: Driver,
@@ -232,19 +256,22 @@ export async function writePlan(
 ): Promise<WriteReport> {
   const started = performance.now();
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const timeout = options.timeoutMs ?? DEFAULT_LOAD_TIMEOUT_MS;
   const { planId, jurisdiction } = prepared;
   const expected = expectedCounts(prepared);
+  const { database } = options;
   let batchCount = 0;
+  const phasesMs = { claim: 0, draft: 0, switch: 0, verify: 0, commit: 0, retire: 0 };
+  let mark = performance.now();
+  const phase = (name: keyof typeof phasesMs) => {
+    const now = performance.now();
+    phasesMs[name] += now - mark;
+    mark = now;
+  };
+  const metadata = { app: 'guatu-loader', planId };
 
-  const session = driver.session({
-    database: options.database,
-    defaultAccessMode: neo4j.session.WRITE,
-  });
-  const tx = session.beginTransaction({
-    timeout: options.timeoutMs ?? DEFAULT_LOAD_TIMEOUT_MS,
-    metadata: { app: 'guatu-loader', planId },
-  });
-
+  // Called inside the batch's transaction, before it commits: a failure there (injected by a
+  // test, or a dropped connection) rolls that batch back with the rest of the draft.
   const afterBatch = async (step: string, rows: number) => {
     batchCount += 1;
     await options.onBatch?.(step, rows);
@@ -252,122 +279,183 @@ export async function writePlan(
       throw new InjectedLoadFailure(`failure injected after ${batchCount} batches (${step})`);
     }
   };
-  const run = async (step: string, cypher: string, rows: Iterable<unknown>, size = batchSize) => {
-    for (const batch of batches(rows, Math.floor(size))) {
-      const length = batch.length;
-      await tx.run(cypher, { planId, rows: batch });
-      // The driver keeps every result of an open transaction, its parameters included, until
-      // the transaction ends: emptying the batch lets its rows be collected now.
-      batch.length = 0;
-      await afterBatch(step, length);
-    }
-  };
-  // Deleting in bounded slices keeps each statement's memory small even for a huge old version.
-  const drain = async (step: string, cypher: string) => {
-    for (;;) {
-      const result = await tx.run(cypher, { planId, limit: neo4j.int(batchSize) });
-      const deleted = toNumber(result.records[0]?.get('deleted'));
-      await afterBatch(step, deleted);
-      if (deleted < batchSize) return;
-    }
-  };
 
+  const lease = await claimPlan(driver, database, planId, jurisdiction, randomUUID());
+  phase('claim');
+  const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
+  const writerSessions = Array.from({ length: Math.max(1, options.writers ?? DRAFT_WRITERS) }, () =>
+    driver.session({ database, defaultAccessMode: neo4j.session.WRITE }),
+  );
+  let switched = false;
   let committing = false;
-  const phasesMs = { delete: 0, write: 0, relink: 0, sweep: 0, verify: 0, commit: 0 };
-  let mark = performance.now();
-  const phase = (name: keyof typeof phasesMs) => {
-    const now = performance.now();
-    phasesMs[name] = now - mark;
-    mark = now;
-  };
   try {
-    const previous = await tx.run(CYPHER.previousSource, { planId });
-    const replaced = previous.records.length > 0;
-    if (replaced) {
-      const previousIds = (await tx.run(CYPHER.previousItems, { planId })).records.map(
-        (record) => record.get('id') as string,
-      );
-      const current = new Set(prepared.model.items.map((item) => item.id));
-      // About ten edges per item: slices of a tenth of a batch keep each statement near one batch.
-      await run('delete edges', CYPHER.detachItems, previousIds, Math.max(1, batchSize / 10));
-      await run(
-        'delete items',
-        CYPHER.deleteItems,
-        previousIds.filter((id) => !current.has(id)),
-      );
-      await drain('delete activity', CYPHER.deleteActivity);
-      await drain('delete coordination', CYPHER.deleteCoordination);
-      await drain('delete memberships', CYPHER.deleteDocumentMembers);
-    }
-
-    phase('delete');
-    await tx.run(CYPHER.plan, { planId, props: prepared.plan });
-    await run(
-      'units',
-      CYPHER.dictionaryUnits,
-      prepared.units.filter((unit) => unit.inDictionary),
-    );
-    await run(
-      'units',
-      CYPHER.otherUnits,
-      prepared.units.filter((unit) => !unit.inDictionary),
-    );
-    for (const kind of Object.keys(ITEM_LABELS) as ItemKind[]) {
-      await run(`items (${kind})`, ITEM_UPSERT[kind], itemRows(prepared, kind));
-    }
-    await run('documents', CYPHER.documents, documentRows(prepared));
-    await run('UNDER', CYPHER.under, structureRows(prepared, 'UNDER'));
-    await run('PART_OF', CYPHER.partOfItem, structureRows(prepared, 'PART_OF_ITEM'));
-    await run('PART_OF', CYPHER.partOfPlan, structureRows(prepared, 'PART_OF_PLAN'));
-    await run('DELEGATED_TO', CYPHER.delegatedTo, delegationRows(prepared));
-    await run('LEADS', CYPHER.LEADS, assignmentRows(prepared, 'LEADS'));
-    await run('SUPPORTS', CYPHER.SUPPORTS, assignmentRows(prepared, 'SUPPORTS'));
-    await run('ACTIVE_IN', CYPHER.activity, activityRows(prepared));
-    await run('MEMBER_OF', CYPHER.staleDictionaryMembers, prepared.dictionaryMembers);
-    await run('MEMBER_OF', CYPHER.dictionaryMembers, prepared.dictionaryMembers);
-    await run('MEMBER_OF', CYPHER.documentMembers, prepared.documentMembers);
-    await run('COORDINATES_WITH', CYPHER.coordination, coordinationRows(prepared));
-    phase('write');
-    // The reload took every edge of the items, the records' ON edges too; in this transaction, so
-    // a load that fails leaves the records as they were.
-    const records = await relinkRecords(tx, planId);
-    phase('relink');
-    await tx.run(CYPHER.orphanUnits, { jurisdiction });
-    await tx.run(CYPHER.orphanDocuments);
-    phase('sweep');
-
-    const actual = await countPlan(tx, planId);
-    const found = compareCounts(expected, actual);
-    if (found.length > 0) throw new LoadVerificationError(planId, expected, actual, found);
-    phase('verify');
-    // The units planners merged (graph/units/merge.ts) are merged again in this transaction, so
-    // readers never see a merged-away unit come back, and a failed merge rolls the load back.
-    // After the verification, which compares the database with the document as printed.
-    await applyMerges(tx, jurisdiction);
-
-    committing = true;
-    await tx.commit();
-    phase('commit');
-    let relationships = 0;
-    for (const type of RELATIONSHIP_TYPES) relationships += actual.relationships[type];
-    return {
-      replaced,
-      counts: actual,
-      batches: batchCount,
-      phasesMs,
-      records,
-      relationships,
-      durationMs: performance.now() - started,
+    // Each batch its own transaction, committed only while the lease is still this load's.
+    const draftBatch = async (writer: Session, step: string, cypher: string, batch: unknown[]) => {
+      await lease.beat();
+      const tx = writer.beginTransaction({ timeout, metadata });
+      try {
+        if (!stillHeld(await tx.run(lease.held, lease.params))) throw new LeaseLostError(planId);
+        await tx.run(cypher, { planId, rows: batch });
+        await afterBatch(step, batch.length);
+        await tx.commit();
+      } finally {
+        if (tx.isOpen()) await tx.rollback().catch(() => {});
+      }
     };
+    // Batches side by side: Neo4j runs each transaction on a core of its own, and a unit's edges
+    // written by two at once take no lock on the unit that would make them queue.
+    const draft = async (step: string, cypher: string, parts: Iterable<unknown[]>) => {
+      const iterator = parts[Symbol.iterator]();
+      let failure: unknown = null;
+      await Promise.all(
+        writerSessions.map(async (writer) => {
+          while (failure === null) {
+            const next = iterator.next();
+            if (next.done === true) return;
+            await draftBatch(writer, step, cypher, next.value).catch((error: unknown) => {
+              failure ??= error;
+            });
+          }
+        }),
+      );
+      if (failure !== null) throw failure;
+    };
+    await draft('units', CYPHER.draftUnits, batches(prepared.units, batchSize));
+    await draft('documents', CYPHER.draftDocuments, batches(documentRows(prepared), batchSize));
+    const nodeOf = await unitNodes(
+      session,
+      prepared.units.map((unit) => unit.id),
+    );
+    await draft(
+      'items',
+      CYPHER.draftItems,
+      weightedBatches(draftItemRows(prepared, nodeOf), batchSize, draftRowWeight),
+    );
+    await draft('UNDER', CYPHER.under, batches(structureRows(prepared, 'UNDER'), batchSize));
+    await draft(
+      'PART_OF',
+      CYPHER.partOfItem,
+      batches(structureRows(prepared, 'PART_OF_ITEM'), batchSize),
+    );
+    await draft('DELEGATED_TO', CYPHER.delegatedTo, batches(delegationRows(prepared), batchSize));
+    phase('draft');
+
+    const tx = session.beginTransaction({ timeout, metadata });
+    try {
+      const run = async (step: string, cypher: string, rows: Iterable<unknown>) => {
+        for (const batch of batches(rows, batchSize)) {
+          const length = batch.length;
+          await tx.run(cypher, { planId, rows: batch });
+          // The driver keeps every result of an open transaction, its parameters included,
+          // until the transaction ends: emptying the batch lets its rows be collected now.
+          batch.length = 0;
+          await afterBatch(step, length);
+        }
+      };
+      // Deleting in bounded slices keeps each statement's memory small.
+      const drainIn = async (step: string, cypher: string) => {
+        for (;;) {
+          const result = await tx.run(cypher, { planId, limit: neo4j.int(batchSize) });
+          const deleted = toNumber(result.records[0]?.get('deleted'));
+          await afterBatch(step, deleted);
+          if (deleted < batchSize) return;
+        }
+      };
+      if (!stillHeld(await tx.run(lease.held, lease.params))) throw new LeaseLostError(planId);
+      const replaced = (await tx.run(CYPHER.previousSource, { planId })).records.length > 0;
+      if (replaced) {
+        await tx.run(CYPHER.detachRecords, { planId });
+        await tx.run(CYPHER.retire, { planId });
+        await afterBatch('retire', 1);
+        await drainIn('delete activity', CYPHER.deleteActivity);
+        await drainIn('delete coordination', CYPHER.deleteCoordination);
+        await drainIn('delete memberships', CYPHER.deleteDocumentMembers);
+      }
+      await tx.run(CYPHER.plan, { planId, props: prepared.plan });
+      await run(
+        'units',
+        CYPHER.dictionaryUnits,
+        prepared.units.filter((unit) => unit.inDictionary),
+      );
+      await run('documents', CYPHER.documents, documentRows(prepared));
+      for (const kind of Object.keys(ITEM_LABELS) as ItemKind[]) {
+        await tx.run(PROMOTE[kind], { planId });
+      }
+      await afterBatch('promote', 1);
+      await run('PART_OF', CYPHER.partOfPlan, structureRows(prepared, 'PART_OF_PLAN'));
+      await run('ACTIVE_IN', CYPHER.activity, activityRows(prepared));
+      await run('MEMBER_OF', CYPHER.staleDictionaryMembers, prepared.dictionaryMembers);
+      await run('MEMBER_OF', CYPHER.dictionaryMembers, prepared.dictionaryMembers);
+      await run('MEMBER_OF', CYPHER.documentMembers, prepared.documentMembers);
+      await run(
+        'COORDINATES_WITH',
+        CYPHER.coordination,
+        map(coordinationRows(prepared), (row) => ({
+          ...row,
+          aNode: nodeOf.get(row.a) ?? '',
+          bNode: nodeOf.get(row.b) ?? '',
+        })),
+      );
+      // The records' ON edges were let go above; in this transaction, so a load that fails
+      // leaves the records as they were.
+      const records = await relinkRecords(tx, planId);
+      await tx.run(CYPHER.endLease, lease.params);
+      await tx.run(CYPHER.orphanUnits, { jurisdiction });
+      phase('switch');
+
+      const actual = await countPlan(tx, planId);
+      const found = compareCounts(expected, actual);
+      if (found.length > 0) throw new LoadVerificationError(planId, expected, actual, found);
+      phase('verify');
+      // The units planners merged (graph/units/merge.ts) are merged again in this transaction,
+      // so readers never see a merged-away unit come back, and a failed merge rolls the load
+      // back. After the verification, which compares the database with the document as printed.
+      await applyMerges(tx, jurisdiction);
+
+      committing = true;
+      await tx.commit();
+      switched = true;
+      phase('commit');
+      lease.release();
+      // Readers see the new version now; the old one is deleted out of their sight. If this is
+      // cut short, the next load removes the rest (staging.ts, finishInterruptedLoads).
+      await removeRetired(driver, database, planId);
+      phase('retire');
+      let relationships = 0;
+      for (const type of RELATIONSHIP_TYPES) relationships += actual.relationships[type];
+      return {
+        replaced,
+        counts: actual,
+        batches: batchCount,
+        phasesMs,
+        records,
+        relationships,
+        durationMs: performance.now() - started,
+      };
+    } finally {
+      if (tx.isOpen()) await tx.rollback().catch(() => {});
+    }
   } catch (error) {
-    // A dead connection cannot roll back, but the server drops the open transaction anyway.
-    if (tx.isOpen()) await tx.rollback().catch(() => {});
     // Lost while committing, the commit may have gone through before the connection did.
-    if (committing && isConnectionLoss(error)) {
+    if (committing && !switched && isConnectionLoss(error)) {
+      lease.release();
       throw new LoadFailedError('commit-unknown', { cause: error });
     }
+    if (!switched) await abandonDraft(driver, database, lease).catch(() => {});
     throw error;
   } finally {
-    await session.close();
+    await Promise.all([session, ...writerSessions].map((open) => open.close()));
   }
+}
+
+function* map<T, U>(rows: Iterable<T>, change: (row: T) => U): Generator<U> {
+  for (const row of rows) yield change(row);
+}
+
+/** Each unit's element id, read once: the draft's edges find their unit by it. */
+async function unitNodes(session: Session, ids: string[]): Promise<Map<string, string>> {
+  const result = await session.executeRead((tx) =>
+    tx.run('UNWIND $ids AS id MATCH (u:Unit {id: id}) RETURN id, elementId(u) AS node', { ids }),
+  );
+  return new Map(result.records.map((r) => [r.get('id') as string, r.get('node') as string]));
 }

@@ -116,6 +116,8 @@ export async function removePlansOtherThanSeed(driver: Driver): Promise<void> {
         await tx.run('MATCH (i:Item {planId: $id}) DETACH DELETE i', { id });
         await tx.run('MATCH (p:Plan {id: $id}) DETACH DELETE p', { id });
       }
+      // What a load cut short left beside any plan (graph/load/staging.ts).
+      await tx.run('MATCH (n:ItemDraft|ItemRetired|PlanDraft) DETACH DELETE n');
       await tx.run('MATCH (u:Unit) WHERE NOT (u)--() DELETE u');
     });
   } finally {
