@@ -89,6 +89,11 @@ export interface WriteReport {
   records: PlanRelinkReport;
   /** Relationships written for the plan (all types). */
   relationships: number;
+  /**
+   * Whether the old version's items, retired by the switch, were deleted; false when that was cut
+   * short (they are invisible, and the next load deletes them).
+   */
+  oldVersionRemoved: boolean;
   durationMs: number;
 }
 
@@ -418,8 +423,12 @@ export async function writePlan(
       phase('commit');
       lease.release();
       // Readers see the new version now; the old one is deleted out of their sight. If this is
-      // cut short, the next load removes the rest (staging.ts, finishInterruptedLoads).
-      await removeRetired(driver, database, planId);
+      // cut short (the database gone meanwhile), the load has still succeeded: the next load
+      // removes the rest (staging.ts, finishInterruptedLoads).
+      const oldVersionRemoved = await removeRetired(driver, database, planId).then(
+        () => true,
+        () => false,
+      );
       phase('retire');
       let relationships = 0;
       for (const type of RELATIONSHIP_TYPES) relationships += actual.relationships[type];
@@ -430,6 +439,7 @@ export async function writePlan(
         phasesMs,
         records,
         relationships,
+        oldVersionRemoved,
         durationMs: performance.now() - started,
       };
     } finally {
