@@ -23,7 +23,13 @@ import {
   RETIRED_LABEL,
   stillHeld,
 } from './staging.ts';
-import { compareCounts, countPlan, LoadVerificationError } from './verify.ts';
+import {
+  compareCounts,
+  countDraft,
+  draftAsCounts,
+  countPlan,
+  LoadVerificationError,
+} from './verify.ts';
 import {
   activityRows,
   batches,
@@ -311,19 +317,19 @@ export async function writePlan(
     // written by two at once take no lock on the unit that would make them queue.
     const draft = async (step: string, cypher: string, parts: Iterable<unknown[]>) => {
       const iterator = parts[Symbol.iterator]();
-      let failure: unknown = null;
+      const failures: unknown[] = [];
       await Promise.all(
         writerSessions.map(async (writer) => {
-          while (failure === null) {
+          while (failures.length === 0) {
             const next = iterator.next();
             if (next.done === true) return;
             await draftBatch(writer, step, cypher, next.value).catch((error: unknown) => {
-              failure ??= error;
+              failures.push(error);
             });
           }
         }),
       );
-      if (failure !== null) throw failure;
+      if (failures.length > 0) throw firstCause(failures);
     };
     await draft('units', CYPHER.draftUnits, batches(prepared.units, batchSize));
     await draft('documents', CYPHER.draftDocuments, batches(documentRows(prepared), batchSize));
@@ -344,6 +350,15 @@ export async function writePlan(
     );
     await draft('DELEGATED_TO', CYPHER.delegatedTo, batches(delegationRows(prepared), batchSize));
     phase('draft');
+    // The draft's million edges counted here, outside the switch; a draft that is short of the
+    // model fails now, before the plan is touched.
+    const drafted = await session.executeRead((read) => countDraft(read, planId));
+    const asDrafted = draftAsCounts(expected, drafted);
+    const draftFound = compareCounts(expected, asDrafted);
+    if (draftFound.length > 0) {
+      throw new LoadVerificationError(planId, expected, asDrafted, draftFound);
+    }
+    phase('verify');
 
     const tx = session.beginTransaction({ timeout, metadata });
     try {
@@ -408,7 +423,7 @@ export async function writePlan(
       await tx.run(CYPHER.orphanUnits, { jurisdiction });
       phase('switch');
 
-      const actual = await countPlan(tx, planId);
+      const actual = await countPlan(tx, planId, drafted);
       const found = compareCounts(expected, actual);
       if (found.length > 0) throw new LoadVerificationError(planId, expected, actual, found);
       phase('verify');
@@ -456,6 +471,18 @@ export async function writePlan(
   } finally {
     await Promise.all([session, ...writerSessions].map((open) => open.close()));
   }
+}
+
+/**
+ * Of the errors writers side by side met, the one that says what happened: a lost connection
+ * over what it caused in the other writer (a request the server then ignored).
+ */
+function firstCause(failures: readonly unknown[]): unknown {
+  const ignored = (error: unknown) =>
+    error instanceof Error && /^Ignored either because of an error or RESET/.test(error.message);
+  return (
+    failures.find(isConnectionLoss) ?? failures.find((error) => !ignored(error)) ?? failures[0]
+  );
 }
 
 function* map<T, U>(rows: Iterable<T>, change: (row: T) => U): Generator<U> {

@@ -122,7 +122,7 @@ describe('schema', () => {
     });
     expect(byName.get(ITEM_SEARCH_INDEX)).toMatchObject({
       type: 'FULLTEXT',
-      labels: ['Item'],
+      labels: ['Item', 'ItemDraft', 'ItemRetired'],
       properties: ['title', 'text'],
       analyzer: 'cjk',
       eventuallyConsistent: false,

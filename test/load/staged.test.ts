@@ -4,8 +4,9 @@
 // SIGKILL at moments spread over a whole replace always leaves one version whole, with what it
 // left half-done removed by the next process that loads. (`npm run chaos` and
 // test/load/chaos.test.ts kill the loader, the import and the JVM on a Neo4j of their own.)
-import { rm } from 'node:fs/promises';
-import type { Driver } from 'neo4j-driver';
+import { readFile, rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPlanFile } from '../../graph/load/load-plan.ts';
 import { finishInterruptedLoads, LoadInProgressError } from '../../graph/load/staging.ts';
@@ -83,6 +84,12 @@ async function leftovers() {
 
 const NONE = { drafts: 0, retired: 0, leases: 0 };
 
+/** The search's full-text query, as the API runs it. */
+const SEARCH = readFile(
+  fileURLToPath(new URL('../../graph/api/queries/search-fulltext.cypher', import.meta.url)),
+  'utf8',
+);
+
 /** The version file the database does not hold now, and the index of the one it does. */
 async function otherVersion() {
   const holds = await identify(driver, planId, expected);
@@ -93,7 +100,20 @@ async function otherVersion() {
 describe('a replace written beside the plan', () => {
   it('shows readers the old version until the switch commits, then the new one', async () => {
     const { holds, file, next: after } = await otherVersion();
-    const seen = new Map<string, { sum: Checksum | null; drafts: number }>();
+    const seen = new Map<
+      string,
+      { sum: Checksum | null; drafts: number; found: string[]; indexed: number }
+    >();
+    // Items of both versions mention it: the index holds the draft's too while it is written.
+    const found = async () =>
+      (
+        await driver.executeQuery(
+          await SEARCH,
+          { query: '人均预期寿命', planIds: [planId], limit: neo4j.int(20) },
+          { database },
+        )
+      ).records.map((record) => String(record.get('id')));
+    const before = await found();
     await loadPlanFile(driver, file, {
       database,
       replace: true,
@@ -101,13 +121,31 @@ describe('a replace written beside the plan', () => {
       // Inside each batch's transaction, before it commits; read from sessions of our own.
       onBatch: async (step) => {
         if (seen.has(step)) return;
-        seen.set(step, { sum: await checksum(driver, planId), drafts: (await leftovers()).drafts });
+        seen.set(step, {
+          sum: await checksum(driver, planId),
+          drafts: (await leftovers()).drafts,
+          found: await found(),
+          indexed: Number(
+            (
+              await driver.executeQuery(
+                `CALL db.index.fulltext.queryNodes('item_search', '人均预期寿命') YIELD node
+                 WHERE node:ItemDraft RETURN count(node) AS n`,
+                {},
+                { database },
+              )
+            ).records[0]?.get('n'),
+          ),
+        });
       },
     });
     // The draft's last steps, and the switch's own, uncommitted while they run.
     for (const step of ['items', 'UNDER', 'retire', 'promote', 'COORDINATES_WITH']) {
       expect(seen.get(step)?.sum, step).toEqual(expected[holds]);
+      // The full-text index covers drafts (staging.ts says why); the search keeps to Item.
+      expect(seen.get(step)?.found, step).toEqual(before);
     }
+    expect(before.length).toBeGreaterThan(0);
+    expect(seen.get('UNDER')?.indexed).toBeGreaterThan(0);
     // The draft was there, unseen: every item of the new version and more written by then.
     expect(seen.get('UNDER')?.drafts).toBe(expected[after]?.items);
     expect(await checksum(driver, planId)).toEqual(expected[after]);

@@ -16,9 +16,13 @@ CALL () {
   WHERE EXISTS { (node)-[:ACTIVE_IN]->(plan:Plan) WHERE plan.id IN $planIds }
   RETURN node.id AS id, 'unit' AS kind, score, null AS text
   UNION ALL
-  CALL db.index.fulltext.queryNodes('item_search', $query, {limit: $limit}) YIELD node, score
-  WHERE node.planId IN $planIds
+  // The index also holds a load's draft and the version it replaces (each item at most twice
+  // more): the hits are asked for three times over, and the plan's items kept.
+  CALL db.index.fulltext.queryNodes('item_search', $query, {limit: $limit * 3}) YIELD node, score
+  WHERE node:Item AND node.planId IN $planIds
   RETURN node.id AS id, node.kind AS kind, score, node.text AS text
+  ORDER BY score DESC
+  LIMIT $limit
 }
 RETURN id AS id,
        kind AS kind,
