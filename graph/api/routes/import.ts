@@ -15,7 +15,7 @@ import { PlanModelError } from '../../load/rows.ts';
 import type { PlanModel } from '../../model/plan.ts';
 import type { PlanSummary } from '../../../contract/api/plans.ts';
 import { recordWrite, requireWrite } from '../accounts/gate.ts';
-import { readDocument } from '../../parse/parse-document.ts';
+import { readOffThread } from '../import/read-off-thread.ts';
 import { DEFAULT_LIMITS } from '../../parse/read/blocks.ts';
 import type { ApiContext } from '../context.ts';
 import { HttpError } from '../http-error.ts';
@@ -96,7 +96,7 @@ export function importRoutes(api: ApiContext, limits: Partial<PendingLimits> = {
     checkUploadType(c.req.header('content-type'));
     const fileName = fileNameOf(c.req.header(FILE_NAME_HEADER));
     const bytes = await readCapped(c.req.raw, MAX_IMPORT_BYTES);
-    const { model, lines } = await readDocument(bytes, { name: fileName });
+    const { model, lines } = await readOffThread(bytes, fileName);
     const kept = pending.add({ fileName, model, lines, bytes: bytes.byteLength });
     const [dictionaries, loaded] = await Promise.all([
       seedDictionaries(),

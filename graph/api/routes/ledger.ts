@@ -9,7 +9,6 @@ import { z } from 'zod';
 import type { LedgerConfirmAnswer, LedgerReview } from '../../../contract/api/ledger.ts';
 import type { PlanSummary } from '../../../contract/api/plans.ts';
 import type { PlanModel } from '../../model/plan.ts';
-import { readDocument } from '../../parse/parse-document.ts';
 import { itemStates } from '../../progress/item-state.ts';
 import { matchLedger, type LedgerMatching, type LedgerRow } from '../../progress/ledger.ts';
 import { ProgressError, writeProgress } from '../../progress/records.ts';
@@ -17,6 +16,7 @@ import { recordWrite, requireWrite } from '../accounts/gate.ts';
 import type { ApiContext } from '../context.ts';
 import { HttpError } from '../http-error.ts';
 import { PendingImports, type PendingLimits } from '../import/pending.ts';
+import { readOffThread } from '../import/read-off-thread.ts';
 import { checkUploadType, FILE_NAME_HEADER, fileNameOf, readCapped } from '../import/upload.ts';
 import { sameOrigin } from '../same-origin.ts';
 import { PlanParam, queryOf } from '../validate.ts';
@@ -138,7 +138,7 @@ export function ledgerRoutes(api: ApiContext, limits: Partial<PendingLimits> = {
     const { plan: named } = queryOf(c, LedgerQuery);
     const fileName = fileNameOf(c.req.header(FILE_NAME_HEADER));
     const bytes = await readCapped(c.req.raw, MAX_IMPORT_BYTES);
-    const { model, lines } = await readDocument(bytes, { name: fileName });
+    const { model, lines } = await readOffThread(bytes, fileName);
     const rows = rowsOf(model);
     if (rows.length === 0) {
       throw new HttpError(

@@ -119,6 +119,8 @@ export const IMPORT_ERRORS_ZH: Readonly<Record<string, string>> = {
   body_too_large: '请求过大,未处理。',
   neo4j_unavailable: '图数据库暂时无法连接,图谱未改变。请稍后再试。',
   timeout: '载入超时,图谱未改变。',
+  read_too_long: '文件在规定时间内未能读完,未导入。请检查文件是否完整,或拆分后再试。',
+  read_too_costly: '读取文件所需内存超出上限,未导入。请拆分文件后再试。',
   internal: '服务器出错,图谱未改变;详情见服务器日志。',
 };
 
