@@ -311,10 +311,14 @@ async function main(): Promise<void> {
     }
     for (const [i, target] of targets.entries()) {
       const runs = loads[i] ?? [];
+      // In the order they happen (a build from before a mark was added prints NaN for it).
       const phases = [
+        'gt-script-evaluated',
         'gt-plan-received',
         'gt-elements-ready',
+        'gt-canvas-made',
         'gt-elements-added',
+        'gt-camera-set',
         'gt-first-draw',
       ];
       const link = NETWORK === null ? '' : `, link ${NETWORK.mbps} Mbit/s ${NETWORK.latencyMs} ms`;

@@ -3,3 +3,5 @@
 // the components are defined and first rendered.
 import './api/ask-graph-first.ts';
 import './components/gt-app.ts';
+// Every module above has run: the app's script is evaluated (a phase of the first draw).
+performance.mark('gt-script-evaluated');

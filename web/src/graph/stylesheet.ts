@@ -202,8 +202,9 @@ export function explorerStylesheet(): StylesheetJson {
       selector: 'edge',
       style: {
         width: 1,
+        // haystack-radius stays at Cytoscape's default (0): a property set, even to its default,
+        // is one more to style on each of a first draw's thousand edges.
         'curve-style': 'haystack',
-        'haystack-radius': 0,
         'line-color': EDGE_COLOURS.structure,
         'target-arrow-color': EDGE_COLOURS.structure,
         opacity: 0.6,
