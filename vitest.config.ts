@@ -18,9 +18,9 @@ const ALONE = [
   'test/queries/{headers,output,query-text}.test.ts',
   'test/load/{metrics,rows}.test.ts',
   'test/neo4j/transaction-memory.test.ts',
-  'test/api/{api-queries,elements,errors,guard,results}.test.ts',
+  'test/api/{api-queries,elements,errors,guard,results,import-worker}.test.ts',
   'test/web/{canvas-fit,heat,hotspot-details,layered-layout,plan-words,saved-views,table-data,to-elements,view-state,war-map}.test.ts',
-  'test/web/{attach-proposals,early-graph,editions-view,matrix-data,plans-scope,plan-frames}.test.ts',
+  'test/web/{attach-proposals,early-graph,editions-view,matrix-data,plans-scope,plan-frames,scene-detail}.test.ts',
   'test/editions/**/*.test.ts',
 ];
 
@@ -37,7 +37,7 @@ const SECOND = [
 ];
 const HOSTILE_PROVIDE = { neo4jTransactionMemory: '64m' };
 const THIRD = [
-  'test/web/{hotspots,console,canvas,availability,team-login,task-list,attach,reports,editions,unit-merge,matrix,graph-all-plans}.test.ts',
+  'test/web/{hotspots,console,canvas,availability,team-login,task-list,attach,reports,editions,unit-merge,matrix,graph-all-plans,lit-frame,scene}.test.ts',
 ];
 
 // A server named by NEO4J_URI is one database: then the lanes run as one, one file at a time.

@@ -14,7 +14,7 @@ const STEP_LIMIT_MS = 20_000;
 const SYNTHETIC = { nodes: 5_000, edges: 20_000 };
 
 /** What draws WebGL here: SwiftShader (software) when the GPU is off. */
-const WEBGL_RENDERER = `(() => {
+export const WEBGL_RENDERER = `(() => {
   const gl = document.createElement('canvas').getContext('webgl2');
   const info = gl && gl.getExtension('WEBGL_debug_renderer_info');
   return info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : 'no WebGL2';
@@ -128,7 +128,7 @@ interface RendererRun {
 }
 
 /** A measurement, or what stopped it (a crashed page, a timeout), so one failure spares the rest. */
-async function attempt<T>(work: () => Promise<T>): Promise<T | string> {
+export async function attempt<T>(work: () => Promise<T>): Promise<T | string> {
   try {
     return await work();
   } catch (error) {
@@ -138,7 +138,7 @@ async function attempt<T>(work: () => Promise<T>): Promise<T | string> {
 }
 
 /** A step stopped or skipped for time: said as it is, not as a failure. */
-class OverTime extends Error {}
+export class OverTime extends Error {}
 
 export interface FpsOptions {
   /** Also the synthetic graph and the WebGL renderer. */
@@ -152,7 +152,7 @@ export interface FpsOptions {
  * Runs a step for at most `ms`; past that the page is closed (which ends whatever it was
  * evaluating) and the step fails, so a renderer that takes seconds a frame cannot hold the bench.
  */
-async function limited<T>(
+export async function limited<T>(
   page: Page,
   ms: number,
   deadline: number,

@@ -10,7 +10,10 @@
 //    shows its result, cold (its first time in a fresh page) and warm (repeated in the same page),
 //    median and worst, with the main thread's CPU time and the longest API request meanwhile;
 //  - frames per second while panning and zooming the seed (bench/web-fps.ts; BENCH_FPS=all adds a
-//    synthetic 5,000-node graph and the WebGL renderer, which take minutes here).
+//    synthetic 5,000-node graph and the WebGL renderer, which take minutes here);
+//  - with BENCH_FPS=all, or alone with BENCH_FPS=scene (a few minutes), the 10k scene
+//    (bench/web-scene.ts): 10,000 nodes / 40,000 edges on the canvas and WebGL renderers side by
+//    side — first draw, frames per second while dragging and wheeling, memory.
 // Neo4j: the server NEO4J_URI names, or a throwaway local one in a temporary folder.
 // Builds side by side: `npx tsx bench/web.ts DIST_A DIST_B …` serves each built web app (e.g. the
 // one HEAD built and this one) from its own server over the same Neo4j and alternates between
@@ -31,6 +34,7 @@ import type { ServerHandle } from '../graph/api/server.ts';
 import { neo4jForBench } from './bench-neo4j.ts';
 import { profileLines, summarise } from './cpu-profile.ts';
 import { fpsLines, fpsRuns, type FpsResults } from './web-fps.ts';
+import { SCENE_BUDGET_MS, sceneLines, sceneRuns, type SceneResults } from './web-scene.ts';
 import {
   emptySamples,
   FIRST_DRAWN,
@@ -66,6 +70,8 @@ const FPS_UNTIL = MINUTES * 60_000 * 0.9;
 const benchStarted = performance.now();
 const elapsed = () => performance.now() - benchStarted;
 const PROFILING = process.env['BENCH_PROFILE'] === '1';
+/** BENCH_FPS=scene: the 10k scene only, nothing else (the first screen, interactions, seed fps). */
+const SCENE_ONLY = process.env['BENCH_FPS'] === 'scene';
 
 const say = (line: string) => console.error(`[bench:web] ${line}`);
 /** The machine's load average over the last minute, printed beside every figure. */
@@ -294,31 +300,47 @@ async function main(): Promise<void> {
     say(`ready at ${(elapsed() / 1000).toFixed(0)} s, ${load()}`);
 
     const loads: FirstScreen[][] = urls.map(() => []);
-    for (let i = 0; i < LOADS; i++) {
+    for (let i = 0; i < (SCENE_ONLY ? 0 : LOADS); i++) {
       // A slow Neo4j start leaves less time: one load at least, the rest while time allows.
       if (i >= 1 && elapsed() > LOADS_UNTIL) break;
       for (const [at, url] of urls.entries()) loads[at]?.push(await firstScreen(browser, url));
     }
-    const firstScreens = names.map((name, at) => printFirstScreens(name, loads[at] ?? []));
+    const firstScreens = SCENE_ONLY
+      ? []
+      : names.map((name, at) => printFirstScreens(name, loads[at] ?? []));
     say(`first screen done at ${(elapsed() / 1000).toFixed(0)} s`);
 
-    const { samples, profiles, pages } = await interactions(browser, urls);
+    const { samples, profiles, pages } = SCENE_ONLY
+      ? { samples: urls.map(() => emptySamples()), profiles: [], pages: 0 }
+      : await interactions(browser, urls);
     names.forEach((name, at) => {
       const build = samples[at];
-      if (build !== undefined) printInteractions(name, build, pages);
+      if (build !== undefined && !SCENE_ONLY) printInteractions(name, build, pages);
     });
-    if (PROFILING) names.forEach((name, at) => printProfiles(name, profiles[at] ?? {}));
+    if (PROFILING && !SCENE_ONLY) {
+      names.forEach((name, at) => printProfiles(name, profiles[at] ?? {}));
+    }
 
     // Frame rates are the renderer's, not the build's: measured for one build only.
     const only = servers.length === 1 ? servers[0] : undefined;
     let fps: FpsResults | null = null;
-    if (only !== undefined) {
+    let scene: SceneResults | null = null;
+    if (only !== undefined && !SCENE_ONLY) {
       fps = await fpsRuns(browser, only.url, {
         all: process.env['BENCH_FPS'] === 'all',
         deadline: benchStarted + FPS_UNTIL,
         say,
       });
       for (const line of fpsLines(fps, load())) console.log(line);
+    }
+    if (only !== undefined && (SCENE_ONLY || process.env['BENCH_FPS'] === 'all')) {
+      // Its own time, not the bench's: BENCH_FPS=scene alone ends in about that.
+      scene = await sceneRuns(browser, only.url, {
+        deadline: performance.now() + SCENE_BUDGET_MS,
+        profile: PROFILING,
+        say,
+      });
+      for (const line of sceneLines(scene, load())) console.log(line);
     }
     mkdirSync(ARTIFACTS, { recursive: true });
     const report = {
@@ -332,6 +354,7 @@ async function main(): Promise<void> {
         interactions: samples[at],
       })),
       fps,
+      scene,
     };
     writeFileSync(join(ARTIFACTS, 'bench-web.json'), `${JSON.stringify(report, null, 2)}\n`);
     say(

@@ -12,6 +12,7 @@ import { LAYERED_DEFAULTS, layeredPositions } from '../graph/layered-layout.ts';
 import { ALL_PLANS } from '../../../contract/api/plan-graph-url.ts';
 import { allPlansSummary, mainPlanOf, planIdOf } from '../graph/all-plans.ts';
 import { drawnPlans } from '../graph/plan-frame.ts';
+import { rendererChoice } from '../graph/scene-detail.ts';
 import { planPickerWord } from '../i18n/features/plan-picker.ts';
 import {
   assignmentsOf,
@@ -358,8 +359,8 @@ export class GtApp extends LitElement {
   /** Who is signed in (provides accountContext); in team mode the login until someone is. */
   readonly #session = new SessionController(this, () => this.api);
 
-  /** Cytoscape's WebGL renderer, for comparison (`?renderer=webgl`); fixed for the page's life. */
-  readonly #webgl = new URLSearchParams(location.search).get('renderer') === 'webgl';
+  /** Which renderer draws (`?renderer=webgl|auto`, else the canvas); fixed for the page's life. */
+  readonly #renderer = rendererChoice(new URLSearchParams(location.search).get('renderer'));
   readonly #neighbourhoods = new Map<string, Promise<Expansion>>();
   #drawing: Drawing | null = null;
   #drawnFrom: { graph: PlanGraph; expansions: ReadonlyMap<string, Expansion> | undefined } | null =
@@ -1156,7 +1157,7 @@ export class GtApp extends LitElement {
               .reach=${this.#reach(drawing)}
               .marked=${this.#marked()}
               .language=${lang}
-              .webgl=${this.#webgl}
+              .renderer=${this.#renderer}
               .metric=${view.metric}
               .warmap=${this.warMap.nodeData(drawing?.index ?? null)}
               ?hidden=${

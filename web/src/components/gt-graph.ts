@@ -13,6 +13,7 @@ import {
   type ImageOptions,
 } from '../controllers/cytoscape-controller.ts';
 import { dropReframed } from '../graph/plan-frame.ts';
+import type { RendererChoice } from '../graph/scene-detail.ts';
 import type { CyEdge, CyNode } from '../graph/to-elements.ts';
 import { msg, type Lang } from '../i18n/messages.ts';
 import type { Layout } from '../state/view.ts';
@@ -55,7 +56,7 @@ export class GtGraph extends LitElement {
       onTap: (id) => this.dispatchEvent(new NodeSelectEvent(id, false)),
       onDrawn: () => this.#firstDrawn(),
     },
-    { webgl: () => this.webgl },
+    { renderer: () => this.renderer },
   );
 
   @query('.canvas') private canvas?: HTMLElement;
@@ -72,8 +73,8 @@ export class GtGraph extends LitElement {
   @property() metric: string | null = null;
   /** War-map styling (warmap/war-map.ts): each node's state and late share, or none. */
   @property({ attribute: false }) warmap: ReadonlyMap<string, WarNodeData> | null = null;
-  /** Draw with Cytoscape's experimental WebGL renderer (set before the element connects). */
-  @property({ type: Boolean }) webgl = false;
+  /** Which renderer draws (graph/scene-detail.ts), read when the first scene is drawn. */
+  @property() renderer: RendererChoice = 'canvas';
 
   override updated(changed: Map<string, unknown>): void {
     if (changed.has('elements') || changed.has('layout')) {

@@ -11,9 +11,19 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { loadSvgExtension, type SvgCore } from '../briefing/export-svg.ts';
 import { fitCamera, type Box } from '../briefing/slide-fit.ts';
 import { bodyBox, fitInside, unionBox, type FittedCamera } from '../graph/camera-fit.ts';
-import { drawDirectOnce } from '../graph/direct-frame.ts';
+import {
+  drawDirectOnce,
+  drawLitDirectOnce,
+  skipTextureChecksUntilDrawn,
+} from '../graph/direct-frame.ts';
 import { FORCE_GLIDE, loadForceLayout, runForceLayout } from '../graph/force-layout.ts';
 import { heatOf, isHeatMetric, type HeatNode } from '../graph/heat.ts';
+import {
+  applySceneDetail,
+  browserHasWebgl2,
+  drawsWithWebgl,
+  type RendererChoice,
+} from '../graph/scene-detail.ts';
 import { explorerStylesheet } from '../graph/stylesheet.ts';
 import type { CyEdge, CyNode } from '../graph/to-elements.ts';
 import { attachVeil, type Veil } from '../graph/veil.ts';
@@ -129,7 +139,7 @@ export class CytoscapeController implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #container: () => HTMLElement | null;
   readonly #callbacks: CytoscapeCallbacks;
-  readonly #webgl: () => boolean;
+  readonly #renderer: () => RendererChoice;
   /** Dims the plan for a selection; null where the renderer has none (WebGL). */
   #veil: Veil | null = null;
   #layoutKey = '';
@@ -149,12 +159,12 @@ export class CytoscapeController implements ReactiveController {
     container: () => HTMLElement | null,
     callbacks: CytoscapeCallbacks,
     /** Read when the instance is created: the host's properties are set by then. */
-    options: { webgl: () => boolean },
+    options: { renderer: () => RendererChoice },
   ) {
     this.#host = host;
     this.#container = container;
     this.#callbacks = callbacks;
-    this.#webgl = options.webgl;
+    this.#renderer = options.renderer;
     host.addController(this);
   }
 
@@ -163,10 +173,13 @@ export class CytoscapeController implements ReactiveController {
    * canvas drawn first would cost the first screen a frame of its own, and its making would hold
    * up the app's first render.
    */
-  #create(): void {
+  #create(nodes: number): void {
     if (this.cy !== null) return;
     const container = this.#container();
     if (container === null) return;
+    // Chosen for the first scene drawn and kept: Cytoscape cannot change renderer.
+    const webgl = drawsWithWebgl(this.#renderer(), nodes, browserHasWebgl2);
+    this.#host.dataset['renderer'] = webgl ? 'webgl' : 'canvas';
     this.cy = cytoscape({
       container,
       style: explorerStylesheet(),
@@ -176,7 +189,7 @@ export class CytoscapeController implements ReactiveController {
       selectionType: 'single',
       // Nodes stay where the layout put them: dragging one would break the columns' reading.
       autoungrabify: true,
-      renderer: { name: 'canvas', webgl: this.#webgl() },
+      renderer: { name: 'canvas', webgl },
     } as cytoscape.CytoscapeOptions);
     this.cy.on('dragpan scrollzoom pinchzoom', () => {
       this.#moved = true;
@@ -198,6 +211,7 @@ export class CytoscapeController implements ReactiveController {
       else if (event.target.isNode?.()) this.#callbacks.onTap(event.target.id());
     });
     this.#veil = attachVeil(this.cy);
+    skipTextureChecksUntilDrawn(this.cy);
     window.__guatu = { cy: this.cy, firstDraw: null };
   }
 
@@ -217,7 +231,10 @@ export class CytoscapeController implements ReactiveController {
    * with `force`, fcose places them. The camera fits the graph when the set of nodes changed.
    */
   async show(elements: readonly (CyNode | CyEdge)[], layout: 'layered' | 'force'): Promise<void> {
-    if (elements.length > 0) this.#create();
+    if (elements.length > 0) {
+      this.#create(elements.filter((element) => element.group === 'nodes').length);
+    }
+    if (!this.#drawn && this.cy !== null) performance.mark('gt-canvas-made');
     const cy = this.cy;
     if (cy === null) return;
     const wanted = new Map(elements.map((element) => [element.data.id, element]));
@@ -270,6 +287,8 @@ export class CytoscapeController implements ReactiveController {
     this.#host.dataset['nodeCount'] = String(nodeIds.length);
     this.#host.dataset['edgeCount'] = String(cy.edges().length);
     this.#minor = cy.nodes('[prominence = "minor"]');
+    // A big scene (several plans at once) is drawn with less detail while the camera moves.
+    applySceneDetail(cy, nodeIds.length);
     if (layout === 'force' && layoutKey !== this.#layoutKey) {
       this.#layoutKey = layoutKey;
       await loadForceLayout((extension) => cytoscape.use(extension as cytoscape.Ext));
@@ -285,6 +304,7 @@ export class CytoscapeController implements ReactiveController {
       // drawn at that zoom: Cytoscape's fit would measure every label and place every edge first.
       cy.resize();
       cy.viewport(this.#fitted(cy));
+      if (!this.#drawn) performance.mark('gt-camera-set');
       this.#moved = false;
     } else {
       // A new language or filter keeps the camera; the labels' sizes may have changed.
@@ -342,6 +362,7 @@ export class CytoscapeController implements ReactiveController {
         // Most of the plan restyled (a theme lighting most of its items): its textures would all
         // be drawn anew, so the frame is drawn without them (graph/direct-frame.ts).
         if (restyled > cy.elements().length / 2) drawDirectOnce(cy);
+        else if (restyled > 0) drawLitDirectOnce(cy);
         cy.$(':selected').difference(node).unselect();
         if (!node.empty() && !node.selected()) node.select();
       });
