@@ -8,9 +8,9 @@
 // the readers' modules), and a single thread bounds what any number of uploads can take to one
 // core and one heap. A file past its deadline, or one that kills the thread, takes the thread with
 // it; the next file starts a fresh one.
-import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
 import { PlanModel, SourcePosition } from '../../model/plan.ts';
+import { KeptThread } from '../../parse/read/kept-thread.ts';
 import type { Reading } from '../../parse/parse-document.ts';
 import { HttpError } from '../http-error.ts';
 
@@ -40,84 +40,8 @@ const Answer = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('failed'), name: z.string(), message: z.string() }),
 ]);
 
-type Outcome =
-  | z.infer<typeof Answer>
-  | { kind: 'timeout' }
-  /** The thread died (out of memory: the file's fault) or said something out of shape (ours). */
-  | { kind: 'crashed'; outOfMemory: boolean; message: string };
-
-let thread: Worker | null = null;
-let queue: Promise<unknown> = Promise.resolve();
-let nextId = 1;
-
-function startThread(heapMb: number): Worker {
-  const worker = new Worker(new URL('./read.worker.mjs', import.meta.url), {
-    resourceLimits: { maxOldGenerationSizeMb: heapMb },
-  });
-  // An idle thread never keeps the process alive.
-  worker.unref();
-  return worker;
-}
-
-function run(bytes: Uint8Array, name: string, limits: ReadLimits): Promise<Outcome> {
-  const worker = (thread ??= startThread(limits.heapMb));
-  const id = nextId++;
-  // The bytes are moved to the thread: a copy, as the caller keeps its own (and a Buffer is often
-  // a view of Node's shared pool, which cannot be moved).
-  const copy = new Uint8Array(bytes);
-  return new Promise((resolve) => {
-    let settled = false;
-    const settle = (outcome: Outcome, keep: boolean) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      worker.off('message', onMessage);
-      worker.off('error', onError);
-      worker.off('exit', onExit);
-      worker.unref();
-      if (!keep) {
-        if (thread === worker) thread = null;
-        void worker.terminate();
-      }
-      resolve(outcome);
-    };
-    const onMessage = (message: unknown) => {
-      if ((message as { id?: unknown } | null)?.id !== id) return;
-      const checked = Answer.safeParse(message);
-      settle(
-        checked.success
-          ? checked.data
-          : {
-              kind: 'crashed',
-              outOfMemory: false,
-              message: `unreadable answer: ${checked.error.issues[0]?.message}`,
-            },
-        true,
-      );
-    };
-    const onError = (error: Error & { code?: unknown }) =>
-      settle(
-        {
-          kind: 'crashed',
-          outOfMemory: error.code === 'ERR_WORKER_OUT_OF_MEMORY',
-          message: error.message,
-        },
-        false,
-      );
-    const onExit = (code: number) =>
-      settle(
-        { kind: 'crashed', outOfMemory: false, message: `the reading thread exited (${code})` },
-        false,
-      );
-    const timer = setTimeout(() => settle({ kind: 'timeout' }, false), limits.deadlineMs);
-    worker.on('message', onMessage);
-    worker.on('error', onError);
-    worker.on('exit', onExit);
-    // Waiting on a file keeps the process alive; idling between files does not.
-    worker.ref();
-    worker.postMessage({ id, bytes: copy, name }, [copy.buffer]);
-  });
-}
+/** The reading thread (graph/parse/read/kept-thread.ts), made on first use. */
+let thread: KeptThread | null = null;
 
 const seconds = (ms: number) => `${ms / 1000}`;
 
@@ -144,24 +68,38 @@ function tooCostly(name: string, limits: ReadLimits, why: string): HttpError {
  * readDocument on the reading thread, files one after another. A file past the deadline or the
  * heap cap is refused with a 422 naming it and the limit; a fault of the reader is thrown as is.
  */
-export function readOffThread(
+export async function readOffThread(
   bytes: Uint8Array,
   name: string,
   limits: ReadLimits = READ_LIMITS,
 ): Promise<Reading> {
-  const outcome = queue.then(() => run(bytes, name, limits));
-  queue = outcome.catch(() => undefined);
-  return outcome.then((result): Reading => {
-    switch (result.kind) {
-      case 'read':
-        return { model: result.model, lines: result.lines };
-      case 'timeout':
-        throw tooSlow(name, limits);
-      case 'crashed':
-        if (result.outOfMemory) throw tooCostly(name, limits, result.message);
-        throw new Error(`the reading thread failed on "${name}": ${result.message}`);
-      case 'failed':
-        throw new Error(`the reader failed on "${name}": ${result.name}: ${result.message}`);
-    }
+  thread ??= new KeptThread(
+    new URL('./read.worker.mjs', import.meta.url),
+    limits.heapMb,
+    'the reading thread',
+  );
+  // The bytes are moved to the thread: a copy, as the caller keeps its own (and a Buffer is often
+  // a view of Node's shared pool, which cannot be moved).
+  const copy = new Uint8Array(bytes);
+  const outcome = await thread.run({
+    payload: { bytes: copy, name },
+    transfer: [copy.buffer],
+    deadlineMs: limits.deadlineMs,
   });
+  if (outcome.kind === 'timeout') throw tooSlow(name, limits);
+  if (outcome.kind === 'crashed') {
+    if (outcome.outOfMemory) throw tooCostly(name, limits, outcome.message);
+    throw new Error(`the reading thread failed on "${name}": ${outcome.message}`);
+  }
+  const checked = Answer.safeParse(outcome.message);
+  if (!checked.success) {
+    throw new Error(
+      `the reading thread answered out of shape for "${name}": ${checked.error.issues[0]?.message}`,
+    );
+  }
+  const answer = checked.data;
+  if (answer.kind === 'failed') {
+    throw new Error(`the reader failed on "${name}": ${answer.name}: ${answer.message}`);
+  }
+  return { model: answer.model, lines: answer.lines };
 }

@@ -1,7 +1,7 @@
 // Runs PDF.js (./extract.worker.mjs) on a worker thread with a deadline and a heap cap, and
 // checks what comes back: the thread is the boundary between the untrusted file and the reader.
-import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
+import { KeptThread } from '../kept-thread.ts';
 
 const Numbers = z.array(z.number());
 
@@ -65,80 +65,38 @@ export interface ExtractOptions {
 
 const Opened = z.object({ kind: z.literal('opened'), pages: z.number().int().nonnegative() });
 
-/**
- * The one PDF.js thread, kept between files; a file that overruns its deadline or kills the
- * thread takes the thread with it, and the next file starts a fresh one.
- */
-let thread: Worker | null = null;
-let queue: Promise<unknown> = Promise.resolve();
-let nextId = 1;
+/** The one PDF.js thread (graph/parse/read/kept-thread.ts), made on first use. */
+let thread: KeptThread | null = null;
 
-function startThread(heapMb: number): Worker {
-  const worker = new Worker(new URL('./extract.worker.mjs', import.meta.url), {
-    resourceLimits: { maxOldGenerationSizeMb: heapMb },
-  });
-  // An idle thread never keeps the process alive.
-  worker.unref();
-  return worker;
-}
-
-function run(bytes: Uint8Array, options: ExtractOptions): Promise<Extraction> {
-  const worker = (thread ??= startThread(options.heapMb));
-  const id = nextId++;
+/** Reads the pages of a PDF, one file at a time. Never rejects: failures are results. */
+export async function extractPages(
+  bytes: Uint8Array,
+  options: ExtractOptions,
+): Promise<Extraction> {
+  thread ??= new KeptThread(
+    new URL('./extract.worker.mjs', import.meta.url),
+    options.heapMb,
+    'the PDF thread',
+  );
+  const limit = (pages: number | null) =>
+    typeof options.timeoutMs === 'number' ? options.timeoutMs : options.timeoutMs(pages);
   // PDF.js takes ownership of (and detaches) the buffer it is given: hand it a copy. (A Buffer's
   // slice() is a view of the same memory, often Node's shared pool: `new Uint8Array` copies.)
   const copy = new Uint8Array(bytes);
-  return new Promise((resolve) => {
-    let settled = false;
-    const settle = (result: Extraction, keep: boolean) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      worker.off('message', onMessage);
-      worker.off('error', onError);
-      worker.off('exit', onExit);
-      worker.unref();
-      if (!keep) {
-        if (thread === worker) thread = null;
-        void worker.terminate();
-      }
-      resolve(result);
-    };
-    const limit = (pages: number | null) =>
-      typeof options.timeoutMs === 'number' ? options.timeoutMs : options.timeoutMs(pages);
-    const onMessage = (message: unknown) => {
-      if ((message as { id?: unknown } | null)?.id !== id) return;
+  const outcome = await thread.run({
+    payload: { bytes: copy, maxPages: options.maxPages },
+    transfer: [copy.buffer],
+    deadlineMs: limit(null),
+    // Once the pages are counted, the time to read them.
+    interim: (message) => {
       const opened = Opened.safeParse(message);
-      if (opened.success) {
-        clearTimeout(timer);
-        timer = setTimeout(() => settle({ kind: 'timeout' }, false), limit(opened.data.pages));
-        return;
-      }
-      const checked = Message.safeParse(message);
-      // A message out of shape is this file's problem, not the thread's: the thread stays.
-      settle(
-        checked.success
-          ? checked.data
-          : { kind: 'crashed', message: `unreadable result: ${checked.error.issues[0]?.message}` },
-        true,
-      );
-    };
-    const onError = (error: Error) => settle({ kind: 'crashed', message: error.message }, false);
-    const onExit = (code: number) =>
-      settle({ kind: 'crashed', message: `the PDF thread exited (${code})` }, false);
-    let timer = setTimeout(() => settle({ kind: 'timeout' }, false), limit(null));
-    worker.on('message', onMessage);
-    worker.on('error', onError);
-    worker.on('exit', onExit);
-    // Waiting on a file keeps the process alive; idling between files does not.
-    worker.ref();
-    worker.postMessage({ id, bytes: copy, maxPages: options.maxPages }, [copy.buffer]);
+      return opened.success ? limit(opened.data.pages) : undefined;
+    },
   });
-}
-
-/** Reads the pages of a PDF, one file at a time. Never rejects: failures are results. */
-export function extractPages(bytes: Uint8Array, options: ExtractOptions): Promise<Extraction> {
-  const result = queue.then(() => run(bytes, options));
-  queue = result.catch(() => undefined);
-  return result;
+  if (outcome.kind === 'timeout') return outcome;
+  if (outcome.kind === 'crashed') return { kind: 'crashed', message: outcome.message };
+  const checked = Message.safeParse(outcome.message);
+  return checked.success
+    ? checked.data
+    : { kind: 'crashed', message: `unreadable result: ${checked.error.issues[0]?.message}` };
 }
