@@ -41,6 +41,9 @@ MATCH (destination:Unit {jurisdiction: plan.jurisdiction})
 WHERE destination.id = $to OR destination.name = $to OR $to IN destination.aliases
 MATCH path = shortestPath((origin)-[:LEADS|SUPPORTS*..12]-(destination))
 WHERE all(link IN relationships(path) WHERE link.planId = $planId)
+  // Units and the plan's items only: a load in progress writes items labelled ItemDraft whose
+  // edges carry the same planId.
+  AND all(node IN nodes(path) WHERE node:Unit OR node:Item)
   AND all(node IN nodes(path)
           WHERE node = origin OR node = destination OR NOT coalesce(node.collective, false))
 UNWIND range(0, length(path)) AS step

@@ -84,6 +84,12 @@ async function leftovers() {
 
 const NONE = { drafts: 0, retired: 0, leases: 0 };
 
+/** The paths tool's query, as the API runs it. */
+const PATHS = readFile(
+  fileURLToPath(new URL('../../graph/api/queries/unit-paths.cypher', import.meta.url)),
+  'utf8',
+);
+
 /** The search's full-text query, as the API runs it. */
 const SEARCH = readFile(
   fileURLToPath(new URL('../../graph/api/queries/search-fulltext.cypher', import.meta.url)),
@@ -150,6 +156,37 @@ describe('a replace written beside the plan', () => {
     expect(seen.get('UNDER')?.drafts).toBe(expected[after]?.items);
     expect(await checksum(driver, planId)).toEqual(expected[after]);
     expect(await leftovers()).toEqual(NONE);
+  });
+
+  it('finds no path through a draft: two units only the draft names together stay unlinked', async () => {
+    // The second version names 市混沌测试局 and 市混沌核对局 on one indicator; the first, neither.
+    const { holds, file } = await otherVersion();
+    expect(holds).toBe(0);
+    const paths = async () =>
+      (
+        await driver.executeQuery(
+          await PATHS,
+          {
+            fromId: '武汉市/市混沌测试局',
+            toId: '武汉市/市混沌核对局',
+            planIds: [planId],
+            collectives: false,
+            limit: neo4j.int(10),
+          },
+          { database },
+        )
+      ).records.length;
+    let during: number | null = null;
+    await loadPlanFile(driver, file, {
+      database,
+      replace: true,
+      batchSize: 40,
+      onBatch: async (step) => {
+        if (step === 'UNDER' && during === null) during = await paths();
+      },
+    });
+    expect(during).toBe(0);
+    expect(await paths()).toBe(1);
   });
 
   it('refuses a second load of the same plan while the first is writing, in both languages', async () => {

@@ -294,7 +294,11 @@ describe('path-between-units', () => {
     const rows = await run('path-between-units', { from: '市发改委', to: '市文明办' });
     // 市文明办 is on one item only, 三(十四)7 (l.357), with no 市发改委 on it; 市发改委 shares
     // items with several of its units (市交通运输局, 市城建局 …): unit, item, unit, item, unit.
-    expect(rows.map((row) => row.kind)).toEqual(['unit', 'project', 'unit', 'project', 'unit']);
+    // Which of those equally short first steps Neo4j's shortestPath takes depends on the order
+    // the edges were stored in, so only its kind of node is asserted.
+    const kinds = rows.map((row) => row.kind);
+    expect(kinds).toEqual(['unit', expect.any(String), 'unit', 'project', 'unit']);
+    expect(['task', 'project', 'indicator']).toContain(kinds[1]);
     expect(rows[0]?.name).toBe('市发改委');
     expect(rows[3]).toMatchObject({ name: '三(十四)7', link: 'SUPPORTS 责任单位' });
     expect(rows[4]).toMatchObject({

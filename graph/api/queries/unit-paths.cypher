@@ -16,6 +16,9 @@
 MATCH (from:Unit {id: $fromId}), (to:Unit {id: $toId})
 MATCH route = allShortestPaths((from)-[:LEADS|SUPPORTS*..8]-(to))
   WHERE all(link IN relationships(route) WHERE link.planId IN $planIds)
+    // Units and the plans' items only: a load's draft and the version it retires carry the same
+    // planId on their edges (graph/load/staging.ts).
+    AND all(step IN nodes(route) WHERE step:Unit OR step:Item)
     AND all(between IN nodes(route)[1..-1] WHERE $collectives OR NOT coalesce(between.collective, false))
 RETURN route AS path
 LIMIT $limit
