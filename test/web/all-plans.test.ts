@@ -321,11 +321,15 @@ describe('the rankings over a chosen set of plans', () => {
     );
     const matrix = page.locator('gt-matrix-view');
     await matrix.locator(`tr[data-id="${FGW}"] td[data-col="${third}"]`).waitFor();
-    expect(
-      await matrix
-        .locator('thead th.col')
-        .evaluateAll((ths) => ths.map((th) => th.getAttribute('data-col'))),
-    ).toEqual(chosen);
+    // Polled: the page moved from another view, and the matrix may first draw every plan's
+    // columns before the address's set reaches it; what it must settle on is the set.
+    await expect
+      .poll(() =>
+        matrix
+          .locator('thead th.col')
+          .evaluateAll((ths) => ths.map((th) => th.getAttribute('data-col'))),
+      )
+      .toEqual(chosen);
     await openInApp(
       page,
       server,
