@@ -111,20 +111,27 @@ const CYPHER = {
     WITH i LIMIT $limit
     DETACH DELETE i
     RETURN count(*) AS removed`,
-  // Left by a draft that was removed, or by the old version: a unit no plan names and no draft
-  // is writing edges for; a document nothing is delegated to.
-  orphanUnits: `
-    MATCH (u:Unit)
-    WHERE NOT (u)-[:ACTIVE_IN]->()
-      AND NOT EXISTS { (u)-[:MEMBER_OF]->(:Unit)-[:ACTIVE_IN]->() }
-      AND NOT EXISTS { (u)-[:LEADS|SUPPORTS]->(:${DRAFT_LABEL}) }
-      AND NOT EXISTS { (:${LEASE_LABEL} {jurisdiction: u.jurisdiction}) }
-    DETACH DELETE u`,
   orphanDocuments: `
     MATCH (d:Document)
     WHERE NOT ()-[:DELEGATED_TO]->(d)
     DELETE d`,
 } as const;
+
+/**
+ * Units with nothing left to say, removed by a switch (in its transaction, for its
+ * jurisdiction) and by the clean-ups (every jurisdiction, `jurisdiction` null): a unit no plan
+ * names, that is no known member of a unit some plan names, and that no load in progress may
+ * still need (a draft's edges to it, or a lease in its jurisdiction: a draft creates its units
+ * before it writes their edges).
+ */
+export const ORPHAN_UNITS = `
+  MATCH (u:Unit)
+  WHERE ($jurisdiction IS NULL OR u.jurisdiction = $jurisdiction)
+    AND NOT (u)-[:ACTIVE_IN]->()
+    AND NOT EXISTS { (u)-[:MEMBER_OF]->(:Unit)-[:ACTIVE_IN]->() }
+    AND NOT EXISTS { (u)-[:LEADS|SUPPORTS]->(:${DRAFT_LABEL}) }
+    AND NOT EXISTS { (:${LEASE_LABEL} {jurisdiction: u.jurisdiction}) }
+  DETACH DELETE u`;
 
 /** The kind labels an item loses when it is retired (and a draft gains when it is promoted). */
 export const KIND_LABELS = Object.values(ITEM_LABELS);
@@ -282,7 +289,7 @@ export async function abandonDraft(driver: Driver, database: string, lease: Plan
   try {
     await drain(driver, database, CYPHER.removeDrafts, { planId: lease.planId });
     await runWrite(driver, database, CYPHER.release, lease.params);
-    await runWrite(driver, database, CYPHER.orphanUnits);
+    await runWrite(driver, database, ORPHAN_UNITS, { jurisdiction: null });
   } finally {
     lease.release();
   }
@@ -339,7 +346,7 @@ export async function finishInterruptedLoads(
     report.retired.push(planId);
   }
   if (report.drafts.length + report.retired.length > 0) {
-    await runWrite(driver, database, CYPHER.orphanUnits);
+    await runWrite(driver, database, ORPHAN_UNITS, { jurisdiction: null });
     await runWrite(driver, database, CYPHER.orphanDocuments);
   }
   return report;

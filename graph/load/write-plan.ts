@@ -19,6 +19,7 @@ import {
   KIND_LABELS,
   LEASE_LABEL,
   LeaseLostError,
+  ORPHAN_UNITS,
   removeRetired,
   RETIRED_LABEL,
   stillHeld,
@@ -215,14 +216,6 @@ const CYPHER = {
     MATCH (b) WHERE elementId(b) = row.bNode AND b.id = row.b
     CREATE (a)-[:COORDINATES_WITH {planId: $planId, items: row.props.items, derived: true}]->(b)`,
   endLease: `MATCH (d:${LEASE_LABEL} {id: $planId, loadId: $loadId}) DELETE d`,
-  // A unit no plan names any more, and that is no known member of a unit some plan names, has
-  // nothing left to say (unless a load in progress is writing edges for it).
-  orphanUnits: `
-    MATCH (u:Unit {jurisdiction: $jurisdiction})
-    WHERE NOT (u)-[:ACTIVE_IN]->()
-      AND NOT EXISTS { (u)-[:MEMBER_OF]->(:Unit)-[:ACTIVE_IN]->() }
-      AND NOT EXISTS { (u)-[:LEADS|SUPPORTS]->(:${DRAFT_LABEL}) }
-    DETACH DELETE u`,
 } as const;
 
 /** The kind label each draft gains when promoted, by the item's `kind` property. */
@@ -420,7 +413,7 @@ export async function writePlan(
       // leaves the records as they were.
       const records = await relinkRecords(tx, planId);
       await tx.run(CYPHER.endLease, lease.params);
-      await tx.run(CYPHER.orphanUnits, { jurisdiction });
+      await tx.run(ORPHAN_UNITS, { jurisdiction });
       phase('switch');
 
       const actual = await countPlan(tx, planId, drafted);
